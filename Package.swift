@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "docwright",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "docwright", targets: ["docwright"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libcurl; typed wrappers around the variadic setopt/getinfo live in shim.h.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
+        .target(name: "DocwrightCore", swiftSettings: strict),
+        .target(name: "JSONRPC", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "LSP", swiftSettings: strict),
+        .target(name: "Documents", swiftSettings: strict),
+        .target(name: "Intent", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .target(name: "Prompting", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .target(name: "Gateway", dependencies: [
+            "DocwrightCore", "CCurl", .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .target(name: "Ranking", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .target(name: "Cache", dependencies: [
+            "DocwrightCore", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .target(name: "Config", dependencies: ["DocwrightCore", "TOMLKit"], swiftSettings: strict),
+        .target(name: "Server", dependencies: [
+            "DocwrightCore", "JSONRPC", "LSP", "Documents", "Intent", "Prompting",
+            "Gateway", "Ranking", "Cache", "Config",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "docwright", dependencies: [
+            "Server", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Prompting", "Ranking", "Documents",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "DocwrightCoreTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "JSONRPC", "LSP", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef DOCWRIGHT_CCURL_SHIM_H
+#define DOCWRIGHT_CCURL_SHIM_H
+#include <curl/curl.h>
+#endif

@@ -1,0 +1,77 @@
+/// Which kind of server an endpoint is; decides request shape, headers and capabilities.
+public enum ProviderKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case openai, openrouter, llamacpp, vllm, lmstudio, ollama, anthropic
+    /// Any other OpenAI-compatible server.
+    case openaiCompatible = "openai-compatible"
+}
+
+/// Which API of the provider to call.
+public enum APIStyle: String, Sendable, Hashable, Codable, CaseIterable {
+    case chat, completions, fim
+}
+
+/// A configured model: everything `Gateway` needs to reach it. Holds the *name* of the
+/// environment variable or file with the key, never the key itself.
+public struct ModelEndpoint: Sendable, Hashable, Codable {
+    /// The user's name for this entry (`[models.NAME]`).
+    public var name: String
+    public var provider: ProviderKind
+    /// Base URL up to and including the version path, e.g. `http://127.0.0.1:8080/v1`.
+    public var baseURL: String
+    /// The provider's model id (e.g. `openai/gpt-4o`).
+    public var model: String
+    public var api: APIStyle
+    public var apiKeyEnv: String?
+    public var apiKeyFile: String?
+    public var headers: [String: String]
+    /// Total time limit of one request, seconds.
+    public var timeout: Double
+    /// Connect time limit, seconds.
+    public var connectTimeout: Double
+    /// Parallel requests to this endpoint at most (for n samples drawn one by one).
+    public var maxConcurrency: Int
+    /// Price per million input / output tokens in USD (0 for local models).
+    public var pricePerMillionInput: Double
+    public var pricePerMillionOutput: Double
+
+    public init(
+        name: String, provider: ProviderKind, baseURL: String, model: String, api: APIStyle = .completions,
+        apiKeyEnv: String? = nil, apiKeyFile: String? = nil, headers: [String: String] = [:],
+        timeout: Double = 60, connectTimeout: Double = 5, maxConcurrency: Int = 4,
+        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0
+    ) {
+        self.name = name
+        self.provider = provider
+        self.baseURL = baseURL
+        self.model = model
+        self.api = api
+        self.apiKeyEnv = apiKeyEnv
+        self.apiKeyFile = apiKeyFile
+        self.headers = headers
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.maxConcurrency = maxConcurrency
+        self.pricePerMillionInput = pricePerMillionInput
+        self.pricePerMillionOutput = pricePerMillionOutput
+    }
+}
+
+/// A routing decision: which model serves a task, with what sampling, and why.
+public struct Route: Sendable, Hashable, Codable {
+    public var endpoint: ModelEndpoint
+    public var params: SamplingParams
+    /// Ranking policy name (`mean_logprob`, `verified_then_logprob`, `agreement`, …).
+    public var policy: String
+    /// Human-readable reason, e.g. `route #2 (language=python, domain=data-ml)` or `default`.
+    public var rule: String
+    /// Whether to run docstring examples against candidates.
+    public var verify: Bool
+    public init(endpoint: ModelEndpoint, params: SamplingParams, policy: String = "verified_then_logprob",
+                rule: String = "default", verify: Bool = true) {
+        self.endpoint = endpoint
+        self.params = params
+        self.policy = policy
+        self.rule = rule
+        self.verify = verify
+    }
+}

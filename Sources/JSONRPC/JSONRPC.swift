@@ -1,0 +1,2 @@
+// JSONRPC: placeholder until its issue lands.
+public enum JSONRPCModule { public static let name = "JSONRPC" }

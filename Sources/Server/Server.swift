@@ -1,0 +1,2 @@
+// Server: placeholder until its issue lands.
+public enum ServerModule { public static let name = "Server" }

@@ -1,0 +1,2 @@
+import DocwrightCore
+print("docwright \(DocwrightVersion.string)")
