@@ -25,7 +25,7 @@ let package = Package(
         // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
         .target(name: "DocwrightCore", swiftSettings: strict),
         .target(name: "JSONRPC", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "LSP", swiftSettings: strict),
+        .target(name: "LSP", dependencies: ["JSONRPC"], swiftSettings: strict),
         .target(name: "Documents", swiftSettings: strict),
         .target(name: "Intent", dependencies: ["DocwrightCore"], swiftSettings: strict),
         .target(name: "Prompting", dependencies: ["DocwrightCore"], swiftSettings: strict),
@@ -38,13 +38,17 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Config", dependencies: ["DocwrightCore", "TOMLKit"], swiftSettings: strict),
+        // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.
+        .target(name: "Engine", dependencies: [
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Cache", "Config",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .target(name: "Server", dependencies: [
-            "DocwrightCore", "JSONRPC", "LSP", "Documents", "Intent", "Prompting",
-            "Gateway", "Ranking", "Cache", "Config",
+            "DocwrightCore", "JSONRPC", "LSP", "Documents", "Engine", "Config",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
-            "Server", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Prompting", "Ranking", "Documents",
+            "Server", "Engine", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -58,7 +62,8 @@ let package = Package(
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "JSONRPC", "LSP", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSONRPC", "LSP", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
     ]
 )

@@ -1,2 +1,0 @@
-// LSP: placeholder until its issue lands.
-public enum LSPModule { public static let name = "LSP" }

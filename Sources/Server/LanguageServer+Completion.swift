@@ -1,0 +1,58 @@
+import DocwrightCore
+import Engine
+import JSONRPC
+import LSP
+
+/// `textDocument/completion` inside a documented stub: the ranked candidates as items.
+extension LanguageServer {
+    func completion(_ params: CompletionParams) async throws -> CompletionList {
+        guard case .found(let located) = try locate(uri: params.textDocument.uri, position: params.position),
+              located.task.shape != .nextLines || params.context?.triggerKind == 1
+        else { return CompletionList(isIncomplete: false, items: []) }
+        let result: GenerationResult
+        do {
+            result = try await engine.generate(task: located.task, model: nil)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            await showMessage(.error, describe(error))
+            return CompletionList(isIncomplete: false, items: [])
+        }
+        let (primary, additional) = completionRanges(located, cursor: params.position)
+        let items = result.candidates.enumerated().map { index, candidate in
+            var item = CompletionItem(
+                label: Self.label(candidate.text),
+                kind: 15,
+                detail: "docwright · \(result.modelName) · \(candidate.evidenceSummary)",
+                documentation: MarkupContent(markdown: "```\(located.task.language)\n\(candidate.text)\n```\n\nroute: \(result.rule)"),
+                sortText: String(format: "%04d", index),
+                filterText: located.snapshot.line(params.position.line) + candidate.text,
+                textEdit: TextEdit(range: primary, newText: candidate.text))
+            item.additionalTextEdits = additional.map { TextEdit(range: $0, newText: "") }
+            return item
+        }
+        return CompletionList(isIncomplete: false, items: items)
+    }
+
+    static func label(_ text: String) -> String {
+        let first = text.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        let trimmed = first.drop(while: \.isWhitespace)
+        return trimmed.count > 60 ? String(trimmed.prefix(57)) + "…" : String(trimmed)
+    }
+
+    /// LSP wants a completion's main edit on one line containing the cursor: replace the cursor's
+    /// line (clipped to the insertion range) and delete the rest of the stub with additional edits.
+    func completionRanges(_ located: Located, cursor: Position) -> (LSP.Range, [LSP.Range]) {
+        let whole = located.snapshot.lspRange(located.task.insertion, encoding)
+        let line = min(max(cursor.line, whole.start.line), whole.end.line)
+        if whole.start.line == whole.end.line { return (whole, []) }
+        let lineEnd = located.snapshot.lspPosition(
+            SourcePosition(line: line, utf8Column: located.snapshot.line(line).utf8.count), encoding)
+        let start = line == whole.start.line ? whole.start : Position(line: line, character: 0)
+        let end = line == whole.end.line ? whole.end : lineEnd
+        var additional: [LSP.Range] = []
+        if start != whole.start { additional.append(LSP.Range(start: whole.start, end: start)) }
+        if end != whole.end { additional.append(LSP.Range(start: end, end: whole.end)) }
+        return (LSP.Range(start: start, end: end), additional)
+    }
+}

@@ -1,0 +1,28 @@
+import Documents
+import JSONRPC
+import LSP
+
+extension LanguageServer {
+    func didOpen(_ params: DidOpenTextDocumentParams) throws {
+        let item = params.textDocument
+        documents.open(uri: item.uri, languageId: item.languageId, version: item.version, text: item.text)
+    }
+
+    func didChange(_ params: DidChangeTextDocumentParams) throws {
+        let changes = params.contentChanges.map { change in
+            DocumentChange(range: change.range.map(textRange), text: change.text)
+        }
+        _ = try documents.apply(
+            uri: params.textDocument.uri, version: params.textDocument.version,
+            changes: changes, encoding: encoding)
+    }
+
+    func didClose(_ params: DidCloseTextDocumentParams) {
+        documents.close(uri: params.textDocument.uri)
+    }
+
+    func textRange(_ range: LSP.Range) -> TextRange {
+        TextRange(start: TextPosition(line: range.start.line, character: range.start.character),
+                  end: TextPosition(line: range.end.line, character: range.end.character))
+    }
+}

@@ -1,0 +1,60 @@
+import DocwrightCore
+import Engine
+import Foundation
+import JSONRPC
+import LSP
+
+/// `workspace/executeCommand`: generate (and apply), apply a given candidate, compare models.
+extension LanguageServer {
+    func executeCommand(_ params: ExecuteCommandParams) async throws -> JSONValue {
+        switch params.command {
+        case Commands.generate:
+            return try await generateAndApply(try GenerateArguments.from(params.arguments))
+        case Commands.applyCandidate:
+            return try await generateAndApply(try GenerateArguments.from(params.arguments))
+        case Commands.compareModels:
+            return try await compareModels(try GenerateArguments.from(params.arguments))
+        default:
+            throw JSONRPCError(code: JSONRPCError.invalidParams,
+                               message: "unknown command '\(params.command)'; docwright knows \(Self.commands.joined(separator: ", "))")
+        }
+    }
+
+    /// Same task to several models in parallel; the report opens as a document where the
+    /// client can show one, else it is sent as a message. Returns the report either way.
+    func compareModels(_ args: GenerateArguments) async throws -> JSONValue {
+        guard case .found(let located) = try locate(uri: args.uri, position: args.position) else {
+            await showMessage(.info, "docwright: nothing to compare here — no docstring or comment at the cursor")
+            return .null
+        }
+        let models = args.models ?? []
+        let token = await beginProgress("docwright: comparing models", message: models.joined(separator: ", "))
+        let comparison = await engine.compare(task: located.task, models: models)
+        await endProgress(token, "done")
+        let markdown = comparison.markdown(uri: args.uri, position: "\(args.position.line + 1):\(args.position.character + 1)")
+        let canShow = state.withLock { $0.capabilities?.window?.showDocument?.support ?? false }
+        if canShow, let url = writeReport(markdown) {
+            let shown = try? await connection.request(Method.showDocument, params: ShowDocumentParams(uri: url), as: ShowDocumentResult.self)
+            if shown?.success != true { await showMessage(.info, comparison.summary) }
+        } else {
+            await showMessage(.info, comparison.summary)
+        }
+        return try JSONValue(encoding: comparison)
+    }
+
+    private func writeReport(_ markdown: String) -> String? {
+        let number = state.withLock { state -> Int in
+            state.reportCounter += 1
+            return state.reportCounter
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-\(getpid())")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("compare-\(number).md")
+        do {
+            try markdown.write(to: file, atomically: true, encoding: .utf8)
+            return file.absoluteString
+        } catch {
+            return nil
+        }
+    }
+}

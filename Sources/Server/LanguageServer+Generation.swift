@@ -1,0 +1,138 @@
+import DocwrightCore
+import Documents
+import Engine
+import JSONRPC
+import LSP
+
+/// Shared by code actions, completion, inline completion and commands: find the task at a
+/// position, generate with progress, and turn candidates into edits.
+extension LanguageServer {
+    struct Located: Sendable {
+        var snapshot: DocumentSnapshot
+        var task: GenerationTask
+    }
+
+    enum Lookup: Sendable {
+        case found(Located)
+        case nothing(String)
+    }
+
+    func locate(uri: String, position: Position) throws -> Lookup {
+        let snapshot = try snapshot(uri)
+        let source = try snapshot.sourcePosition(position, encoding)
+        switch engine.findTask(text: snapshot.text, language: snapshot.languageId, position: source, path: filePath(fromURI: uri)) {
+        case .task(let task): return .found(Located(snapshot: snapshot, task: task))
+        case .nothing(let reason): return .nothing(reason)
+        }
+    }
+
+    /// Generates for the task, showing `$/progress` when the client supports it.
+    func generateWithProgress(_ located: Located, model: String?, title: String = "docwright: generating") async throws
+        -> GenerationResult
+    {
+        let token = await beginProgress(title, message: located.task.signature.isEmpty ? nil : located.task.signature)
+        do {
+            let result = try await engine.generate(task: located.task, model: model)
+            await endProgress(token, "\(result.candidates.count) candidates from \(result.modelName)")
+            return result
+        } catch {
+            await endProgress(token, "failed")
+            throw error
+        }
+    }
+
+    func workspaceEdit(_ candidate: Candidate, _ located: Located) -> WorkspaceEdit {
+        let range = located.snapshot.lspRange(located.task.insertion, encoding)
+        return WorkspaceEdit(changes: [located.snapshot.uri: [TextEdit(range: range, newText: candidate.text)]])
+    }
+
+    /// After a slow generation the document may have changed: find the same task again in the
+    /// current snapshot so the edit lands where the stub is now, or nil when it is gone.
+    func relocate(_ located: Located, position: Position) -> Located? {
+        guard let current = documents.snapshot(uri: located.snapshot.uri) else { return nil }
+        if current.version == located.snapshot.version { return located }
+        guard case .found(let again)? = try? locate(uri: located.snapshot.uri, position: position),
+              again.task.docText == located.task.docText, again.task.signature == located.task.signature
+        else { return nil }
+        return again
+    }
+
+    /// Generates and applies the candidate at `index` through `workspace/applyEdit`.
+    func generateAndApply(_ args: GenerateArguments) async throws -> JSONValue {
+        guard case .found(let located) = try locate(uri: args.uri, position: args.position) else {
+            if case .nothing(let reason) = try locate(uri: args.uri, position: args.position) {
+                await showMessage(.info, "docwright: nothing to generate here — \(reason)")
+            }
+            return .null
+        }
+        let result: GenerationResult
+        do {
+            result = try await generateWithProgress(located, model: args.model)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            await showMessage(.error, describe(error))
+            throw JSONRPCError(code: JSONRPCError.requestFailed, message: describe(error))
+        }
+        let index = min(max(args.index ?? 0, 0), max(result.candidates.count - 1, 0))
+        guard index < result.candidates.count else {
+            await showMessage(.warning, "docwright: \(result.modelName) returned no usable candidate; try again or raise max_tokens")
+            return try JSONValue(encoding: GenerationReport(result))
+        }
+        guard let target = relocate(located, position: args.position) else {
+            await showMessage(.warning, "docwright: the document changed while generating and the docstring moved; run it again")
+            return try JSONValue(encoding: GenerationReport(result))
+        }
+        let candidate = result.candidates[index]
+        let applied = try await connection.request(
+            Method.applyEdit,
+            params: ApplyWorkspaceEditParams(label: "docwright: \(candidate.evidenceSummary)", edit: workspaceEdit(candidate, target)),
+            as: ApplyWorkspaceEditResult.self)
+        if !applied.applied {
+            await showMessage(.warning, "docwright: the editor refused the edit: \(applied.failureReason ?? "no reason given")")
+        }
+        return try JSONValue(encoding: GenerationReport(result))
+    }
+
+    // MARK: - Progress
+
+    func beginProgress(_ title: String, message: String?) async -> String? {
+        let supported = state.withLock { $0.capabilities?.window?.workDoneProgress ?? false }
+        guard supported else { return nil }
+        let token = state.withLock { state -> String in
+            state.progressCounter += 1
+            return "docwright-\(state.progressCounter)"
+        }
+        do {
+            _ = try await connection.request(Method.progressCreate, params: WorkDoneProgressCreateParams(token: token), as: JSONValue.self)
+        } catch {
+            return nil
+        }
+        await connection.notify(Method.progress, params: ProgressParams(token: token, value: .begin(title, message: message)))
+        return token
+    }
+
+    func endProgress(_ token: String?, _ message: String) async {
+        guard let token else { return }
+        await connection.notify(Method.progress, params: ProgressParams(token: token, value: .end(message)))
+    }
+}
+
+/// What `docwright.generate` returns to the client: the ranked candidates with their evidence.
+struct GenerationReport: Codable, Sendable {
+    var model: String
+    var modelID: String
+    var rule: String
+    var fromCache: Bool
+    var latency: Double
+    var candidates: [Candidate]
+
+    init(_ result: GenerationResult) {
+        model = result.modelName
+        modelID = result.modelID
+        rule = result.rule
+        fromCache = result.fromCache
+        latency = result.latency
+        candidates = result.candidates
+    }
+}

@@ -1,0 +1,148 @@
+import DocwrightCore
+import Documents
+import Engine
+import Foundation
+import JSONRPC
+import LSP
+import Logging
+import Synchronization
+
+/// docwright's LSP handler: decodes requests, checks the lifecycle, and dispatches to one
+/// feature file each (`LanguageServer+CodeAction.swift`, …). Business logic lives in `Engine`.
+public final class LanguageServer: MessageHandler, Sendable {
+    enum Phase: Sendable { case uninitialized, running, shutDown }
+
+    struct State: Sendable {
+        var phase = Phase.uninitialized
+        var encoding = PositionEncoding.utf16
+        var capabilities: ClientCapabilities?
+        var workspaceRoot: String?
+        var progressCounter = 0
+        var reportCounter = 0
+    }
+
+    public static let commands = [
+        Commands.generate, Commands.compareModels, Commands.applyCandidate,
+    ]
+
+    let connection: Connection
+    let engine: Engine
+    let documents = DocumentStore()
+    let logger: Logger
+    let state = Mutex(State())
+    let onExit: @Sendable (Int32) -> Void
+
+    /// - Parameter onExit: called with the process exit code when the client sends `exit`.
+    public init(connection: Connection, engine: Engine, logger: Logger, onExit: @escaping @Sendable (Int32) -> Void) {
+        self.connection = connection
+        self.engine = engine
+        self.logger = logger
+        self.onExit = onExit
+    }
+
+    var encoding: PositionEncoding { state.withLock { $0.encoding } }
+
+    // MARK: - Dispatch
+
+    public func handle(request: IncomingRequest) async throws -> JSONValue {
+        let phase = state.withLock { $0.phase }
+        switch (phase, request.method) {
+        case (.uninitialized, Method.initialize):
+            return try JSONValue(encoding: initialize(try decode(request.params)))
+        case (.uninitialized, _):
+            throw JSONRPCError(code: JSONRPCError.serverNotInitialized, message: "server not initialized: send 'initialize' first")
+        case (.shutDown, _):
+            throw JSONRPCError(code: JSONRPCError.invalidRequest, message: "server is shut down: only 'exit' is accepted")
+        case (.running, Method.initialize):
+            throw JSONRPCError(code: JSONRPCError.invalidRequest, message: "'initialize' was already received")
+        case (.running, Method.shutdown):
+            state.withLock { $0.phase = .shutDown }
+            engine.shutdown()
+            return .null
+        case (.running, Method.codeAction):
+            return try JSONValue(encoding: await codeActions(try decode(request.params)))
+        case (.running, Method.codeActionResolve):
+            return try JSONValue(encoding: await resolveCodeAction(try decode(request.params)))
+        case (.running, Method.completion):
+            return try JSONValue(encoding: await completion(try decode(request.params)))
+        case (.running, Method.inlineCompletion):
+            return try JSONValue(encoding: await inlineCompletion(try decode(request.params)))
+        case (.running, Method.executeCommand):
+            return try await executeCommand(try decode(request.params))
+        default:
+            throw JSONRPCError(code: JSONRPCError.methodNotFound, message: "method not found: \(request.method)")
+        }
+    }
+
+    public func handle(notification: IncomingNotification) async {
+        do {
+            switch notification.method {
+            case Method.exit:
+                let code: Int32 = state.withLock { $0.phase == .shutDown } ? 0 : 1
+                onExit(code)
+            case Method.initialized:
+                await didInitialize()
+            case Method.didOpen:
+                try didOpen(try decode(notification.params))
+            case Method.didChange:
+                try didChange(try decode(notification.params))
+            case Method.didClose:
+                didClose(try decode(notification.params))
+            case Method.didChangeConfiguration:
+                await didChangeConfiguration(try decode(notification.params))
+            default:
+                // `$/` notifications and unknown notifications are ignored by design.
+                logger.debug("ignored notification", metadata: ["method": "\(notification.method)"])
+            }
+        } catch {
+            logger.warning("notification failed", metadata: [
+                "method": "\(notification.method)", "error": "\(describe(error))",
+            ])
+        }
+    }
+
+    // MARK: - Helpers shared by the feature files
+
+    func decode<P: Decodable>(_ params: JSONValue?) throws -> P {
+        do {
+            return try (params ?? .null).decode(P.self)
+        } catch {
+            throw JSONRPCError(code: JSONRPCError.invalidParams, message: "invalid params: \(describe(error))")
+        }
+    }
+
+    func showMessage(_ type: MessageType, _ message: String) async {
+        await connection.notify(Method.showMessage, params: ShowMessageParams(type: type, message: message))
+    }
+
+    /// The snapshot for a request, or a clear error when the client never opened the document.
+    func snapshot(_ uri: String) throws -> DocumentSnapshot {
+        guard let snapshot = documents.snapshot(uri: uri) else {
+            throw JSONRPCError(code: JSONRPCError.invalidParams, message: "document not open: \(uri) (send textDocument/didOpen first)")
+        }
+        return snapshot
+    }
+}
+
+/// Commands docwright registers with `workspace/executeCommand`.
+public enum Commands {
+    public static let generate = "docwright.generate"
+    public static let compareModels = "docwright.compareModels"
+    public static let applyCandidate = "docwright.applyCandidate"
+}
+
+func describe(_ error: any Error) -> String {
+    if let user = error as? any UserFacingError { return user.userMessage }
+    if let rpc = error as? JSONRPCError { return rpc.message }
+    if let decoding = error as? DecodingError {
+        switch decoding {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context),
+             .keyNotFound(_, let context), .dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+        @unknown default:
+            return "\(decoding)"
+        }
+    }
+    return "\(error)"
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Engine
+import Foundation
+import JSONRPC
+import Logging
+import Server
+
+/// `docwright lsp`: LSP over stdio.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lsp",
+        abstract: "Serve the Language Server Protocol on stdin/stdout (the default).")
+
+    @Flag(name: .long, help: "Accepted for clients that pass it (VS Code); stdio is always used.")
+    var stdio = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        // Protocol bytes only on the real stdout: the transport gets a duplicate of fd 1 and
+        // fd 1 becomes stderr, so a stray print cannot corrupt the stream.
+        let output = StdoutGuard.redirect()
+        let logger = logging.bootstrap(label: "docwright.lsp")
+        let engine = try Engine.makeDefault(logger: logger)
+        let connection = Connection(transport: StdioTransport(input: STDIN_FILENO, output: output), logger: logger)
+        let server = LanguageServer(connection: connection, engine: engine, logger: logger) { code in
+            logger.info("exit", metadata: ["code": "\(code)"])
+            engine.shutdown()
+            Foundation.exit(code)
+        }
+        await connection.run(handler: server)
+        // Input closed without `exit`: the client went away.
+        engine.shutdown()
+        Foundation.exit(1)
+    }
+}

@@ -1,2 +1,0 @@
-import DocwrightCore
-print("docwright \(DocwrightVersion.string)")
