@@ -28,6 +28,7 @@ public final class DocumentStore: Sendable {
     /// Positions follow `DocumentSnapshot.utf8Offset(of:encoding:)` (a character past the end
     /// of a line clamps to it), and additionally (`lineCount`, 0) is accepted as the end of the
     /// document, an idiom some clients use for "to the end".
+    @discardableResult
     public func apply(uri: String, version: Int, changes: [DocumentChange],
                       encoding: PositionEncoding) throws(DocumentError) -> DocumentSnapshot {
         try documents.withLock { (open: inout [String: DocumentSnapshot]) throws(DocumentError) in
