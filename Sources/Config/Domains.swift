@@ -14,7 +14,7 @@ public struct DomainRule: Sendable, Hashable {
     /// LSP language ids that are always in the domain (built-in domains only).
     public var languages: [String]
 
-    public init(name: String, imports: [String] = [], regex: [String] = [], paths: [String] = [], languages: [String] = []) {
+    init(name: String, imports: [String] = [], regex: [String] = [], paths: [String] = [], languages: [String] = []) {
         self.name = name
         self.imports = imports
         self.regex = regex
