@@ -1,2 +1,0 @@
-// Config: placeholder until its issue lands.
-public enum ConfigModule { public static let name = "Config" }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Where configuration files live and how paths in them are written.
+enum ConfigFiles {
+    static let projectFileName = ".docwright.toml"
+
+    /// `$XDG_CONFIG_HOME/docwright/config.toml`, else `~/.config/docwright/config.toml`.
+    static func userConfigPath(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            return (xdg as NSString).appendingPathComponent("docwright/config.toml")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return (home as NSString).appendingPathComponent(".config/docwright/config.toml")
+    }
+
+    /// The nearest `.docwright.toml` in `workspaceRoot` or a parent, stopping after the
+    /// filesystem root or the home directory (the home directory itself is searched).
+    static func findProjectFile(workspaceRoot: String?, environment: [String: String]) -> String? {
+        guard let root = workspaceRoot.map(Glob.plainPath), root.hasPrefix("/") else { return nil }
+        let home = environment["HOME"].map { ($0 as NSString).standardizingPath }
+        var directory = (root as NSString).standardizingPath
+        for _ in 0..<256 {  // bounded: paths are never this deep
+            let candidate = (directory as NSString).appendingPathComponent(projectFileName)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+            if directory == "/" || directory == home { return nil }
+            let parent = (directory as NSString).deletingLastPathComponent
+            if parent == directory || parent.isEmpty { return nil }
+            directory = parent
+        }
+        return nil
+    }
+
+    /// `~/x` → `$HOME/x`; a relative path is resolved against `relativeTo` when given.
+    static func expand(_ path: String, environment: [String: String], relativeTo base: String?) -> String {
+        if path == "~" || path.hasPrefix("~/"), let home = environment["HOME"] ?? ProcessInfo.processInfo.environment["HOME"] {
+            return home + path.dropFirst()
+        }
+        if !path.hasPrefix("/"), let base = base.map(Glob.plainPath), base.hasPrefix("/") {
+            return ((base as NSString).appendingPathComponent(path) as NSString).standardizingPath
+        }
+        return path
+    }
+
+    /// The path with the home directory shown as `~`, for messages.
+    static func display(_ path: String, environment: [String: String]) -> String {
+        guard let home = environment["HOME"], !home.isEmpty, home != "/" else { return path }
+        let prefix = home.hasSuffix("/") ? home : home + "/"
+        return path.hasPrefix(prefix) ? "~/" + path.dropFirst(prefix.count) : path
+    }
+}

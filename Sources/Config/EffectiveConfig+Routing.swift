@@ -1,0 +1,168 @@
+import DocwrightCore
+import Foundation
+
+extension EffectiveConfig {
+    /// The domains a task belongs to, in the order of `domains` (built-in first): from its
+    /// imports and `domainHints`, its path, and its text (user regexes, script heuristics).
+    public func detectDomains(task: GenerationTask) -> [String] {
+        domainMatches(DomainEvidence(task: task, workspaceRoot: workspaceRoot)).map(\.name)
+    }
+
+    func domainMatches(_ evidence: DomainEvidence) -> [(name: String, reason: String)] {
+        domains.compactMap { rule in rule.reason(for: evidence).map { (rule.name, $0) } }
+    }
+
+    /// Which model serves `task`, with what sampling, and why. The first `[[routes]]` rule whose
+    /// conditions all hold wins; without one, `languages.ID.model`, then `default_model`.
+    /// Sampling: built-in → preset model defaults → top-level keys → `[models.NAME]` → `[languages.ID]`
+    /// → the route's overrides.
+    public func route(for task: GenerationTask) -> Route {
+        decide(for: DomainEvidence(task: task, workspaceRoot: workspaceRoot)).route
+    }
+
+    /// The route to use once the daily budget is spent: the same rule's settings on
+    /// `budget.fallback_model`; nil when no fallback is configured (refuse instead).
+    public func budgetFallbackRoute(for task: GenerationTask) -> Route? {
+        guard let fallback = budget.fallbackModel, models[fallback] != nil else { return nil }
+        let decision = decide(for: DomainEvidence(task: task, workspaceRoot: workspaceRoot))
+        return makeRoute(model: fallback, rule: decision.rule, language: task.language,
+                         ruleText: decision.route.rule + " → over daily budget: budget.fallback_model")
+    }
+
+    /// Whether docwright should act on a file, and if not, why (for a message or `doctor`).
+    /// Checks, in order: `enabled`, `languages.ID.enabled`, `disabled_paths`, `privacy.exclude`,
+    /// and a `docwright: off` comment in the first or last 50 lines of `text`.
+    public func isEnabled(path: String?, language: String, text: String?) -> (Bool, reason: String?) {
+        if !enabled {
+            return (false, "docwright is disabled (enabled = false in \(sources["enabled"] ?? "settings"))")
+        }
+        if languages[language]?.enabled == false {
+            let source = sources["languages.\(ConfigKeyPath.isBare(language) ? language : "\"\(language)\"").enabled"] ?? "settings"
+            return (false, "docwright is disabled for \(language) (languages.\(language).enabled = false in \(source))")
+        }
+        if let path {
+            if let glob = disabledPaths.first(where: { Glob($0).matches(path: path, workspaceRoot: workspaceRoot) }) {
+                return (false, "the file matches disabled_paths \"\(glob)\"")
+            }
+            if let glob = privacy.excludingPattern(for: path, workspaceRoot: workspaceRoot) {
+                return (false, "the file matches privacy.exclude \"\(glob)\" and is never sent to a model")
+            }
+        }
+        if let text, let line = Self.offMarkerLine(in: text) {
+            return (false, "the file has a 'docwright: off' comment on line \(line)")
+        }
+        return (true, nil)
+    }
+
+    /// The first line (one-based) among the first and last 50 with a `docwright: off` comment.
+    static func offMarkerLine(in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let head = min(50, lines.count)
+        let candidates = Array(0..<head) + Array(max(head, lines.count - 50)..<lines.count)
+        for index in candidates {
+            let line = lines[index].lowercased()
+            guard let marker = line.range(of: "docwright: off") ?? line.range(of: "docwright:off") else { continue }
+            let before = line[..<marker.lowerBound]
+            let commentStarts = ["#", "//", "/*", "--", ";", "<!--", "*", "%", "(*", "{-", "\"\"\"", "'''"]
+            if commentStarts.contains(where: { before.contains($0) }) { return index + 1 }
+        }
+        return nil
+    }
+
+    /// A few lines for `docwright doctor --file`: whether the file is enabled, its domains,
+    /// each rule tried, the route taken, and the sampling it gets. Reads the file when `text` is nil.
+    public func explainRoute(path: String, language: String? = nil, text: String? = nil) -> String {
+        let body = text ?? (try? String(contentsOfFile: Glob.plainPath(path), encoding: .utf8)) ?? ""
+        let language = language ?? languageID(forPath: path) ?? "plaintext"
+        let task = GenerationTask(
+            language: language, shape: .function, signature: "", docText: "", rawDoc: "", prefix: body, suffix: "",
+            imports: ImportScanner.importLines(in: body), insertion: SourceRange(at: SourcePosition(line: 0, utf8Column: 0)),
+            indentation: "", path: path)
+        let evidence = DomainEvidence(task: task, workspaceRoot: workspaceRoot)
+        let decision = decide(for: evidence)
+        let (isOn, reason) = isEnabled(path: path, language: language, text: body)
+        var out = ["file: \(Glob.relativePath(path, workspaceRoot: workspaceRoot))", "language: \(language)"]
+        out.append("enabled: " + (isOn ? "yes" : "no, \(reason ?? "")"))
+        let domains = domainMatches(evidence)
+        out.append("domains: " + (domains.isEmpty ? "none" : domains.map { "\($0.name) (\($0.reason))" }.joined(separator: ", ")))
+        for (rule, verdict) in decision.trace { out.append("  \(rule.ruleDescription) at \(rule.source): \(verdict)") }
+        let route = decision.route
+        let endpoint = route.endpoint
+        out.append("route: \(route.rule) → model \"\(endpoint.name)\" (\(endpoint.provider.rawValue) \(endpoint.model), "
+            + "\(endpoint.api.rawValue) at \(endpoint.baseURL))")
+        let p = route.params
+        out.append("sampling: n=\(p.n) temperature=\(p.temperature.compact) max_tokens=\(p.maxTokens)"
+            + " top_p=\(p.topP.map(\.compact) ?? "unset") seed=\(p.seed.map(String.init) ?? "unset")"
+            + " stop=\(p.stop) logprobs=\(p.logprobs)")
+        out.append("ranking: \(route.policy), verify=\(route.verify ? "yes" : "no")")
+        return out.joined(separator: "\n")
+    }
+
+    /// The outcome of matching a task against the rules, with a verdict for each rule tried.
+    struct Decision {
+        var route: Route
+        var rule: RouteRule?
+        var trace: [(RouteRule, String)]
+    }
+
+    func decide(for evidence: DomainEvidence) -> Decision {
+        let detected = Set(domainMatches(evidence).map(\.name))
+        var trace: [(RouteRule, String)] = []
+        for rule in routes {
+            if let miss = mismatch(rule, evidence: evidence, domains: detected) {
+                trace.append((rule, "no, \(miss)"))
+                continue
+            }
+            trace.append((rule, "match"))
+            let model = rule.model ?? languages[evidence.language]?.model ?? defaultModel
+            return Decision(route: makeRoute(model: model, rule: rule, language: evidence.language, ruleText: rule.ruleDescription),
+                            rule: rule, trace: trace)
+        }
+        if let model = languages[evidence.language]?.model {
+            return Decision(route: makeRoute(model: model, rule: nil, language: evidence.language,
+                                             ruleText: "languages.\(evidence.language).model"), rule: nil, trace: trace)
+        }
+        return Decision(route: makeRoute(model: defaultModel, rule: nil, language: evidence.language, ruleText: "default_model"),
+                        rule: nil, trace: trace)
+    }
+
+    /// Why `rule` does not apply, or nil when it does.
+    private func mismatch(_ rule: RouteRule, evidence: DomainEvidence, domains: Set<String>) -> String? {
+        if !rule.languages.isEmpty, !rule.languages.contains(evidence.language) {
+            return "language is \(evidence.language)"
+        }
+        if !rule.domains.isEmpty, domains.isDisjoint(with: rule.domains) {
+            return "domains are " + (domains.isEmpty ? "none" : domains.sorted().joined(separator: ", "))
+        }
+        if !rule.paths.isEmpty {
+            guard let path = evidence.relativePath else { return "the file has no path" }
+            if !rule.paths.contains(where: { Glob($0).matches(relativePath: path) }) { return "path \(path) does not match" }
+        }
+        return nil
+    }
+
+    func makeRoute(model name: String, rule: RouteRule?, language: String, ruleText: String) -> Route {
+        // References are validated on load; falling back keeps routing total if one slips through.
+        let name = models[name] != nil ? name : (models[defaultModel] != nil ? defaultModel : "local")
+        let endpoint = models[name] ?? ModelEndpoint(
+            name: "local", provider: .llamacpp, baseURL: ModelPresets.localDefaultURL, model: "gemma-3-270m")
+        let (preset, user) = modelSampling(name)
+        let lang = languages[language]
+        let global = userGlobalSampling
+        let n = rule?.n ?? lang?.n ?? user.n ?? global.n ?? preset.n ?? EffectiveConfigBuilder.builtinN
+        let params = SamplingParams(
+            n: n,
+            temperature: rule?.temperature ?? lang?.temperature ?? user.temperature ?? global.temperature
+                ?? preset.temperature ?? EffectiveConfigBuilder.defaultTemperature(n: n),
+            topP: rule?.topP ?? lang?.topP ?? user.topP ?? global.topP ?? preset.topP,
+            maxTokens: rule?.maxTokens ?? lang?.maxTokens ?? user.maxTokens ?? global.maxTokens ?? preset.maxTokens
+                ?? EffectiveConfigBuilder.builtinMaxTokens,
+            stop: user.stop ?? preset.stop ?? [],
+            seed: sampling.seed,
+            logprobs: endpoint.provider != .anthropic)
+        let policy = rule?.policy ?? lang?.policy ?? ranking.policy
+            ?? (params.logprobs ? .verifiedThenLogprob : .agreement)
+        let verify = rule?.verify ?? lang?.verify ?? self.verify ?? (language == "python")
+        return Route(endpoint: endpoint, params: params, policy: policy.rawValue, rule: ruleText, verify: verify)
+    }
+}

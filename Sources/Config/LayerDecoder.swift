@@ -1,0 +1,164 @@
+import Foundation
+
+/// Checks a value tree against `ConfigSchema` and flattens it into a `ConfigLayer`.
+/// Unknown keys become warnings; wrong types, bad enum values and out-of-range numbers errors.
+struct LayerDecoder {
+    private var layer: ConfigLayer
+
+    static func decode(_ root: ConfigValue, origin: LayerOrigin) -> ConfigLayer {
+        var decoder = LayerDecoder(layer: ConfigLayer(origin: origin))
+        decoder.walk(root, node: ConfigSchema.root, path: ConfigKeyPath())
+        decoder.checkSemantics()
+        return decoder.layer
+    }
+
+    private mutating func report(_ severity: ConfigDiagnostic.Severity, _ path: ConfigKeyPath, _ message: String) {
+        layer.diagnostics.append(layer.diagnostic(severity, path, message))
+    }
+
+    private func name(_ path: ConfigKeyPath) -> String { path.segments.isEmpty ? "the document" : path.description }
+
+    private mutating func walk(_ value: ConfigValue, node: SchemaNode, path: ConfigKeyPath) {
+        if case .null = value { return }  // JSON null: "not set"
+        switch node {
+        case .table(let fields):
+            guard case .table(let table) = value else {
+                return report(.error, path, "\(name(path)) must be a table, got \(value.typeName)")
+            }
+            for key in table.keys.sorted() {
+                guard let child = table[key] else { continue }
+                if let childNode = fields[key] {
+                    walk(child, node: childNode, path: path.appending(key))
+                } else {
+                    let hint = Self.closest(to: key, in: Array(fields.keys)).map { " (did you mean \($0)?)" } ?? ""
+                    report(.warning, path.appending(key), "unknown key \(path.appending(key))\(hint); it is ignored")
+                }
+            }
+        case .map(let childNode):
+            guard case .table(let table) = value else {
+                return report(.error, path, "\(name(path)) must be a table, got \(value.typeName)")
+            }
+            for key in table.keys.sorted() {
+                guard let child = table[key] else { continue }
+                if key.isEmpty { report(.error, path, "\(name(path)) has an entry with an empty name"); continue }
+                walk(child, node: childNode, path: path.appending(key))
+            }
+        case .list(let itemNode):
+            guard case .array(let items) = value else {
+                return report(.error, path, "\(name(path)) must be an array of tables, got \(value.typeName)")
+            }
+            layer.routeCount = items.count
+            for (index, item) in items.enumerated() {
+                walk(item, node: itemNode, path: path.appending(index: index))
+            }
+        case .leaf(let kind):
+            if let normalized = check(value, kind, path) { layer.values[path] = normalized }
+        }
+    }
+
+    /// The value in its stored form, or nil (with a diagnostic) when it is not acceptable.
+    private mutating func check(_ value: ConfigValue, _ kind: LeafKind, _ path: ConfigKeyPath) -> ConfigValue? {
+        let typeError = "\(path) must be \(kind.expectation), got \(value.typeName)"
+        switch kind {
+        case .bool:
+            guard value.boolValue != nil else { report(.error, path, typeError); return nil }
+            return value
+        case .string:
+            guard value.stringValue != nil else { report(.error, path, typeError); return nil }
+            return value
+        case .integer(let min, let max):
+            let integer: Int?
+            switch value {
+            case .integer(let i): integer = i
+            case .double(let d) where d == d.rounded() && abs(d) < 1e15: integer = Int(d)
+            default: integer = nil
+            }
+            guard let integer else { report(.error, path, typeError); return nil }
+            if let min, integer < min { report(.error, path, "\(path) must be at least \(min), got \(integer)"); return nil }
+            if let max, integer > max { report(.error, path, "\(path) must be at most \(max), got \(integer)"); return nil }
+            return .integer(integer)
+        case .number(let min, let max):
+            guard let number = value.doubleValue, number.isFinite else { report(.error, path, typeError); return nil }
+            if let min, number < min { report(.error, path, "\(path) must be at least \(min.compact), got \(number.compact)"); return nil }
+            if let max, number > max { report(.error, path, "\(path) must be at most \(max.compact), got \(number.compact)"); return nil }
+            return .double(number)
+        case .enumeration(let allowed):
+            guard let string = value.stringValue else { report(.error, path, typeError); return nil }
+            guard allowed.contains(string) else {
+                report(.error, path, "\(path) must be \(kind.expectation); got \"\(string)\"")
+                return nil
+            }
+            return value
+        case .stringArray, .stringOrArray:
+            if case .string = value, case .stringOrArray = kind { return .array([value]) }
+            guard value.stringArray != nil else { report(.error, path, typeError); return nil }
+            return value
+        case .secret:
+            guard value.stringValue != nil else { report(.error, path, typeError); return nil }
+            if layer.origin.kind == .project {
+                report(.warning, path, "\(path): a literal API key in a project file is refused (the file is usually committed); "
+                    + "set api_key_env or api_key_file instead")
+                return nil
+            }
+            report(.warning, path, "\(path): a literal API key works here but is discouraged; prefer api_key_env or api_key_file")
+            return value
+        }
+    }
+
+    /// Checks that need more than one value's type: known presets, valid regexes, URLs, header secrets.
+    private mutating func checkSemantics() {
+        for (path, value) in layer.values.sorted(by: { $0.key < $1.key }) {
+            let keys = path.keys
+            if keys.count == 3, keys[0] == "models", keys[2] == "preset", let preset = value.stringValue,
+               ModelPresets.names.contains(preset) == false {
+                report(.error, path, "\(path): unknown preset \"\(preset)\"; presets: " + ModelPresets.names.joined(separator: ", "))
+            }
+            if keys.count == 3, keys[0] == "models", keys[2] == "base_url", let url = value.stringValue,
+               !(url.hasPrefix("http://") || url.hasPrefix("https://")) || URL(string: url)?.host == nil {
+                report(.error, path, "\(path) must be an http:// or https:// URL, got \"\(url)\"")
+            }
+            if keys.count == 3, keys[0] == "domains", keys[2] == "regex", let patterns = value.stringArray {
+                for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
+                    report(.error, path, "\(path): invalid regular expression \"\(pattern)\"")
+                }
+            }
+            if keys.count == 4, keys[0] == "models", keys[2] == "headers", layer.origin.kind == .project,
+               Self.looksSecret(header: keys[3]) {
+                report(.warning, path, "\(path): a credential header in a project file is refused (the file is usually committed); "
+                    + "set api_key_env or api_key_file instead")
+                layer.values[path] = nil
+            }
+        }
+    }
+
+    static func looksSecret(header: String) -> Bool {
+        let lower = header.lowercased()
+        return ["authorization", "proxy-authorization", "x-api-key", "api-key", "cookie"].contains(lower)
+            || lower.contains("token") || lower.contains("secret")
+    }
+
+    /// The known key closest to a misspelt one (edit distance ≤ 2), for "did you mean".
+    static func closest(to key: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 2 }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var row = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = row
+        }
+        return previous[b.count]
+    }
+}
+
+extension Double {
+    /// "1", "0.5" — no trailing ".0" noise in messages.
+    var compact: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
+}
