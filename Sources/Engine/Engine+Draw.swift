@@ -1,0 +1,69 @@
+import Cache
+import Config
+import DocwrightCore
+import Foundation
+import Gateway
+import Prompting
+import Ranking
+
+extension Engine {
+    /// Everything decided before any model is called.
+    struct Prepared: Sendable {
+        var route: Route
+        var plan: PromptPlan
+        var params: SamplingParams
+        var key: CacheKey
+    }
+
+    func prepare(_ task: GenerationTask, model: String?, n: Int? = nil) throws -> Prepared {
+        let effective = config.current
+        var route = effective.route(for: task)
+        if let model {
+            guard let endpoint = effective.endpoint(named: model) else {
+                throw EngineError.unknownModel(model, available: Array(effective.models.keys))
+            }
+            route.endpoint = endpoint
+            route.rule = "requested model \(model)"
+        }
+        let plan = PromptBuilder().plan(for: task, api: route.endpoint.api)
+        var params = route.params
+        if let n { params.n = max(1, n) }
+        for stop in plan.stops where !params.stop.contains(stop) {
+            params.stop.append(stop)
+        }
+        let key = CacheKey(endpoint: route.endpoint, plan: plan, params: params, policy: route.policy)
+        return Prepared(route: route, plan: plan, params: params, key: key)
+    }
+
+    func draw(_ task: GenerationTask, _ prepared: Prepared) async throws -> GenerationResult {
+        let route = prepared.route
+        let batch = try await gateway.sample(endpoint: route.endpoint, plan: prepared.plan, params: prepared.params)
+        let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
+        let policy = RankingPolicy(rawValue: route.policy) ?? .verifiedThenLogprob
+        let ranker = Ranker(policy: policy, demoteTruncated: config.current.ranking.demoteTruncated)
+        let verifier: (any Verifier)? = route.verify ? DoctestVerifier() : nil
+        let candidates = await ranker.rank(processed, task: task, verifier: verifier)
+        let result = GenerationResult(
+            candidates: candidates, modelName: route.endpoint.name, modelID: route.endpoint.model, rule: route.rule,
+            fromCache: false, latency: batch.latency, usage: batch.usage, strategy: batch.strategy,
+            samplesDrawn: batch.samples.count)
+        logger.info("generated", metadata: [
+            "model": "\(route.endpoint.name)", "rule": "\(route.rule)", "samples": "\(batch.samples.count)",
+            "candidates": "\(candidates.count)", "latency": "\(String(format2: batch.latency))s",
+        ])
+        // Only useful results are cached: an empty list is as good as an error.
+        if let cache, !candidates.isEmpty {
+            cache.store(prepared.key, CachedResult(
+                candidates: candidates, model: route.endpoint.name, route: route.rule, usage: batch.usage,
+                latency: batch.latency, createdAt: Date()))
+        }
+        return result
+    }
+
+    func result(from hit: CachedResult, prepared: Prepared) -> GenerationResult {
+        GenerationResult(
+            candidates: hit.candidates, modelName: prepared.route.endpoint.name, modelID: prepared.route.endpoint.model,
+            rule: prepared.route.rule, fromCache: true, latency: hit.latency, usage: hit.usage, strategy: "cache",
+            samplesDrawn: 0)
+    }
+}

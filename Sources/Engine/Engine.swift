@@ -1,0 +1,105 @@
+import Cache
+import Config
+import DocwrightCore
+import Foundation
+import Gateway
+import Intent
+import Logging
+import Prompting
+import Ranking
+import Synchronization
+
+/// The generation pipeline, shared by the language server and the CLI:
+/// task → route → prompt → cache → gateway → post-process → rank → cache.
+/// It knows nothing about LSP.
+public final class Engine: Sendable {
+    public let config: ConfigStore
+    public let gateway: Gateway
+    let cache: CandidateCache?
+    let flights = SingleFlight<String, GenerationResult>()
+    let shownDiagnostics = Mutex<Set<String>>([])
+    let logger: Logger
+
+    public init(config: ConfigStore, gateway: Gateway, cache: CandidateCache?, logger: Logger) {
+        self.config = config
+        self.gateway = gateway
+        self.cache = cache
+        self.logger = logger
+    }
+
+    /// The engine as `docwright` runs it: process environment, user/project config, disk cache.
+    public static func makeDefault(logger: Logger, workspaceRoot: String? = nil,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Engine {
+        let config = ConfigStore(environment: environment, workspaceRoot: workspaceRoot)
+        for diagnostic in config.reload() {
+            logger.warning("\(diagnostic.description)")
+        }
+        let http = try HTTPClient()
+        let gateway = Gateway(http: http, environment: environment, logger: logger)
+        let cache = makeCache(config.current, logger: logger)
+        return Engine(config: config, gateway: gateway, cache: cache, logger: logger)
+    }
+
+    static func makeCache(_ effective: EffectiveConfig, logger: Logger) -> CandidateCache? {
+        guard effective.cache.enabled else { return nil }
+        let cache = CandidateCache(configuration: CacheConfiguration(settings: effective.cache), logger: logger)
+        for warning in cache.warnings { logger.warning("\(warning)") }
+        return cache
+    }
+
+    // MARK: - Configuration
+
+    /// Applies the workspace root and `initializationOptions`; returns messages for the user
+    /// (each shown once).
+    public func configure(workspaceRoot: String?, initializationOptions: Data?) -> [String] {
+        _ = config.setWorkspaceRoot(workspaceRoot)
+        return fresh(config.setInitializationOptions(initializationOptions))
+    }
+
+    /// Applies settings from `workspace/didChangeConfiguration` or a `workspace/configuration` pull.
+    public func updateClientSettings(_ data: Data) -> [String] {
+        fresh(config.setClientSettings(data))
+    }
+
+    private func fresh(_ diagnostics: [ConfigDiagnostic]) -> [String] {
+        shownDiagnostics.withLock { shown in
+            diagnostics.map(\.description).filter { shown.insert($0).inserted }
+        }
+    }
+
+    // MARK: - Pipeline
+
+    /// The task at a position, or why there is none (including docwright being off there).
+    public func findTask(text: String, language: String, position: SourcePosition, path: String?) -> TaskLookup {
+        let effective = config.current
+        let (enabled, reason) = effective.isEnabled(path: path, language: language, text: text)
+        guard enabled else { return .nothing(reason ?? "docwright is disabled here") }
+        switch IntentFinder.find(in: text, language: language, position: position, path: path) {
+        case .task(let task): return .task(task)
+        case .nothing(let reason): return .nothing(reason)
+        }
+    }
+
+    /// Cached candidates for the task, without calling any model.
+    public func cachedResult(for task: GenerationTask, model: String? = nil, n: Int? = nil) -> GenerationResult? {
+        guard let cache, let prepared = try? prepare(task, model: model, n: n) else { return nil }
+        guard let hit = cache.lookup(prepared.key) else { return nil }
+        return result(from: hit, prepared: prepared)
+    }
+
+    /// Ranked candidates for the task: from the cache, or drawn from the routed model. Identical
+    /// concurrent calls share one model call.
+    public func generate(task: GenerationTask, model: String? = nil, n: Int? = nil) async throws -> GenerationResult {
+        let prepared = try prepare(task, model: model, n: n)
+        if let cache, let hit = cache.lookup(prepared.key) {
+            return result(from: hit, prepared: prepared)
+        }
+        return try await flights.run(prepared.key.digest) {
+            try await self.draw(task, prepared)
+        }
+    }
+
+    public func shutdown() {
+        gateway.http.shutdown()
+    }
+}

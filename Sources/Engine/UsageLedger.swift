@@ -1,0 +1,73 @@
+import DocwrightCore
+import Foundation
+import Synchronization
+
+/// Tokens and estimated cost per day and model, kept in `$XDG_STATE_HOME/docwright/usage.json`
+/// so `docwright usage` and the daily budget see every process's spending. Two processes writing
+/// at once may lose one increment (last writer wins); the figures are estimates anyway.
+public final class UsageLedger: Sendable {
+    public struct Entry: Codable, Sendable, Hashable {
+        public var requests = 0
+        public var promptTokens = 0
+        public var completionTokens = 0
+        public var cost = 0.0
+    }
+
+    /// day ("2026-11-22") → model name → entry.
+    public typealias Days = [String: [String: Entry]]
+
+    public let path: String?
+    private let days: Mutex<Days>
+
+    public init(path: String?) {
+        self.path = path
+        var loaded: Days = [:]
+        if let path, let data = FileManager.default.contents(atPath: path) {
+            loaded = (try? JSONDecoder().decode(Days.self, from: data)) ?? [:]
+        }
+        self.days = Mutex(loaded)
+    }
+
+    public static func defaultPath(environment: [String: String]) -> String? {
+        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { $0 + "/.local/state" }
+        return base.map { $0 + "/docwright/usage.json" }
+    }
+
+    static func today(_ date: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+
+    public func record(model: String, usage: Usage, cost: Double, on date: Date = Date()) {
+        let day = Self.today(date)
+        let snapshot = days.withLock { days -> Days in
+            var entry = days[day, default: [:]][model, default: Entry()]
+            entry.requests += 1
+            entry.promptTokens += usage.promptTokens
+            entry.completionTokens += usage.completionTokens
+            entry.cost += cost
+            days[day, default: [:]][model] = entry
+            return days
+        }
+        persist(snapshot)
+    }
+
+    public func cost(on date: Date = Date()) -> Double {
+        days.withLock { $0[Self.today(date)]?.values.reduce(0) { $0 + $1.cost } ?? 0 }
+    }
+
+    public var all: Days { days.withLock { $0 } }
+
+    private func persist(_ days: Days) {
+        guard let path else { return }
+        let url = URL(fileURLWithPath: path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(days) else { return }
+        try? data.write(to: url, options: .atomic)
+    }
+}

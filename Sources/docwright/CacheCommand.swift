@@ -1,0 +1,42 @@
+import ArgumentParser
+import Cache
+import Config
+import Foundation
+
+/// `docwright cache stats|clear|path`.
+struct CacheCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cache", abstract: "Inspect or clear the candidate cache.",
+        subcommands: [Stats.self, Clear.self, Path.self], defaultSubcommand: Stats.self)
+
+    static func open() -> CandidateCache {
+        let config = ConfigStore()
+        config.reload()
+        return CandidateCache(configuration: CacheConfiguration(settings: config.current.cache), logger: .init(label: "docwright.cache"))
+    }
+
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Entries, bytes, hits and misses, per model.")
+        @Flag var json = false
+        func run() async throws {
+            let cache = CacheCommand.open()
+            let stats = cache.stats()
+            print(json ? try jsonString(stats) : stats.description)
+        }
+    }
+
+    struct Clear: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete every cached entry.")
+        func run() async throws {
+            try CacheCommand.open().clear()
+            print("cache cleared")
+        }
+    }
+
+    struct Path: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the cache database path.")
+        func run() async throws {
+            print(CacheCommand.open().path ?? "(memory only)")
+        }
+    }
+}

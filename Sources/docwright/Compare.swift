@@ -1,0 +1,40 @@
+import ArgumentParser
+import Config
+import DocwrightCore
+import Engine
+import Foundation
+
+/// `docwright compare FILE:LINE --models a,b`: the same task on several models, side by side.
+struct Compare: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send the docstring at FILE:LINE to several models in parallel and compare the results.")
+
+    @Argument(help: "FILE:LINE[:COL]")
+    var target: String
+
+    @Option(help: "Comma-separated model names from the configuration.")
+    var models: String
+
+    @Flag(help: "Print JSON instead of a markdown report.")
+    var json = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.bootstrap(label: "docwright.compare")
+        let location = try SourceLocation(parsing: target)
+        let text = try location.readText()
+        let language = languageID(forPath: location.path) ?? "plaintext"
+        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: location.directory)
+        defer { engine.shutdown() }
+        let lookup = engine.findTask(text: text, language: language, position: location.sourcePosition(in: text),
+                                     path: location.absolutePath)
+        guard case .task(let task) = lookup else {
+            if case .nothing(let reason) = lookup { throw ValidationError("nothing to compare at \(target): \(reason)") }
+            return
+        }
+        let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let comparison = await engine.compare(task: task, models: names)
+        print(json ? try jsonString(comparison) : comparison.markdown(uri: location.path, position: "\(location.line)"))
+    }
+}

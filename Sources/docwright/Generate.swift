@@ -1,0 +1,113 @@
+import ArgumentParser
+import Config
+import DocwrightCore
+import Engine
+import Foundation
+
+/// `docwright generate FILE:LINE[:COL]`: ranked implementations for the docstring there.
+struct Generate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print ranked implementations for the docstring or comment at FILE:LINE[:COL].",
+        discussion: "LINE and COL are 1-based; COL defaults to the first non-blank character of the line.")
+
+    @Argument(help: "FILE:LINE[:COL]")
+    var target: String
+
+    @Option(help: "Model name from the configuration (overrides routing).")
+    var model: String?
+
+    @Option(help: "Number of samples to draw.")
+    var n: Int?
+
+    @Flag(help: "Print JSON (candidates with their evidence).")
+    var json = false
+
+    @Flag(help: "Write the best candidate into the file.")
+    var apply = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.bootstrap(label: "docwright.generate")
+        let location = try SourceLocation(parsing: target)
+        let text = try location.readText()
+        let language = languageID(forPath: location.path) ?? "plaintext"
+        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: location.directory)
+        defer { engine.shutdown() }
+        let position = location.sourcePosition(in: text)
+        guard case .task(let task) = engine.findTask(text: text, language: language, position: position, path: location.absolutePath) else {
+            if case .nothing(let reason) = engine.findTask(text: text, language: language, position: position, path: location.absolutePath) {
+                throw ValidationError("nothing to generate at \(target): \(reason)")
+            }
+            return
+        }
+        let result: GenerationResult
+        do {
+            result = try await engine.generate(task: task, model: model, n: n)
+        } catch let error as any UserFacingError {
+            throw CLIError(error.userMessage)
+        }
+        if json {
+            print(try jsonString(result))
+        } else {
+            print(render(result, task: task))
+        }
+        if apply {
+            guard let best = result.candidates.first else { throw CLIError("no candidate to apply") }
+            let updated = replacing(task.insertion, in: text, with: best.text)
+            try updated.write(toFile: location.absolutePath, atomically: true, encoding: .utf8)
+            FileHandle.standardError.write(Data("docwright: wrote candidate 1 into \(location.path)\n".utf8))
+        }
+    }
+
+    func render(_ result: GenerationResult, task: GenerationTask) -> String {
+        var lines: [String] = []
+        let source = result.fromCache ? "from cache (first drawn in \(String(format2: result.latency)) s)"
+            : "in \(String(format2: result.latency)) s, \(result.samplesDrawn) samples (\(result.strategy))"
+        lines.append("docwright: \(result.candidates.count) candidates from \(result.modelName) [\(result.modelID)] \(source)")
+        lines.append("route: \(result.rule)")
+        if result.candidates.isEmpty {
+            lines.append("(the model returned nothing usable; try --n 8 or a larger max_tokens)")
+        }
+        for (index, candidate) in result.candidates.enumerated() {
+            lines.append("")
+            lines.append("#\(index + 1)  score \(String(format2: candidate.score)) (\(candidate.method)) · \(candidate.evidenceSummary)"
+                + (candidate.notes.isEmpty ? "" : " · " + candidate.notes.joined(separator: ", ")))
+            lines.append(candidate.text)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+func jsonString(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// Replaces a (line, UTF-8 column) range in a text; lines end at \n, \r\n or \r as in LSP.
+func replacing(_ range: SourceRange, in text: String, with replacement: String) -> String {
+    let bytes = Array(text.utf8)
+    func offset(_ position: SourcePosition) -> Int {
+        var line = 0
+        var index = 0
+        while line < position.line, index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\r") {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                line += 1
+            } else if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+            }
+            index += 1
+        }
+        return min(index + position.utf8Column, bytes.count)
+    }
+    let start = offset(range.start)
+    let end = max(start, offset(range.end))
+    return String(decoding: bytes[..<start], as: UTF8.self) + replacement + String(decoding: bytes[end...], as: UTF8.self)
+}

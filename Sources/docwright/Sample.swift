@@ -1,0 +1,65 @@
+import ArgumentParser
+import DocwrightCore
+import Foundation
+import Gateway
+
+/// `docwright sample`: raw samples with log-probabilities from any endpoint, for people and scripts.
+struct Sample: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw samples with log-probabilities from a model endpoint (no ranking, no cache).",
+        discussion: "Example: docwright sample --base-url http://127.0.0.1:8012/v1 --model gemma --n 5 prompt.txt")
+
+    @Option(help: "Base URL including the version path, e.g. http://127.0.0.1:8012/v1.")
+    var baseURL: String
+
+    @Option(help: "Model id sent to the endpoint.")
+    var model: String
+
+    @Option(help: "Provider kind: \(ProviderKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var provider: String = "openai-compatible"
+
+    @Option(help: "chat, completions or fim.")
+    var api: String = "completions"
+
+    @Option(help: "Environment variable holding the API key.")
+    var apiKeyEnv: String?
+
+    @Option var n: Int = 5
+    @Option var temperature: Double = 0.8
+    @Option var maxTokens: Int = 128
+    @Option(help: "Stop sequence (repeatable; \\n is understood).")
+    var stop: [String] = []
+    @Option var seed: Int?
+    @Flag(help: "Print JSON with per-token log-probabilities.")
+    var json = false
+
+    @Argument(help: "Prompt file, or - for standard input.")
+    var promptFile: String
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.bootstrap(label: "docwright.sample")
+        guard let providerKind = ProviderKind(rawValue: provider) else {
+            throw ValidationError("unknown provider '\(provider)'")
+        }
+        guard let style = APIStyle(rawValue: api) else { throw ValidationError("--api must be chat, completions or fim") }
+        let data = promptFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: promptFile)
+        guard let data else { throw ValidationError("cannot read \(promptFile)") }
+        let text = String(decoding: data, as: UTF8.self)
+        let stops = stop.map { $0.replacingOccurrences(of: "\\n", with: "\n") }
+        let endpoint = ModelEndpoint(name: model, provider: providerKind, baseURL: baseURL, model: model, api: style, apiKeyEnv: apiKeyEnv)
+        let prompt: Prompt = style == .chat ? .chat([ChatMessage(role: .user, content: text)]) : .completion(text)
+        let plan = PromptPlan(prompt: prompt, stops: stops, extractCode: false)
+        let params = SamplingParams(n: n, temperature: temperature, maxTokens: maxTokens, stop: stops, seed: seed)
+        let http = try HTTPClient()
+        defer { http.shutdown() }
+        let gateway = Gateway(http: http, logger: logger)
+        do {
+            let batch = try await gateway.sample(endpoint: endpoint, plan: plan, params: params)
+            print(renderSamples(batch, json: json))
+        } catch let error as any UserFacingError {
+            throw CLIError(error.userMessage)
+        }
+    }
+}
