@@ -5,9 +5,14 @@ import Synchronization
 /// read back each JSON message the server writes.
 final class RawPeer: Sendable {
     let transport: InMemoryTransport
+    private struct Waiter {
+        let token: Int
+        let matches: @Sendable (JSONValue) -> Bool
+        let continuation: CheckedContinuation<JSONValue?, Never>
+    }
     private struct State {
         var messages: [JSONValue] = []
-        var waiter: (token: Int, continuation: CheckedContinuation<JSONValue?, Never>)?
+        var waiter: Waiter?
         var nextToken = 0
         var ended = false
     }
@@ -33,7 +38,7 @@ final class RawPeer: Sendable {
 
     private func deliver(_ message: JSONValue) {
         let waiter = state.withLock { state -> CheckedContinuation<JSONValue?, Never>? in
-            if let waiter = state.waiter {
+            if let waiter = state.waiter, waiter.matches(message) {
                 state.waiter = nil
                 return waiter.continuation
             }
@@ -66,6 +71,13 @@ final class RawPeer: Sendable {
 
     /// The next message from the server, or nil once its output ended; throws after `limit`.
     func next(_ limit: Duration = .seconds(5)) async throws -> JSONValue? {
+        try await first(where: { _ in true }, limit, "a message from the server")
+    }
+
+    /// The first message (received or to come) matching `matches`, removed from the queue;
+    /// nil once the server's output ended; throws after `limit`.
+    func first(where matches: @escaping @Sendable (JSONValue) -> Bool, _ limit: Duration = .seconds(5),
+               _ what: String = "a matching message") async throws -> JSONValue? {
         let token = state.withLock { state -> Int in
             state.nextToken += 1
             return state.nextToken
@@ -86,28 +98,29 @@ final class RawPeer: Sendable {
         defer { timer.cancel() }
         let message = await withCheckedContinuation { (continuation: CheckedContinuation<JSONValue?, Never>) in
             let immediate = state.withLock { state -> JSONValue?? in
-                if !state.messages.isEmpty { return .some(state.messages.removeFirst()) }
+                if let index = state.messages.firstIndex(where: matches) { return .some(state.messages.remove(at: index)) }
                 if state.ended { return .some(nil) }
-                state.waiter = (token, continuation)
+                state.waiter = Waiter(token: token, matches: matches, continuation: continuation)
                 return nil
             }
             if let immediate { continuation.resume(returning: immediate) }
         }
-        if timedOut.value { throw TimedOut(what: "a message from the server") }
+        if timedOut.value { throw TimedOut(what: what) }
         return message
     }
 
-    /// Reads messages until the response with `id` arrives; the others are returned alongside.
-    func response(to id: JSONValue, _ limit: Duration = .seconds(5)) async throws -> (response: JSONValue, others: [JSONValue]) {
-        var others: [JSONValue] = []
-        let deadline = ContinuousClock.now + limit
-        while true {
-            let remaining = deadline - ContinuousClock.now
-            guard remaining > .zero, let message = try await next(remaining) else {
-                throw TimedOut(what: "the response to \(id)")
-            }
-            if message["id"] == id, message["method"] == nil { return (message, others) }
-            others.append(message)
+    /// The response with `id`; messages before it stay queued.
+    func response(to id: JSONValue, _ limit: Duration = .seconds(5)) async throws -> JSONValue {
+        let response = try await first(where: { $0["id"] == id && $0["method"] == nil }, limit, "the response to \(id)")
+        guard let response else { throw TimedOut(what: "the response to \(id) (output ended)") }
+        return response
+    }
+
+    /// Everything received and not yet taken.
+    func drain() -> [JSONValue] {
+        state.withLock { state in
+            defer { state.messages.removeAll() }
+            return state.messages
         }
     }
 }
