@@ -13,6 +13,11 @@ extension Connection {
         }
     }
 
+    /// Sends a notification with `params` given as JSON (lets literals like `["type": 3]` be used).
+    public func notify(_ method: String, params: JSONValue) async {
+        send(OutgoingMessage.notification(method: method, params: params.isNull ? nil : params))
+    }
+
     /// Sends a notification without params.
     public func notify(_ method: String) async {
         send(OutgoingMessage.notification(method: method, params: nil))
@@ -27,6 +32,11 @@ extension Connection {
     public func request<R: Decodable>(_ method: String, params: some Encodable, as type: R.Type = R.self) async throws -> R {
         let value = try JSONValue(encoding: params)
         return try await request(method, paramsValue: value.isNull ? nil : value, as: type)
+    }
+
+    /// Sends a request with `params` given as JSON (see `request(_:params:as:)`).
+    public func request<R: Decodable>(_ method: String, params: JSONValue, as type: R.Type = R.self) async throws -> R {
+        try await request(method, paramsValue: params.isNull ? nil : params, as: type)
     }
 
     /// Sends a request without params and waits for its response (see `request(_:params:as:)`).
