@@ -35,8 +35,8 @@ final class FileDescriptorWriter: Sendable {
     func write(_ bytes: [UInt8]) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             let rejection: TransportError? = state.withLock { state in
-                if let failure = state.failure { return failure }
                 if state.closed { return .closed }
+                if let failure = state.failure { return failure }
                 state.queue.append(Pending(bytes: bytes, done: done))
                 return nil
             }

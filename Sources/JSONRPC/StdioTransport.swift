@@ -77,12 +77,17 @@ public enum StdoutGuard {
     ///
     /// - Returns: the descriptor to pass as `StdioTransport(output:)`.
     public static func redirect() throws -> Int32 {
+        try redirect(standardOutput: 1, standardError: 2)
+    }
+
+    /// `redirect()` with the two descriptors as parameters, so tests can use pipes.
+    static func redirect(standardOutput: Int32, standardError: Int32) throws -> Int32 {
         fflush(nil)  // push out anything already buffered for the real stdout
-        let protocolOutput = fcntl(1, F_DUPFD_CLOEXEC, 3)
+        let protocolOutput = fcntl(standardOutput, F_DUPFD_CLOEXEC, 3)
         guard protocolOutput >= 0 else {
             throw TransportError.systemCallFailed(call: "fcntl(F_DUPFD_CLOEXEC)", errno: Posix.lastError)
         }
-        guard dup2(2, 1) >= 0 else {
+        guard dup2(standardError, standardOutput) >= 0 else {
             let error = Posix.lastError
             Posix.close(protocolOutput)
             throw TransportError.systemCallFailed(call: "dup2", errno: error)

@@ -121,7 +121,7 @@ import Testing
             return "finished after EOF"
         }))
         try await server.peer.send(.request(1, "slow"))
-        server.peer.transport.closeWrite()
+        server.client.closeWrite()
         let reply = try await server.peer.response(to: 1)
         #expect(reply["result"] == "finished after EOF")
         try await server.finished()

@@ -4,7 +4,7 @@ import Synchronization
 /// The client end of an in-memory pipe, speaking raw frames: tests send arbitrary bytes and
 /// read back each JSON message the server writes.
 final class RawPeer: Sendable {
-    let transport: InMemoryTransport
+    let transport: any MessageTransport
     private struct Waiter {
         let token: Int
         let matches: @Sendable (JSONValue) -> Bool
@@ -18,7 +18,7 @@ final class RawPeer: Sendable {
     }
     private let state = Mutex(State())
 
-    init(_ transport: InMemoryTransport) {
+    init(_ transport: any MessageTransport) {
         self.transport = transport
         Task { [self] in
             var framer = MessageFramer()

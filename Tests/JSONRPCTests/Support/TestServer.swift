@@ -14,6 +14,8 @@ struct TestHandler: MessageHandler {
 /// A `Connection` serving `handler` over an in-memory pipe, with a raw peer on the other end.
 struct TestServer {
     let peer: RawPeer
+    /// The client end of the pipe (to close it, or half-close it with `closeWrite()`).
+    let client: InMemoryTransport
     let connection: Connection
     let running: Task<Void, Never>
 
@@ -25,6 +27,7 @@ struct TestServer {
         let connection = connection
         running = Task { await connection.run(handler: handler) }
         peer = RawPeer(client)
+        self.client = client
     }
 
     /// Sends a request and returns its response (other messages are discarded).
