@@ -1,2 +1,0 @@
-// JSONRPC: placeholder until its issue lands.
-public enum JSONRPCModule { public static let name = "JSONRPC" }
