@@ -1,2 +1,0 @@
-// Gateway: placeholder until its issue lands.
-public enum GatewayModule { public static let name = "Gateway" }
