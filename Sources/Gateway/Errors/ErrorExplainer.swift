@@ -116,8 +116,7 @@ struct ErrorExplainer: Sendable {
         if let json = try? JSONValue.parse(body) {
             text = json["error"]?["message"]?.string ?? json["error"]?.string ?? json["message"]?.string
                 ?? json["detail"]?.string
-        }
-        if text == nil {
+        } else {
             let raw = String(decoding: body.prefix(300), as: UTF8.self)
             text = raw.filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces)
         }
