@@ -1,2 +1,103 @@
-// Gateway: placeholder until its issue lands.
-public enum GatewayModule { public static let name = "Gateway" }
+import DocwrightCore
+import Foundation
+import Logging
+
+/// The one way docwright reaches models. Builds a `ModelBackend` per configured endpoint, shares
+/// one `HTTPClient`, and remembers per endpoint what it learned (n honoured, logprobs returned)
+/// and how many tokens each model used. It neither ranks nor caches samples.
+public final class Gateway: Sendable {
+    public let http: HTTPClient
+    private let environment: [String: String]
+    private let logger: Logger
+    private let options: GatewayOptions
+    private let capabilities = CapabilityCache()
+    private let ledger = UsageLedger()
+
+    /// - Parameters:
+    ///   - environment: where `apiKeyEnv` names are looked up (the process environment by default).
+    public init(http: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment,
+                logger: Logger = Logger(label: "docwright.gateway"), options: GatewayOptions = GatewayOptions()) {
+        self.http = http
+        self.environment = environment
+        self.logger = logger
+        self.options = options
+    }
+
+    /// The backend for an endpoint. Configuration problems (e.g. a missing API key) surface as a
+    /// `GatewayError` from its first call.
+    public func backend(for endpoint: ModelEndpoint) -> any ModelBackend {
+        let profile = ProviderProfile.profile(for: endpoint.provider)
+        let unresolved = ErrorExplainer(endpoint: endpoint, credential: nil, keyEnvironmentHint: profile.defaultKeyVariable)
+        let credential: Credential?
+        do {
+            credential = try Credential.resolve(for: endpoint, profile: profile, environment: environment, explainer: unresolved)
+        } catch {
+            return FailingBackend(error: error)
+        }
+        let client = EndpointClient(
+            http: http, endpoint: endpoint, profile: profile, credential: credential,
+            explainer: ErrorExplainer(endpoint: endpoint, credential: credential, keyEnvironmentHint: profile.defaultKeyVariable),
+            options: options, logger: logger, keyHeader: endpoint.provider == .anthropic ? .anthropic : .bearer)
+        let requester: any ProviderRequester
+        switch endpoint.provider {
+        case .ollama: requester = OllamaRequester(client: client)
+        case .anthropic: requester = AnthropicRequester(client: client)
+        case .openai, .openrouter, .llamacpp, .vllm, .lmstudio, .openaiCompatible:
+            requester = OpenAICompatibleRequester(client: client)
+        }
+        return ProviderBackend(requester: requester, capabilities: capabilities, ledger: ledger)
+    }
+
+    /// Draws `params.n` samples from an endpoint (see `ModelBackend.sample`).
+    public func sample(endpoint: ModelEndpoint, plan: PromptPlan, params: SamplingParams) async throws -> SampleBatch {
+        try await backend(for: endpoint).sample(plan, params: params)
+    }
+
+    /// Streams `params.n` samples from an endpoint (see `ModelBackend.stream`).
+    public func stream(endpoint: ModelEndpoint, plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error> {
+        backend(for: endpoint).stream(plan, params: params)
+    }
+
+    /// Sends a tiny request (2 samples of ≤ 4 tokens, logprobs asked) in the endpoint's API style
+    /// and reports what came back, for `docwright doctor`. Never throws: failures are in `error`.
+    public func probe(endpoint: ModelEndpoint) async -> Capabilities {
+        let plan: PromptPlan
+        switch endpoint.api {
+        case .completions: plan = PromptPlan(prompt: .completion("def add(a, b):\n    return"), stops: [], extractCode: false)
+        case .chat: plan = PromptPlan(prompt: .chat([ChatMessage(role: .user, content: "Say hello.")]), stops: [], extractCode: false)
+        case .fim: plan = PromptPlan(prompt: .fillInMiddle(prefix: "def add(a, b):\n    return ", suffix: "\n"), stops: [], extractCode: false)
+        }
+        let params = SamplingParams(n: 2, temperature: 0.8, maxTokens: 4, logprobs: true)
+        let started = ContinuousClock.now
+        do {
+            let batch = try await backend(for: endpoint).sample(plan, params: params)
+            let learned = capabilities[CapabilityCache.key(endpoint, api: apiName(endpoint, plan))]
+            return Capabilities(
+                reachable: true, honoursN: batch.strategy == "n" && batch.samples.count == 2, maxN: learned.maxN,
+                returnsLogprobs: batch.samples.contains { $0.tokens != nil }, latency: batch.latency)
+        } catch let error as GatewayError {
+            return Capabilities(reachable: !error.isUnreachable, latency: ProviderBackend.seconds(since: started),
+                                error: error.userMessage)
+        } catch {
+            return Capabilities(reachable: false, error: "\(error)")
+        }
+    }
+
+    /// Token counts and time per model (by endpoint name) since this gateway was made.
+    public func usageByModel() -> [String: UsageTotals] { ledger.snapshot }
+
+    private func apiName(_ endpoint: ModelEndpoint, _ plan: PromptPlan) -> String {
+        (backend(for: endpoint) as? ProviderBackend)?.requester.apiName(for: plan) ?? ""
+    }
+}
+
+/// A backend whose configuration is unusable: every call fails with the same explained error.
+struct FailingBackend: ModelBackend {
+    let error: any Error
+
+    func sample(_ plan: PromptPlan, params: SamplingParams) async throws -> SampleBatch { throw error }
+
+    func stream(_ plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error> {
+        AsyncThrowingStream { $0.finish(throwing: error) }
+    }
+}

@@ -1,0 +1,133 @@
+import DocwrightCore
+import Foundation
+
+/// Turns transport failures and HTTP error replies into `GatewayError`s that name the model,
+/// say what to do, and contain no secret.
+struct ErrorExplainer: Sendable {
+    let endpoint: ModelEndpoint
+    let credential: Credential?
+    /// The environment variable the user should put a key in, for 401/403 advice.
+    let keyEnvironmentHint: String?
+
+    /// `model "fast" (gpt-4o-mini)`; just `model "x"` when name and id are the same.
+    var label: String {
+        endpoint.name == endpoint.model || endpoint.name.isEmpty
+            ? "model \"\(endpoint.model)\"" : "model \"\(endpoint.name)\" (\(endpoint.model))"
+    }
+
+    private var base: String { Redaction.displayURL(endpoint.baseURL) }
+
+    func transport(_ error: HTTPClientError, url: String) -> GatewayError {
+        let shownURL = Redaction.displayURL(url)
+        switch error {
+        case .connectionRefused:
+            return GatewayError(kind: .connectionRefused, userMessage:
+                "Cannot reach \(label): connection to \(shownURL) was refused. Is the server running at \(base)?")
+        case .dnsFailure:
+            return GatewayError(kind: .dnsFailure, userMessage:
+                "Cannot reach \(label): the host name in \(base) could not be resolved. Check base_url and the network.")
+        case .tlsFailure(let detail):
+            return GatewayError(kind: .tlsFailure, userMessage:
+                "Cannot reach \(label): the TLS handshake with \(base) failed (\(scrub(detail))). Check the server's certificate and the system CA bundle.")
+        case .connectTimeout:
+            return GatewayError(kind: .connectTimeout, userMessage:
+                "Cannot reach \(label): no connection to \(base) within \(seconds(endpoint.connectTimeout)). Is the server running and reachable?")
+        case .timeout:
+            return GatewayError(kind: .timeout, userMessage:
+                "\(capitalizedLabel) did not finish within \(seconds(endpoint.timeout)); the request was abandoned. Raise its timeout or ask for fewer tokens.")
+        case .truncated:
+            return GatewayError(kind: .truncatedResponse, userMessage:
+                "The reply from \(label) was cut off: the connection closed before the response was complete.")
+        case .responseTooLarge(let limit):
+            return GatewayError(kind: .responseTooLarge, userMessage:
+                "The reply from \(label) exceeded the \(limit / 1024) KiB limit and was dropped.")
+        case .invalidURL:
+            return GatewayError(kind: .invalidURL, userMessage:
+                "The base URL of \(label) is not a valid http(s) URL: \(base)")
+        case .shutDown:
+            return GatewayError(kind: .shutDown, userMessage: "The request to \(label) was stopped because docwright is shutting down.")
+        case .transport(let code, let message):
+            return GatewayError(kind: .transport, userMessage:
+                "Request to \(label) at \(shownURL) failed: \(scrub(message)) (libcurl error \(code)).")
+        }
+    }
+
+    /// An HTTP error reply (status >= 400). `attempts` is how many tries were made.
+    func http(status: Int, body: [UInt8], headers: [String: String], url: String, attempts: Int) -> GatewayError {
+        let said = serverMessage(body).map { " The server said: \($0)" } ?? ""
+        let tries = attempts > 1 ? " after \(attempts) attempts" : ""
+        switch status {
+        case 401, 403:
+            return GatewayError(kind: .unauthorized, status: status, userMessage:
+                "\(capitalizedLabel) refused the request (HTTP \(status)): \(keyAdvice)")
+        case 404:
+            return GatewayError(kind: .notFound, status: status, userMessage:
+                "\(capitalizedLabel) was not found (HTTP 404 at \(Redaction.displayURL(url))): check the model id \"\(endpoint.model)\" and the base URL.\(said)")
+        case 429:
+            let wait = RetryPolicy.retryAfter(from: headers)
+            let waitText = wait.map { " The server asks to wait \(seconds($0))." } ?? ""
+            return GatewayError(kind: .rateLimited, status: status, userMessage:
+                "\(capitalizedLabel) is rate limited (HTTP 429)\(tries).\(waitText)\(said)", retryAfter: wait)
+        case 500...:
+            return GatewayError(kind: .serverError, status: status, userMessage:
+                "\(capitalizedLabel) failed with a server error (HTTP \(status))\(tries).\(said)",
+                retryAfter: RetryPolicy.retryAfter(from: headers))
+        default:
+            return GatewayError(kind: .rejected, status: status, userMessage:
+                "\(capitalizedLabel) rejected the request (HTTP \(status)).\(said)")
+        }
+    }
+
+    func malformed(_ detail: String) -> GatewayError {
+        GatewayError(kind: .malformedResponse, userMessage: "The reply from \(label) was not what was expected: \(detail).")
+    }
+
+    func streamCut() -> GatewayError {
+        GatewayError(kind: .streamCut, userMessage: "The stream from \(label) ended mid-way, before the model finished.")
+    }
+
+    func unsupported(_ what: String) -> GatewayError {
+        GatewayError(kind: .unsupported, userMessage: "\(capitalizedLabel): \(what)")
+    }
+
+    // MARK: Pieces
+
+    private var capitalizedLabel: String { "M" + label.dropFirst() }
+
+    private var keyAdvice: String {
+        switch credential?.source {
+        case .environment(let name):
+            return "the API key in the environment variable \(name) was not accepted. Check it is valid for this provider."
+        case .file(let path):
+            return "the API key in \(path) was not accepted. Check it is valid for this provider."
+        case nil:
+            if let hint = keyEnvironmentHint {
+                return "no API key was sent. Put the key in the environment variable \(hint) (or name another with api_key_env)."
+            }
+            return "no API key was sent. Name the environment variable holding it with api_key_env."
+        }
+    }
+
+    /// The error text in a JSON error reply (`error.message`, `error`, `message`, `detail`), or a
+    /// short printable prefix of the body; secrets scrubbed.
+    func serverMessage(_ body: [UInt8]) -> String? {
+        guard !body.isEmpty else { return nil }
+        var text: String?
+        if let json = try? JSONValue.parse(body) {
+            text = json["error"]?["message"]?.string ?? json["error"]?.string ?? json["message"]?.string
+                ?? json["detail"]?.string
+        } else {
+            let raw = String(decoding: body.prefix(300), as: UTF8.self)
+            text = raw.filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces)
+        }
+        guard var message = text, !message.isEmpty else { return nil }
+        if message.count > 300 { message = String(message.prefix(300)) + "…" }
+        return scrub(message)
+    }
+
+    private func scrub(_ text: String) -> String { Redaction.scrub(text, secret: credential?.value) }
+
+    private func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(String(format2: value)) s"
+    }
+}

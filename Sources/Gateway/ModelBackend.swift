@@ -1,0 +1,36 @@
+import DocwrightCore
+
+/// A model reachable through one provider API. Obtain one from `Gateway.backend(for:)`.
+public protocol ModelBackend: Sendable {
+    /// Draws `params.n` samples for a prompt: in one request when the endpoint honours `n`,
+    /// otherwise in parallel requests (at most `maxConcurrency` at once). Throws `GatewayError`
+    /// (or `CancellationError` when the task is cancelled, which aborts the transfers).
+    func sample(_ plan: PromptPlan, params: SamplingParams) async throws -> SampleBatch
+
+    /// Streams `params.n` samples as they are generated; events of different samples interleave
+    /// and carry the sample's index. Ending the iteration early aborts the transfers.
+    func stream(_ plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error>
+}
+
+/// One step of a streamed sampling call.
+public enum StreamEvent: Sendable, Hashable {
+    /// More text of sample `index`, with its tokens' log-probabilities when the backend gives them
+    /// (each `textOffset` is the token's byte offset in the sample's whole text so far).
+    case text(index: Int, text: String, tokens: [TokenLogprob]?)
+    /// Sample `index` is complete.
+    case finished(index: Int, reason: FinishReason)
+    /// Token counts for the whole call, when the server reports them (usually at the end).
+    case usage(Usage)
+}
+
+/// Tunables of the gateway that are not per-model configuration.
+public struct GatewayOptions: Sendable, Hashable {
+    public var retry: RetryPolicy
+    /// Largest reply accepted, bytes (streamed replies included); larger ones fail clearly.
+    public var maxResponseBytes: Int
+
+    public init(retry: RetryPolicy = .standard, maxResponseBytes: Int = 8 << 20) {
+        self.retry = retry
+        self.maxResponseBytes = maxResponseBytes
+    }
+}

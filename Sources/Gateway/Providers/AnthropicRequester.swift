@@ -1,0 +1,101 @@
+import DocwrightCore
+
+/// Requests to Anthropic's Messages API: `x-api-key` + `anthropic-version`, one sample per request
+/// and no log-probabilities (samples come back with `tokens == nil`; Ranking falls back to other
+/// signals). A plain completion prompt is sent as one user message.
+struct AnthropicRequester: ProviderRequester {
+    static let apiVersion = "2023-06-01"
+
+    let client: EndpointClient
+
+    func apiName(for plan: PromptPlan) -> String { "messages" }
+
+    func acceptsN(for plan: PromptPlan) -> Bool { false }
+
+    private var url: String {
+        client.base.hasSuffix("/v1") ? client.base + "/messages" : client.base + "/v1/messages"
+    }
+
+    func body(_ plan: PromptPlan, _ params: SamplingParams, stream: Bool) throws -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "model": .string(client.endpoint.model), "max_tokens": .int(params.maxTokens),
+            "temperature": .double(min(1, params.temperature)),
+        ]
+        if let topP = params.topP { fields["top_p"] = .double(topP) }
+        if stream { fields["stream"] = true }
+        // The API rejects stop sequences made only of whitespace; those still apply locally.
+        let stops = stops(plan, params).filter { !$0.allSatisfy(\.isWhitespace) }
+        if !stops.isEmpty { fields["stop_sequences"] = .array(stops.map(JSONValue.string)) }
+        switch plan.prompt {
+        case .chat(let messages):
+            let system = messages.filter { $0.role == .system }.map(\.content).joined(separator: "\n\n")
+            if !system.isEmpty { fields["system"] = .string(system) }
+            fields["messages"] = .array(messages.filter { $0.role != .system }.map {
+                ["role": .string($0.role.rawValue), "content": .string($0.content)]
+            })
+        case .completion(let text):
+            fields["messages"] = [["role": "user", "content": .string(text)]]
+        case .fillInMiddle:
+            throw client.explainer.unsupported("Anthropic has no fill-in-the-middle API; use api = \"chat\" for this model.")
+        }
+        return .object(fields)
+    }
+
+    private var versionHeader: [(name: String, value: String)] { [("anthropic-version", Self.apiVersion)] }
+
+    func request(_ plan: PromptPlan, params: SamplingParams, count: Int, seed: Int?) async throws -> RequestOutcome {
+        let json = try await client.postJSON(url, try body(plan, params, stream: false), extraHeaders: versionHeader)
+        guard let blocks = json["content"]?.array else {
+            throw client.explainer.malformed("it has no \"content\"")
+        }
+        let text = blocks.filter { $0["type"]?.string == "text" }.compactMap { $0["text"]?.string }.joined()
+        let sample = Sample(text: text, tokens: nil, finishReason: FinishReason(apiValue: json["stop_reason"]?.string))
+        return RequestOutcome(samples: [sample], usage: Usage(
+            promptTokens: json["usage"]?["input_tokens"]?.int ?? 0,
+            completionTokens: json["usage"]?["output_tokens"]?.int ?? 0))
+    }
+
+    func streamRequest(_ plan: PromptPlan, params: SamplingParams, count: Int, seed: Int?, firstIndex: Int,
+                       emit: @Sendable (StreamEvent) -> Void) async throws {
+        var chunks = try await client.postStreaming(url, try body(plan, params, stream: true), extraHeaders: versionHeader)
+        var parser = EventStreamParser()
+        var usage = Usage()
+        var stopped = false
+
+        func handle(_ event: ServerSentEvent) throws {
+            guard let json = try? JSONValue.parse(Array(event.data.utf8)) else {
+                throw client.explainer.malformed("a streamed event is not JSON")
+            }
+            switch json["type"]?.string ?? event.event {
+            case "message_start":
+                usage.promptTokens = json["message"]?["usage"]?["input_tokens"]?.int ?? 0
+            case "content_block_delta":
+                if let text = json["delta"]?["text"]?.string, !text.isEmpty {
+                    emit(.text(index: firstIndex, text: text, tokens: nil))
+                }
+            case "message_delta":
+                usage.completionTokens = json["usage"]?["output_tokens"]?.int ?? usage.completionTokens
+                if let reason = json["delta"]?["stop_reason"]?.string {
+                    emit(.finished(index: firstIndex, reason: FinishReason(apiValue: reason)))
+                }
+            case "message_stop":
+                stopped = true
+            case "error":
+                throw client.explainer.http(status: 529, body: json.serialized(), headers: [:], url: url, attempts: 1)
+            default:
+                break
+            }
+        }
+
+        do {
+            while let bytes = try await chunks.next() {
+                for event in parser.feed(bytes) { try handle(event) }
+            }
+        } catch let error as GatewayError where error.kind == .truncatedResponse {
+            throw client.explainer.streamCut()
+        }
+        for event in parser.finish() { try handle(event) }
+        guard stopped else { throw client.explainer.streamCut() }
+        emit(.usage(usage))
+    }
+}

@@ -1,0 +1,84 @@
+import DocwrightCore
+
+/// Reads the reply shapes of OpenAI-compatible servers (OpenAI, OpenRouter, llama.cpp, vLLM,
+/// LM Studio, llama-cpp-python) and llama.cpp's native `/infill`.
+enum OpenAIReplyParsing {
+    struct Choice: Sendable {
+        var index: Int
+        var text: String
+        var tokens: [RawToken]?
+        var finishReason: FinishReason?
+    }
+
+    /// Tokens of a `logprobs` value in any known shape; nil when absent or null.
+    /// - `{content: [{token, logprob, bytes}]}`: OpenAI chat, llama.cpp (chat and completions)
+    /// - `{tokens, token_logprobs, text_offset}`: legacy completions (OpenAI, llama-cpp-python, vLLM)
+    /// - `[{token, logprob, bytes}]`: llama.cpp's `completion_probabilities`, Ollama
+    static func tokens(in logprobs: JSONValue?) -> [RawToken]? {
+        guard let logprobs, !logprobs.isNull else { return nil }
+        if let entries = logprobs["content"]?.array ?? logprobs.array {
+            return entries.map(token(from:))
+        }
+        guard let texts = logprobs["tokens"]?.array else { return nil }
+        let values = logprobs["token_logprobs"]?.array ?? []
+        let offsets = logprobs["text_offset"]?.array ?? []
+        return texts.indices.map { position in
+            RawToken(text: texts[position].string ?? "",
+                     logprob: values.indices.contains(position) ? values[position].double : nil,
+                     reportedOffset: offsets.indices.contains(position) ? offsets[position].int : nil)
+        }
+    }
+
+    static func token(from entry: JSONValue) -> RawToken {
+        let bytes = entry["bytes"]?.array.map { list in list.compactMap { $0.int.map { UInt8(truncatingIfNeeded: $0) } } }
+        return RawToken(text: entry["token"]?.string ?? "", bytes: bytes, logprob: entry["logprob"]?.double)
+    }
+
+    /// The choices of a non-streamed reply (or of one streamed chunk).
+    static func choices(in json: JSONValue, chat: Bool) -> [Choice]? {
+        if let list = json["choices"]?.array {
+            return list.enumerated().map { position, choice in
+                let text = chat
+                    ? (choice["message"]?["content"]?.string ?? choice["delta"]?["content"]?.string ?? "")
+                    : (choice["text"]?.string ?? "")
+                return Choice(index: choice["index"]?.int ?? position, text: text,
+                              tokens: tokens(in: choice["logprobs"]), finishReason: finish(choice["finish_reason"]))
+            }
+        }
+        // llama.cpp native (/infill, /completion): one object per sample.
+        if let content = json["content"]?.string {
+            let done = json["stop"]?.bool ?? false
+            let reason: FinishReason? = done ? (json["stop_type"]?.string == "limit" ? .length : .stop) : nil
+            return [Choice(index: json["index"]?.int ?? 0, text: content,
+                           tokens: tokens(in: json["completion_probabilities"]), finishReason: reason)]
+        }
+        return nil
+    }
+
+    static func finish(_ value: JSONValue?) -> FinishReason? {
+        guard let text = value?.string else { return nil }
+        return FinishReason(apiValue: text)
+    }
+
+    /// A sample whose tokens cover exactly its text.
+    static func sample(from choice: Choice, logprobsWanted: Bool) -> Sample {
+        let tokens = logprobsWanted ? choice.tokens.map { LogprobAlignment.align($0, to: choice.text) } : nil
+        return Sample(text: choice.text, tokens: tokens, finishReason: choice.finishReason ?? .unknown)
+    }
+
+    /// Prompt tokens as reported (`usage.prompt_tokens`, llama.cpp's `tokens_evaluated`).
+    static func promptTokens(in json: JSONValue) -> Int? {
+        json["usage"]?["prompt_tokens"]?.int ?? json["tokens_evaluated"]?.int
+    }
+
+    static func reportedCompletionTokens(in json: JSONValue) -> Int? {
+        json["usage"]?["completion_tokens"]?.int ?? json["tokens_predicted"]?.int
+    }
+
+    /// An `{"error": …}` body sent with a success status (OpenRouter does this).
+    static func embeddedError(in json: JSONValue) -> (status: Int, body: [UInt8])? {
+        guard let error = json["error"], !error.isNull, json["choices"] == nil else { return nil }
+        let code = error["code"]?.int ?? 0
+        return ((400...599).contains(code) ? code : 502, json.serialized())
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Keeps secrets out of logs and messages.
+enum Redaction {
+    /// Header names whose values are credentials.
+    static let secretHeaders: Set<String> = ["authorization", "x-api-key", "api-key", "proxy-authorization", "cookie"]
+
+    /// Headers as `name: value` lines for a debug log, with credential values replaced.
+    static func describe(_ headers: [(name: String, value: String)]) -> String {
+        headers.map { header in
+            secretHeaders.contains(header.name.lowercased()) ? "\(header.name): [redacted]" : "\(header.name): \(header.value)"
+        }.joined(separator: ", ")
+    }
+
+    /// Removes the known key and anything shaped like an API key from text a server sent back.
+    static func scrub(_ text: String, secret: String?) -> String {
+        var result = text
+        if let secret, secret.count >= 4 { result = result.replacingOccurrences(of: secret, with: "[redacted]") }
+        for pattern in [#"sk-[A-Za-z0-9_\-\*\.]{3,}"#, #"(?i)bearer\s+[A-Za-z0-9_\-\.\*]+"#] {
+            result = result.replacingOccurrences(of: pattern, with: "[redacted]", options: .regularExpression)
+        }
+        return result
+    }
+
+    /// A URL fit for messages: no user-info and no query string (either may carry a key).
+    static func displayURL(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.user = nil
+        components.password = nil
+        components.query = nil
+        return components.string ?? url
+    }
+}
