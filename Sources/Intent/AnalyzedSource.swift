@@ -37,9 +37,9 @@ struct AnalyzedSource {
 
     /// A line that holds only comment: a line comment, or part of a block comment.
     func isCommentLine(_ line: Int) -> Bool {
-        guard text.isValidLine(line), !text.isBlank(line) else { return false }
+        guard text.isValidLine(line) else { return false }
         if startsInBlockComment(line) { return true }
-        guard startsInCode(line) else { return false }
+        guard startsInCode(line), !text.isBlank(line) else { return false }
         return lexer.commentOpening(at: text.firstNonBlankOffset(line)) != nil
     }
 

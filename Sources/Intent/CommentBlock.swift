@@ -55,6 +55,8 @@ struct CommentBlock {
                !(spec.lexical.luaLong && body.hasPrefix("--[")) {
                 body = body.dropFirst(marker.count)
                 if spec.id == "rust", body.hasPrefix("!") { body = body.dropFirst() }
+                // Conventionally one space follows the marker; deeper indentation is content.
+                if body.hasPrefix(" ") { body = body.dropFirst() }
             } else {
                 for opener in ["/**", "/*!", "/*", "--[==[", "--[=[", "--[["] where body.hasPrefix(opener) {
                     body = body.dropFirst(opener.count)
