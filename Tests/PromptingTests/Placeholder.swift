@@ -1,3 +1,2 @@
 import Testing
-
-@Test func placeholder_Prompting() { #expect(Bool(true)) }
+@Test func placeholderPrompting() { #expect(Bool(true)) }

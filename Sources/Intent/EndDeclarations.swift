@@ -1,0 +1,121 @@
+import DocwrightCore
+
+/// Declarations closed by `end` (Ruby `def ... end`, Lua `function ... end`).
+enum EndDeclarations {
+    static let maximumSignatureLines = 30
+    static let maximumBodyLines = 400
+
+    static func isDeclaration(_ trimmed: String, language: String) -> Bool {
+        let words = trimmed.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+        if language == "ruby" {
+            guard let def = words.firstIndex(of: "def") else { return false }
+            return def <= 1 && trimmed.hasPrefix(words[0])
+        }
+        guard trimmed.contains("(") else { return false }
+        if words.first == "function" || (words.count > 1 && words[0] == "local" && words[1] == "function") { return true }
+        return trimmed.contains("= function")
+    }
+
+    static func isCloser(_ trimmed: String) -> Bool {
+        guard trimmed.hasPrefix("end") else { return false }
+        let rest = trimmed.dropFirst(3)
+        guard let next = rest.first else { return true }
+        return !(next.isLetter || next.isNumber || next == "_")
+    }
+
+    /// nil when the line does not start a function declaration.
+    static func analyze(at line: Int, doc: AttachedDoc, in context: IntentContext) -> Finding? {
+        let text = context.text
+        guard text.isValidLine(line), isDeclaration(text.trimmed(line), language: context.spec.id) else { return nil }
+        let signatureEnd = endOfSignature(from: line, in: context)
+        let signature = context.normalizedString(text.firstNonBlankOffset(line)..<signatureEnd).trimmingWhitespace()
+        let signatureLine = text.line(ofOffset: signatureEnd)
+        let signatureIndent = text.indentation(line)
+        let name = FunctionName.of(signature) ?? "the function"
+        let rejection = { (last: Int) in
+            Finding(outcome: .rejected(
+                "`\(name)` at line \(context.displayLine(line)) already has a body; "
+                    + "write the comment over an empty or stub body"),
+                extent: doc.firstLine...max(last, signatureLine))
+        }
+
+        // What follows the signature on its own line: nothing, a comment, or (Lua) `end`.
+        let rest = text.string(signatureEnd..<text.lineEnds[signatureLine])
+        let restTrimmed = rest.trimmingWhitespace()
+        if isCloser(restTrimmed) {
+            let endOffset = signatureEnd + (rest.utf8.count - rest.drop { $0 == " " || $0 == "\t" }.utf8.count)
+            let column = { (offset: Int) in offset - text.lineStarts[signatureLine] }
+            let insertion = SourceRange(start: SourcePosition(line: signatureLine, utf8Column: column(signatureEnd)),
+                                        end: SourcePosition(line: signatureLine, utf8Column: column(endOffset)))
+            let task = context.makeTask(
+                shape: .body, signature: signature, rawDoc: doc.rawDoc, docText: doc.docText, insertion: insertion,
+                indentation: signatureIndent + context.indentUnit, closerPresent: true)
+            return Finding(outcome: .task(task), extent: doc.firstLine...signatureLine)
+        }
+        if !restTrimmed.isEmpty, context.spec.lineCommentMarkers.allSatisfy({ !restTrimmed.hasPrefix($0) }) {
+            return rejection(signatureLine)
+        }
+
+        var interior: [Int] = []
+        var closeLine: Int?
+        var candidate = signatureLine + 1
+        while text.isValidLine(candidate), candidate - signatureLine <= maximumBodyLines {
+            defer { candidate += 1 }
+            if text.isBlank(candidate) { interior.append(candidate); continue }
+            let trimmed = text.trimmed(candidate)
+            if context.source.startsInCode(candidate), isCloser(trimmed) { closeLine = candidate; break }
+            if !context.source.isCommentLine(candidate),
+               text.indentationWidth(candidate) <= signatureIndent.utf8.count { break }
+            interior.append(candidate)
+        }
+        // Blank lines after the last body line belong to what follows when there is no `end`.
+        if closeLine == nil { while let last = interior.last, text.isBlank(last) { interior.removeLast() } }
+        let body = StubBody.scan(interior, in: context.source)
+        guard body.isStub else { return rejection(body.firstCode ?? signatureLine) }
+
+        let start = text.startOfLineOrEnd(body.startLine(bodyOpensAfter: signatureLine))
+        var end: SourcePosition
+        if let closeLine {
+            end = SourcePosition(line: closeLine, utf8Column: 0)
+        } else {
+            end = body.firstReplaceable == nil ? start : text.startOfLineOrEnd((body.lastNonBlank ?? signatureLine) + 1)
+        }
+        if end < start { end = start }
+        let task = context.makeTask(
+            shape: .body, signature: signature, rawDoc: doc.rawDoc, docText: doc.docText,
+            insertion: SourceRange(start: start, end: end),
+            indentation: body.indentation(signatureIndent: signatureIndent, unit: context.indentUnit, in: text),
+            closerPresent: closeLine != nil)
+        let extentEnd = closeLine ?? max(body.lastNonBlank ?? signatureLine, signatureLine + 1)
+        return Finding(outcome: .task(task), extent: doc.firstLine...extentEnd)
+    }
+
+    /// Offset just after the parameter list (or the end of the line for Ruby's `def name a, b`).
+    private static func endOfSignature(from line: Int, in context: IntentContext) -> Int {
+        let text = context.text
+        let lastLine = min(line + maximumSignatureLines, text.lineCount - 1)
+        var depth = 0
+        var end: Int?
+        var sawParen = false
+        context.source.lexer.scan(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine], state: .code,
+                                  onLineStart: { offset, _ in
+                                      if !sawParen, end == nil { end = offset }
+                                  },
+                                  onCode: { index in
+            if end != nil { return false }
+            switch text.bytes[index] {
+            case 0x28:
+                depth += 1
+                sawParen = true
+            case 0x29:
+                depth -= 1
+                if depth == 0 { end = index + 1; return false }
+            default: break
+            }
+            return true
+        })
+        guard let end else { return text.lineEnds[line] }
+        // A line break before any parenthesis: the signature is the first line.
+        return text.line(ofOffset: end) > line && !sawParen ? text.lineEnds[line] : end
+    }
+}

@@ -1,0 +1,95 @@
+import DocwrightCore
+
+/// What `IntentFinder` found at a position.
+public enum IntentResult: Sendable, Hashable {
+    /// Something to generate.
+    case task(GenerationTask)
+    /// Nothing to generate here; `reason` is meant for the user (e.g. "no docstring or comment at line 12").
+    case nothing(reason: String)
+}
+
+/// Finds the docstring or comment at (or around) a position and the code it asks for.
+///
+/// Three shapes (see `GenerationTask.Shape`):
+/// - `.body`: a documented stub (`pass`, `...`, `raise NotImplementedError`, `todo!()`, `{}`,
+///   `fatalError(...)`, `throw new Error("not implemented")`, a Python def with only a docstring…).
+///   The insertion replaces the stub lines (or the empty inside of `{}`); comments in the stub that are
+///   not TODO markers are kept above the insertion.
+/// - `.function`: a C/C++ prototype after a comment (the insertion replaces `;` to the end of its line,
+///   and the generated text brings ` {`, the body and `}`); a bare Python `def` line; or a doc-style comment
+///   (`///`, `/** */`, `---`) followed by nothing (signature empty: the model writes the whole function).
+/// - `.nextLines`: a plain comment followed by an empty line, the end of the file, or the end of its
+///   block: the insertion is the line after the comment.
+///
+/// Insertion ranges: they start at column 0 of a line unless they start right after `{`, `)` or a
+/// docstring on the same line, and end at column 0 of the closing line (`}`/`end`) or of the line after
+/// the stub, unless the closer shares the line. `Postprocessor` (Prompting) turns a model's text into
+/// exactly the bytes to put over the range.
+///
+/// Pure and bounded: one linear lexical pass over the text, then at most a few hundred lines around the
+/// cursor. Never traps on any input.
+public enum IntentFinder {
+    /// LSP language identifiers understood.
+    public static let supportedLanguages: [String] = LanguageSpec.supportedLanguages
+
+    /// - Parameters:
+    ///   - text: The whole document.
+    ///   - language: LSP language id (`python`, `typescriptreact`, `cpp`, …), case-insensitive.
+    ///   - position: Zero-based line and UTF-8 column; a line past the end means the last line.
+    ///   - path: The file's path, copied into the task for routing.
+    public static func find(in text: String, language: String, position: SourcePosition, path: String? = nil) -> IntentResult {
+        let id = language.lowercased()
+        guard let spec = LanguageSpec.named(id) else {
+            return .nothing(reason: "docwright does not generate code for language '\(language)' "
+                                + "(supported: \(supportedLanguages.joined(separator: ", ")))")
+        }
+        guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
+            return .nothing(reason: "the document is empty: write a docstring or comment first")
+        }
+        let sourceText = SourceText(text)
+        let cursor = min(max(position.line, 0), sourceText.lineCount - 1)
+        let source = AnalyzedSource(text: sourceText, spec: spec)
+        let context = IntentContext(source: source, language: id, cursorLine: cursor, path: path)
+
+        var findings: [Finding] = []
+        if spec.family == .python { findings += pythonDefFindings(in: context) }
+        if !findings.contains(where: isDeclarationTask) { findings += CommentIntent.findings(in: context) }
+
+        if let best = findings.first(where: isDeclarationTask) ?? findings.first(where: isTask),
+           case .task(let task) = best.outcome {
+            return .task(task)
+        }
+        if let rejection = findings.first, case .rejected(let reason) = rejection.outcome {
+            return .nothing(reason: reason)
+        }
+        return .nothing(reason: "no docstring or comment at line \(cursor + 1)")
+    }
+
+    private static func isTask(_ finding: Finding) -> Bool {
+        if case .task = finding.outcome { return true }
+        return false
+    }
+
+    private static func isDeclarationTask(_ finding: Finding) -> Bool {
+        if case .task(let task) = finding.outcome { return task.shape != .nextLines }
+        return false
+    }
+
+    /// Python keeps docs inside the def: look for the def around the cursor first.
+    private static func pythonDefFindings(in context: IntentContext) -> [Finding] {
+        var results: [Finding] = []
+        var line = context.cursorLine
+        var tried = 0
+        while line >= 0, context.cursorLine - line <= CommentIntent.lookUp, tried < 3 {
+            defer { line -= 1 }
+            guard PythonDeclarations.isDefLine(line, in: context.source) else { continue }
+            tried += 1
+            let above = CommentIntent.blockDirectlyAbove(line, in: context).map(AttachedDoc.init)
+            guard let finding = PythonDeclarations.analyze(at: line, commentAbove: above, in: context),
+                  finding.covers(context.cursorLine) else { continue }
+            results.append(finding)
+            if isTask(finding) { break }
+        }
+        return results
+    }
+}

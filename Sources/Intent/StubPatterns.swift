@@ -1,0 +1,77 @@
+/// Recognises the lines of a stub body: placeholders to replace (`pass`, `todo!()`,
+/// `throw new Error("not implemented")`), TODO markers to replace, and guidance comments to keep.
+enum StubLine: Equatable {
+    case blank
+    /// A comment such as `// TODO` or `# your code here`: replaced by the generated body.
+    case marker
+    /// Any other comment: kept, it tells the model what to write.
+    case guidance
+    /// A placeholder statement: replaced.
+    case placeholder
+    /// Real code: the function is not a stub.
+    case code
+}
+
+enum StubPatterns {
+    static func classify(line: Int, in source: AnalyzedSource) -> StubLine {
+        let text = source.text
+        if text.isBlank(line) { return .blank }
+        if source.isCommentLine(line) {
+            let words = CommentBlock.stripMarkers([text.lineString(line)], spec: source.spec)
+            return isMarkerComment(words) ? .marker : .guidance
+        }
+        return isPlaceholder(text.trimmed(line), spec: source.spec) ? .placeholder : .code
+    }
+
+    static func isMarkerComment(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmingWhitespace()
+        let prefixes = ["todo", "fixme", "tbd", "implement", "your code", "write your code", "insert code",
+                        "not implemented", "not yet implemented", "...", "stub", "placeholder"]
+        return lower.isEmpty || prefixes.contains { lower.hasPrefix($0) } || lower.contains("auto-generated")
+    }
+
+    /// A statement that only stands in for a body. `line` is trimmed.
+    static func isPlaceholder(_ line: String, spec: LanguageSpec) -> Bool {
+        var statement = stripTrailingComment(line, spec: spec)
+        while statement.hasSuffix(";") { statement.removeLast() }
+        statement = statement.trimmingWhitespace()
+        let lower = statement.lowercased()
+        if ["pass", "...", "abort()", "assert(0)", "assert(false)", "assert false", "todo()", "unimplemented()"]
+            .contains(lower) { return true }
+        if statement.hasPrefix("todo!(") || statement.hasPrefix("unimplemented!(") || statement.hasPrefix("TODO(")
+            || statement.hasPrefix("fatalError(") || statement.hasPrefix("preconditionFailure(") {
+            return statement.hasSuffix(")")
+        }
+        let raising = ["raise", "throw", "panic(", "error(", "error \"", "error '", "abort(", "assert", "fail "]
+        guard raising.contains(where: { lower.hasPrefix($0) }) else { return false }
+        let squashed = lower.filter { $0 != " " && $0 != "_" && $0 != "-" }
+        return ["notimplemented", "unsupportedoperation", "unimplemented", "todo", "notyetimplemented",
+                "implementme", "tbd"].contains { squashed.contains($0) }
+    }
+
+    /// Cuts a trailing `# ...` / `// ...` / `-- ...` comment outside quotes (good enough for
+    /// one-line placeholders).
+    private static func stripTrailingComment(_ line: String, spec: LanguageSpec) -> String {
+        // Placeholders are short: long lines are code, and skipping them keeps this linear.
+        guard line.utf8.count <= 400 else { return line }
+        let characters = Array(line)
+        let markers = spec.lineCommentMarkers.map { Array($0) }
+        var quote: Character?
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if let open = quote {
+                if character == "\\" { index += 2; continue }
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if index > 0, markers.contains(where: { marker in
+                index + marker.count <= characters.count && Array(characters[index..<index + marker.count]) == marker
+            }) {
+                return String(characters[..<index]).trimmingWhitespace()
+            }
+            index += 1
+        }
+        return line
+    }
+}
