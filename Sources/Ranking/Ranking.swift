@@ -1,2 +1,0 @@
-// Ranking: placeholder until its issue lands.
-public enum RankingModule { public static let name = "Ranking" }
