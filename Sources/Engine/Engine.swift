@@ -28,20 +28,21 @@ public final class Engine: Sendable {
     }
 
     /// The engine as `docwright` runs it: process environment, user/project config, disk cache.
+    /// - Parameter cacheEnabled: overrides `cache.enabled` (tests run without a disk cache).
     public static func makeDefault(logger: Logger, workspaceRoot: String? = nil,
-                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Engine {
+                                   environment: [String: String] = ProcessInfo.processInfo.environment,
+                                   cacheEnabled: Bool? = nil) throws -> Engine {
         let config = ConfigStore(environment: environment, workspaceRoot: workspaceRoot)
         for diagnostic in config.reload() {
             logger.warning("\(diagnostic.description)")
         }
         let http = try HTTPClient()
         let gateway = Gateway(http: http, environment: environment, logger: logger)
-        let cache = makeCache(config.current, logger: logger)
+        let cache = (cacheEnabled ?? config.current.cache.enabled) ? makeCache(config.current, logger: logger) : nil
         return Engine(config: config, gateway: gateway, cache: cache, logger: logger)
     }
 
     static func makeCache(_ effective: EffectiveConfig, logger: Logger) -> CandidateCache? {
-        guard effective.cache.enabled else { return nil }
         let cache = CandidateCache(configuration: CacheConfiguration(settings: effective.cache), logger: logger)
         for warning in cache.warnings { logger.warning("\(warning)") }
         return cache

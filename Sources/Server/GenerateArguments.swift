@@ -29,13 +29,13 @@ struct GenerateArguments: Codable, Sendable {
 
     static func from(_ arguments: [JSONValue]?) throws -> GenerateArguments {
         guard let first = arguments?.first else {
-            throw JSONRPCError(code: JSONRPCError.invalidParams,
+            throw JSONRPCError(code: JSONRPCError.Code.invalidParams,
                                message: "expected arguments [{uri, position}]")
         }
         do {
             return try first.decode(GenerateArguments.self)
         } catch {
-            throw JSONRPCError(code: JSONRPCError.invalidParams,
+            throw JSONRPCError(code: JSONRPCError.Code.invalidParams,
                                message: "invalid command arguments: \(describe(error)); expected [{uri, position}]")
         }
     }

@@ -50,7 +50,7 @@ extension LanguageServer {
             throw CancellationError()
         } catch {
             await showMessage(.error, describe(error))
-            throw JSONRPCError(code: JSONRPCError.requestFailed, message: describe(error))
+            throw JSONRPCError(code: JSONRPCError.Code.requestFailed, message: describe(error))
         }
         guard let best = result.candidates.first, let target = relocate(located, position: args.position) else {
             await showMessage(.warning, "docwright: \(result.modelName) returned no usable candidate")

@@ -15,7 +15,7 @@ extension LanguageServer {
         case Commands.compareModels:
             return try await compareModels(try GenerateArguments.from(params.arguments))
         default:
-            throw JSONRPCError(code: JSONRPCError.invalidParams,
+            throw JSONRPCError(code: JSONRPCError.Code.invalidParams,
                                message: "unknown command '\(params.command)'; docwright knows \(Self.commands.joined(separator: ", "))")
         }
     }

@@ -72,7 +72,7 @@ extension LanguageServer {
             throw CancellationError()
         } catch {
             await showMessage(.error, describe(error))
-            throw JSONRPCError(code: JSONRPCError.requestFailed, message: describe(error))
+            throw JSONRPCError(code: JSONRPCError.Code.requestFailed, message: describe(error))
         }
         let index = min(max(args.index ?? 0, 0), max(result.candidates.count - 1, 0))
         guard index < result.candidates.count else {

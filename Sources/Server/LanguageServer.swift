@@ -19,6 +19,7 @@ public final class LanguageServer: MessageHandler, Sendable {
         var workspaceRoot: String?
         var progressCounter = 0
         var reportCounter = 0
+        var exitCode: Int32?
     }
 
     public static let commands = [
@@ -30,17 +31,23 @@ public final class LanguageServer: MessageHandler, Sendable {
     let documents = DocumentStore()
     let logger: Logger
     let state = Mutex(State())
-    let onExit: @Sendable (Int32) -> Void
 
-    /// - Parameter onExit: called with the process exit code when the client sends `exit`.
-    public init(connection: Connection, engine: Engine, logger: Logger, onExit: @escaping @Sendable (Int32) -> Void) {
+    public init(connection: Connection, engine: Engine, logger: Logger) {
         self.connection = connection
         self.engine = engine
         self.logger = logger
-        self.onExit = onExit
     }
 
+    /// Set by `exit`: 0 after `shutdown`, 1 without (LSP). nil while running.
+    public var exitCode: Int32? { state.withLock { $0.exitCode } }
+
     var encoding: PositionEncoding { state.withLock { $0.encoding } }
+
+    /// Errors meant for users become `RequestFailed` replies carrying their message.
+    @Sendable public static func mapError(_ error: any Error) -> JSONRPCError? {
+        if let user = error as? any UserFacingError { return .requestFailed(user.userMessage) }
+        return nil
+    }
 
     // MARK: - Dispatch
 
@@ -50,11 +57,11 @@ public final class LanguageServer: MessageHandler, Sendable {
         case (.uninitialized, Method.initialize):
             return try JSONValue(encoding: initialize(try decode(request.params)))
         case (.uninitialized, _):
-            throw JSONRPCError(code: JSONRPCError.serverNotInitialized, message: "server not initialized: send 'initialize' first")
+            throw JSONRPCError(code: JSONRPCError.Code.serverNotInitialized, message: "server not initialized: send 'initialize' first")
         case (.shutDown, _):
-            throw JSONRPCError(code: JSONRPCError.invalidRequest, message: "server is shut down: only 'exit' is accepted")
+            throw JSONRPCError(code: JSONRPCError.Code.invalidRequest, message: "server is shut down: only 'exit' is accepted")
         case (.running, Method.initialize):
-            throw JSONRPCError(code: JSONRPCError.invalidRequest, message: "'initialize' was already received")
+            throw JSONRPCError(code: JSONRPCError.Code.invalidRequest, message: "'initialize' was already received")
         case (.running, Method.shutdown):
             state.withLock { $0.phase = .shutDown }
             engine.shutdown()
@@ -70,7 +77,7 @@ public final class LanguageServer: MessageHandler, Sendable {
         case (.running, Method.executeCommand):
             return try await executeCommand(try decode(request.params))
         default:
-            throw JSONRPCError(code: JSONRPCError.methodNotFound, message: "method not found: \(request.method)")
+            throw JSONRPCError(code: JSONRPCError.Code.methodNotFound, message: "method not found: \(request.method)")
         }
     }
 
@@ -78,8 +85,8 @@ public final class LanguageServer: MessageHandler, Sendable {
         do {
             switch notification.method {
             case Method.exit:
-                let code: Int32 = state.withLock { $0.phase == .shutDown } ? 0 : 1
-                onExit(code)
+                state.withLock { $0.exitCode = $0.phase == .shutDown ? 0 : 1 }
+                connection.stop()
             case Method.initialized:
                 await didInitialize()
             case Method.didOpen:
@@ -107,7 +114,7 @@ public final class LanguageServer: MessageHandler, Sendable {
         do {
             return try (params ?? .null).decode(P.self)
         } catch {
-            throw JSONRPCError(code: JSONRPCError.invalidParams, message: "invalid params: \(describe(error))")
+            throw JSONRPCError(code: JSONRPCError.Code.invalidParams, message: "invalid params: \(describe(error))")
         }
     }
 
@@ -118,7 +125,7 @@ public final class LanguageServer: MessageHandler, Sendable {
     /// The snapshot for a request, or a clear error when the client never opened the document.
     func snapshot(_ uri: String) throws -> DocumentSnapshot {
         guard let snapshot = documents.snapshot(uri: uri) else {
-            throw JSONRPCError(code: JSONRPCError.invalidParams, message: "document not open: \(uri) (send textDocument/didOpen first)")
+            throw JSONRPCError(code: JSONRPCError.Code.invalidParams, message: "document not open: \(uri) (send textDocument/didOpen first)")
         }
         return snapshot
     }

@@ -8,10 +8,10 @@ import LSP
 extension DocumentSnapshot {
     func sourcePosition(_ position: Position, _ encoding: PositionEncoding) throws -> SourcePosition {
         guard position.line >= 0, position.character >= 0 else {
-            throw JSONRPCError(code: JSONRPCError.invalidParams, message: "negative position \(position.line):\(position.character)")
+            throw JSONRPCError(code: JSONRPCError.Code.invalidParams, message: "negative position \(position.line):\(position.character)")
         }
         guard position.line < max(lineCount, 1) else {
-            throw JSONRPCError(code: JSONRPCError.invalidParams,
+            throw JSONRPCError(code: JSONRPCError.Code.invalidParams,
                                message: "position \(position.line):\(position.character) is past the end of \(uri) (\(lineCount) lines)")
         }
         let column = utf8Column(line: position.line, character: position.character, encoding: encoding) ?? 0

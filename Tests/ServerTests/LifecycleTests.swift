@@ -1,0 +1,93 @@
+import Foundation
+import JSONRPC
+import LSP
+import Testing
+
+@Suite struct LifecycleTests {
+    @Test func requestBeforeInitializeIsRejected() async throws {
+        let client = try TestClient()
+        await #expect(throws: JSONRPCError.self) {
+            let _: JSONValue = try await client.request(Method.codeAction, [:])
+        }
+        do {
+            let _: JSONValue = try await client.request(Method.completion, [:])
+        } catch let error as JSONRPCError {
+            #expect(error.code == JSONRPCError.Code.serverNotInitialized)
+        }
+        await client.shutdown()
+    }
+
+    @Test func initializeAdvertisesFeaturesAndNegotiatesEncoding() async throws {
+        let client = try TestClient()
+        let result = try await client.initialize(encodings: ["utf-32", "utf-8", "utf-16"])
+        let capabilities = try #require(result["capabilities"])
+        #expect(capabilities["positionEncoding"]?.stringValue == "utf-8")
+        #expect(capabilities["textDocumentSync"]?["change"]?.intValue == 2)
+        #expect(capabilities["inlineCompletionProvider"]?.boolValue == true)
+        #expect(capabilities["codeActionProvider"]?["resolveProvider"]?.boolValue == true)
+        let commands = capabilities["executeCommandProvider"]?["commands"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(commands.contains("docwright.generate"))
+        #expect(commands.contains("docwright.compareModels"))
+        #expect(result["serverInfo"]?["name"]?.stringValue == "docwright")
+        await client.shutdown()
+    }
+
+    @Test func defaultEncodingIsUTF16() async throws {
+        let client = try TestClient()
+        let result = try await client.initialize(encodings: nil)
+        #expect(result["capabilities"]?["positionEncoding"]?.stringValue == "utf-16")
+        await client.shutdown()
+    }
+
+    @Test func unknownMethodAndInvalidParams() async throws {
+        let client = try TestClient()
+        try await client.initialize()
+        do {
+            let _: JSONValue = try await client.request("docwright/nonsense", [:])
+            Issue.record("expected an error")
+        } catch let error as JSONRPCError {
+            #expect(error.code == JSONRPCError.Code.methodNotFound)
+        }
+        do {
+            let _: JSONValue = try await client.request(Method.codeAction, ["textDocument": 42])
+            Issue.record("expected an error")
+        } catch let error as JSONRPCError {
+            #expect(error.code == JSONRPCError.Code.invalidParams)
+        }
+        do {
+            let _: JSONValue = try await client.request(Method.codeAction, [
+                "textDocument": ["uri": "file:///never/opened.py"],
+                "range": ["start": position(0, 0), "end": position(0, 0)], "context": ["diagnostics": []],
+            ])
+            Issue.record("expected an error")
+        } catch let error as JSONRPCError {
+            #expect(error.message.contains("not open"))
+        }
+        await client.shutdown()
+    }
+
+    @Test func requestsAfterShutdownAreInvalid() async throws {
+        let client = try TestClient()
+        try await client.initialize()
+        let _: JSONValue = try await client.request(Method.shutdown, .null)
+        do {
+            let _: JSONValue = try await client.request(Method.completion, [:])
+            Issue.record("expected an error")
+        } catch let error as JSONRPCError {
+            #expect(error.code == JSONRPCError.Code.invalidRequest)
+        }
+        await client.notify(Method.exit, .null)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(client.server.exitCode == 0)
+        await client.shutdown()
+    }
+
+    @Test func exitWithoutShutdownGivesCodeOne() async throws {
+        let client = try TestClient()
+        try await client.initialize()
+        await client.notify(Method.exit, .null)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(client.server.exitCode == 1)
+        await client.shutdown()
+    }
+}
