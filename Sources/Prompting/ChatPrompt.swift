@@ -65,7 +65,8 @@ enum ChatPrompt {
     }
 
     private static func quoted(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }
+            .joined(separator: "\n")
     }
 }
 

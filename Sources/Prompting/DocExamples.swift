@@ -24,12 +24,13 @@ public enum DocExamples {
             let indent = line.prefix { $0 == " " || $0 == "\t" }
             let body = line.dropFirst(indent.count)
             guard body.hasPrefix(">>>") else { index += 1; continue }
-            var call = String(body.dropFirst(3).drop { $0 == " " }).trimmingTrailingSpaces()
+            // As doctest does: the marker and one space go, deeper indentation stays.
+            var call = String(dropMarker(body)).trimmingTrailingSpaces()
             index += 1
             while index < lines.count {
                 let next = lines[index].dropFirst(min(indent.count, lines[index].prefix { $0 == " " || $0 == "\t" }.count))
                 guard next.hasPrefix("...") else { break }
-                call += "\n" + String(next.dropFirst(3).drop { $0 == " " }).trimmingTrailingSpaces()
+                call += "\n" + String(dropMarker(next)).trimmingTrailingSpaces()
                 index += 1
             }
             var expected: [String] = []
@@ -44,5 +45,10 @@ public enum DocExamples {
             if !call.isEmpty { examples.append(DocExample(call: call, expected: expected.joined(separator: "\n"))) }
         }
         return examples
+    }
+
+    private static func dropMarker(_ line: Substring) -> Substring {
+        let rest = line.dropFirst(3)
+        return rest.hasPrefix(" ") ? rest.dropFirst() : rest
     }
 }

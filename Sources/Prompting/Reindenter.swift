@@ -7,7 +7,21 @@ enum Reindenter {
     ) -> [String] {
         let mask = CodeMask(bytes, window, traits: traits)
         let lines = ByteLines.lines(bytes, window)
-        let structural = lines.filter { !ByteLines.isBlank(bytes, $0) && !mask.linesStartingInString.contains($0.lowerBound) }
+        // Lines that start a statement: not blank, not inside a string, not inside open brackets.
+        var structural: [Range<Int>] = []
+        var depth = 0
+        for line in lines {
+            if depth == 0, !ByteLines.isBlank(bytes, line), !mask.linesStartingInString.contains(line.lowerBound) {
+                structural.append(line)
+            }
+            for offset in line where mask.isCode(offset) {
+                switch bytes[offset] {
+                case 0x28, 0x5B: depth += 1
+                case 0x29, 0x5D: depth = max(depth - 1, 0)
+                default: break
+                }
+            }
+        }
         let usesTabs = structural.contains { bytes[$0].first == 0x09 }
         let modelUnit = usesTabs ? 4 : detectStep(bytes, structural, fallback: unit == "\t" ? 4 : max(unit.count, 1))
         let base = structural.map { ByteLines.indentWidth(bytes, $0) }.min() ?? 0
