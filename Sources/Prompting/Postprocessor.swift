@@ -4,6 +4,7 @@ import DocwrightCore
 ///
 /// Steps, each narrowing a byte window over `sample.text`:
 /// 1. cut at the first stop sequence of `plan.stops` (re-applied locally: not every backend honours them);
+///    a sample cut by the token limit (`finishReason == .length`) loses its unfinished last line;
 /// 2. for chat (`plan.extractCode`): keep the code of the first fenced block, or drop prose lines;
 /// 3. drop a repeated signature (keeping its body) and a repeated docstring/doc comment;
 /// 4. cut where the function ends (Python: first line indented less than the body; brace languages:
@@ -22,6 +23,9 @@ public enum Postprocessor {
         var window = 0..<bytes.count
 
         window = trimAtStops(bytes, window, stops: plan.stops)
+        if sample.finishReason == .length, window.upperBound == bytes.count {
+            window = dropPartialLastLine(bytes, window)
+        }
         if plan.extractCode { window = CodeExtraction.codeRegion(bytes, window, traits: traits) }
 
         let wholeFunction = task.shape == .function && task.signature.isEmpty
@@ -53,6 +57,14 @@ public enum Postprocessor {
         case .braces: return wholeFunction && task.shape != .nextLines ? .braceFunction : .braceBody
         case .endKeyword: return wholeFunction && task.shape != .nextLines ? .endFunction : .endBody
         }
+    }
+
+    /// A sample cut by the token limit ends mid-line: that line is dropped (when another remains).
+    static func dropPartialLastLine(_ bytes: [UInt8], _ window: Range<Int>) -> Range<Int> {
+        let trimmed = ByteLines.trimTrailingWhitespace(bytes, window)
+        guard let lastBreak = bytes[trimmed].lastIndex(of: 0x0A) else { return window }
+        guard !ByteLines.isBlank(bytes, window.lowerBound..<lastBreak) else { return window }
+        return window.lowerBound..<lastBreak
     }
 
     /// The window cut at the earliest stop sequence.

@@ -220,3 +220,19 @@ import Testing
         #expect(DocExamples.extract(from: "  >>> f()\n  {'a': 1}\n").first?.expected == "{'a': 1}")
     }
 }
+
+@Suite struct TruncationTests {
+    @Test func samplesCutByTheTokenLimitLoseTheirUnfinishedLine() throws {
+        let task = makeTask("go", "// Reverse.\nfunc Reverse(s string) string {\n[[]]}\n", signature: "func Reverse(s string) string",
+                            doc: "Reverse.", indentation: "\t", unit: "\t")
+        let plan = PromptBuilder().plan(for: task, api: .completions)
+        let text = "\tr := []rune(s)\n\tfor i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {\n\t\tr[i], r[j] = r[j], r["
+        let cut = try #require(Postprocessor.process(sample(text, finish: .length), plan: plan, task: task))
+        #expect(cut.text == "\tr := []rune(s)\n\tfor i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {\n")
+        let whole = try #require(Postprocessor.process(sample(text, finish: .stop), plan: plan, task: task))
+        #expect(whole.text.hasSuffix("r[j], r[\n"))
+        // A single unfinished line is all there is: kept (Ranking marks it truncated).
+        let single = try #require(Postprocessor.process(sample("\treturn s", finish: .length), plan: plan, task: task))
+        #expect(single.text == "\treturn s\n")
+    }
+}
