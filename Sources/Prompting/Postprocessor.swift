@@ -32,6 +32,8 @@ public enum Postprocessor {
         if !wholeFunction, task.shape != .nextLines {
             window = RepeatedDeclaration.skip(bytes, window, task: task, traits: traits,
                                               searchLines: plan.extractCode ? RepeatedDeclarationSearch.chat : RepeatedDeclarationSearch.continuation)
+        } else {
+            window = RepeatedDeclaration.skipRepeatedDoc(bytes, window, task: task, traits: traits)
         }
         window = ByteLines.skipLeadingBlankLines(bytes, window)
         window = BodyCutter.cut(bytes, window, mode: cutMode(task: task, traits: traits, wholeFunction: wholeFunction),

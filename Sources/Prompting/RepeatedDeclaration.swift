@@ -93,29 +93,28 @@ enum RepeatedDeclaration {
         return (brace + 1)..<window.upperBound
     }
 
-    /// Drops a docstring (Python) or doc comment lines that repeat the task's documentation.
-    private static func skipRepeatedDoc(_ bytes: [UInt8], _ window: Range<Int>, task: GenerationTask, traits: LanguageTraits) -> Range<Int> {
+    /// Drops a docstring (Python bodies) and leading comment lines that repeat the task's documentation.
+    static func skipRepeatedDoc(_ bytes: [UInt8], _ window: Range<Int>, task: GenerationTask, traits: LanguageTraits) -> Range<Int> {
         let start = ByteLines.skipLeadingBlankLines(bytes, window)
         guard !start.isEmpty else { return start }
         let firstLine = start.lowerBound..<ByteLines.lineEnd(bytes, from: start.lowerBound, limit: window.upperBound)
         let text = ByteLines.string(bytes, firstLine).trimmedSpaces()
-        if traits.family == .python {
-            let unprefixed = text.drop { "rRuUbBfF".contains($0) }
-            guard unprefixed.hasPrefix("\"\"\"") || unprefixed.hasPrefix("'''") else { return start }
+        let unprefixed = text.drop { "rRuUbBfF".contains($0) }
+        if traits.family == .python, task.shape != .nextLines, unprefixed.hasPrefix("\"\"\"") || unprefixed.hasPrefix("'''") {
             let quote = Array(unprefixed.prefix(3).utf8)
             let open = ByteLines.find(quote, in: bytes, firstLine) ?? firstLine.lowerBound
             guard let close = ByteLines.find(quote, in: bytes, (open + 3)..<window.upperBound) else { return start }
             return nextLineStart(after: close + 2, bytes, window)
         }
-        // Comment lines whose words are all part of the documentation.
+        // Comment lines whose words all come from the documentation.
         var cursor = start.lowerBound
         let doc = task.docText.lowercased()
-        while cursor < window.upperBound {
+        while cursor < window.upperBound, !doc.isEmpty {
             let end = ByteLines.lineEnd(bytes, from: cursor, limit: window.upperBound)
             let line = ByteLines.string(bytes, cursor..<end).trimmedSpaces()
             let words = String(line.drop { "/*-#! ".contains($0) }).trimmedSpaces().lowercased()
             let isComment = line.hasPrefix(traits.lineComment) || line.hasPrefix("/*") || line.hasPrefix("*")
-            guard isComment, doc.isEmpty == false, words.isEmpty || doc.contains(words) else { break }
+            guard isComment, words.isEmpty || doc.contains(words) else { break }
             cursor = min(end + 1, window.upperBound)
         }
         return cursor..<window.upperBound

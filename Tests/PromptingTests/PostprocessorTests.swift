@@ -236,3 +236,52 @@ import Testing
         #expect(single.text == "\treturn s\n")
     }
 }
+
+@Suite struct RepeatedCommentTests {
+    @Test func repeatedCommentsAreDroppedForNextLinesAndWholeFunctions() throws {
+        let next = makeTask("python", "rows = load()\n# sum the third column\n[[]]", shape: .nextLines, signature: "",
+                            doc: "sum the third column", indentation: "")
+        let chat = PromptBuilder().plan(for: next, api: .chat)
+        let result = try #require(processed("```python\n# sum the third column\ntotal = sum(r[2] for r in rows)\n```", chat, next))
+        #expect(result.text == "total = sum(r[2] for r in rows)\n")
+
+        let whole = makeTask("typescript", "/** Debounces a function. */\n[[]]", shape: .function, signature: "",
+                             doc: "Debounces a function.", indentation: "", unit: "  ", closerPresent: false)
+        let reply = "```ts\n/**\n * Debounces a function.\n */\nexport function debounce(f: () => void, ms: number) {\n  let t: any;\n  return () => { clearTimeout(t); t = setTimeout(f, ms); };\n}\n```"
+        let wholeResult = try #require(processed(reply, PromptBuilder().plan(for: whole, api: .chat), whole))
+        #expect(wholeResult.text.hasPrefix("export function debounce("))
+        #expect(wholeResult.text.hasSuffix("};\n}\n"))
+    }
+}
+
+@Suite struct PostprocessorRobustnessTests {
+    /// Random model output for every language, shape and API: no trap, ranges inside the text.
+    @Test func randomOutputNeverTraps() {
+        let alphabet = Array("{}()[]\"'`/\\*#-=;:\n\r\t  abcdef😀é<>@!$.,end def pass ```python\n\"\"\"")
+        var seed: UInt64 = 0x2545F4914F6CDD1D
+        func next() -> Int {
+            seed ^= seed << 13
+            seed ^= seed >> 7
+            seed ^= seed << 17
+            return Int(seed % UInt64(Int32.max))
+        }
+        let languages = ["python", "javascript", "typescriptreact", "go", "rust", "swift", "java", "kotlin", "c", "cpp",
+                         "csharp", "ruby", "lua", "unknown"]
+        let shapes: [(GenerationTask.Shape, String, Bool)] = [
+            (.body, "f(x)", true), (.function, "int f(int x)", false), (.function, "", false), (.nextLines, "", true),
+        ]
+        for round in 0..<400 {
+            let language = languages[round % languages.count]
+            let (shape, signature, closer) = shapes[next() % shapes.count]
+            let task = makeTask(language, "head {\n  // doc\n[[x]]}\n", shape: shape, signature: signature, doc: "doc",
+                                indentation: "  ", unit: round % 2 == 0 ? "  " : "\t", closerPresent: closer)
+            let api = APIStyle.allCases[next() % APIStyle.allCases.count]
+            let plan = PromptBuilder(contextBudget: next() % 100).plan(for: task, api: api)
+            let text = String((0..<(next() % 200)).map { _ in alphabet[next() % alphabet.count] })
+            if let result = Postprocessor.process(sample(text, finish: round % 3 == 0 ? .length : .stop), plan: plan, task: task) {
+                #expect(result.keptUTF8Range.lowerBound >= 0 && result.keptUTF8Range.upperBound <= text.utf8.count)
+                #expect(!result.text.isEmpty)
+            }
+        }
+    }
+}
