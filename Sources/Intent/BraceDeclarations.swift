@@ -14,12 +14,13 @@ enum BraceDeclarations {
         guard text.isValidLine(line), let opener = findOpener(from: line, in: context) else { return nil }
         let signatureStart = text.firstNonBlankOffset(line)
         let openerOffset: Int
+        let endsWithBrace: Bool
         switch opener {
-        case .brace(let offset), .semicolon(let offset): openerOffset = offset
+        case .brace(let offset): (openerOffset, endsWithBrace) = (offset, true)
+        case .semicolon(let offset): (openerOffset, endsWithBrace) = (offset, false)
         }
         let signature = context.normalizedString(signatureStart..<openerOffset).trimmingWhitespace()
-        guard isFunctionSignature(signature, spec: context.spec, endsWithBrace: { if case .brace = opener { true } else { false } }())
-        else { return nil }
+        guard isFunctionSignature(signature, spec: context.spec, endsWithBrace: endsWithBrace) else { return nil }
         let signatureIndent = text.indentation(line)
         let name = FunctionName.of(signature) ?? "the function"
 

@@ -8,7 +8,7 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
 
 @Suite struct IntentGeneralTests {
     @Test func everyLanguageHasFivePositiveAndTwoNegativeCases() {
-        for language in ["python", "go", "rust", "swift", "java", "kotlin", "csharp", "c", "cpp", "ruby", "lua"] {
+        for language in ["python", "javascript", "typescript", "go", "rust", "swift", "java", "kotlin", "csharp", "c", "cpp", "ruby", "lua"] {
             let rows = allIntentCases.filter { $0.language == language }
             let positive = rows.filter { if case .task = $0.expected { true } else { false } }
             #expect(positive.count >= 5, "\(language)")

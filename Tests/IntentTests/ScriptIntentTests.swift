@@ -112,6 +112,70 @@ function main(users) {
 [[]]
 """#, indentation: "", signature: "", doc: "A button that counts its clicks.", closerPresent: false),
 
+    .task("async function with a TODO comment body", "javascript", #"""
+/** Loads JSON from url. */
+async function load(url) {
+  // TODO¦
+}
+"""#, marked: #"""
+/** Loads JSON from url. */
+async function load(url) {
+[[  // TODO
+]]}
+"""#, indentation: "  ", signature: "async function load(url)", doc: "Loads JSON from url."),
+
+    .task("TypeScript: typed arrow function throwing a TODO error", "typescript", #"""
+/** Parses a port number. */
+export const parsePort = (text: string): number => {
+  throw new Error("TODO");
+};¦
+"""#, marked: #"""
+/** Parses a port number. */
+export const parsePort = (text: string): number => {
+[[  throw new Error("TODO");
+]]};
+"""#, indentation: "  ", signature: "export const parsePort = (text: string): number =>", doc: "Parses a port number."),
+
+    .task("TypeScript: decorator between doc and method", "typescript", #"""
+class Form {
+  /** Whether the form can be sent. */
+  @Input()
+  isValid(): boolean {¦
+  }
+}
+"""#, marked: #"""
+class Form {
+  /** Whether the form can be sent. */
+  @Input()
+  isValid(): boolean {
+[[]]  }
+}
+"""#, indentation: "    ", signature: "isValid(): boolean", doc: "Whether the form can be sent."),
+
+    .task("TypeScript: comment followed by an empty line", "typescript", #"""
+const users = await fetchUsers();
+// keep only active users, sorted by name¦
+
+"""#, shape: .nextLines, marked: #"""
+const users = await fetchUsers();
+// keep only active users, sorted by name
+[[]]
+"""#, indentation: "", signature: "", doc: "keep only active users, sorted by name"),
+
+    .nothing("TypeScript: interface method has no body", "typescript", #"""
+interface Shape {
+  /** Area. ¦*/
+  area(): number;
+}
+"""#, reason: "declaration without a body"),
+
+    .nothing("TypeScript: implemented arrow function", "typescript", #"""
+/** Twice. */
+const twice = (x: number) => {
+  return 2 * x;¦
+};
+"""#, reason: "already has a body"),
+
     .nothing("function with a real body", "javascript", #"""
 /** Adds. */
 function add(a, b) {

@@ -1,0 +1,80 @@
+import DocwrightCore
+
+/// Turns a raw sample into the text to insert over `task.insertion`.
+///
+/// Steps, each narrowing a byte window over `sample.text`:
+/// 1. cut at the first stop sequence of `plan.stops` (re-applied locally: not every backend honours them);
+///    a sample cut by the token limit (`finishReason == .length`) loses its unfinished last line;
+/// 2. for chat (`plan.extractCode`): keep the code of the first fenced block, or drop prose lines;
+/// 3. drop a repeated signature (keeping its body) and a repeated docstring/doc comment;
+/// 4. cut where the function ends (Python: first line indented less than the body; brace languages:
+///    the `}` that closes the body; Ruby/Lua: the closing `end`); whole-function requests keep the closer;
+/// 5. drop surrounding blank lines and trailing whitespace.
+/// The window left is `keptUTF8Range`: Ranking averages exactly those tokens' log-probabilities.
+/// The kept lines are then re-indented to `task.indentation`/`task.indentUnit`, and wrapped by the
+/// insertion convention documented on `InsertionFormatter` (leading/trailing line breaks, the
+/// closer when missing, the file's line-break style). Inserting `text` over `task.insertion` gives a
+/// well-formed file.
+public enum Postprocessor {
+    /// nil when nothing usable remains (empty, only comments, or only a placeholder such as `pass`).
+    public static func process(_ sample: Sample, plan: PromptPlan, task: GenerationTask) -> ProcessedSample? {
+        let traits = LanguageTraits.of(task.language)
+        let bytes = Array(sample.text.utf8)
+        var window = 0..<bytes.count
+
+        window = trimAtStops(bytes, window, stops: plan.stops)
+        if sample.finishReason == .length, window.upperBound == bytes.count {
+            window = dropPartialLastLine(bytes, window)
+        }
+        if plan.extractCode { window = CodeExtraction.codeRegion(bytes, window, traits: traits) }
+
+        let wholeFunction = task.shape == .function && task.signature.isEmpty
+        if !wholeFunction, task.shape != .nextLines {
+            window = RepeatedDeclaration.skip(bytes, window, task: task, traits: traits,
+                                              searchLines: plan.extractCode ? RepeatedDeclarationSearch.chat : RepeatedDeclarationSearch.continuation)
+        } else {
+            window = RepeatedDeclaration.skipRepeatedDoc(bytes, window, task: task, traits: traits)
+        }
+        window = ByteLines.skipLeadingBlankLines(bytes, window)
+        window = BodyCutter.cut(bytes, window, mode: cutMode(task: task, traits: traits, wholeFunction: wholeFunction),
+                                traits: traits)
+        window = ByteLines.trimTrailingWhitespace(bytes, window)
+        guard !window.isEmpty else { return nil }
+
+        let lines = Reindenter.reindent(bytes, window, traits: traits, indentation: task.indentation, unit: task.indentUnit)
+        guard Placeholders.isUsable(lines, traits: traits) else { return nil }
+        let text = InsertionFormatter.format(lines, task: task, traits: traits)
+        return ProcessedSample(sample: sample, text: text, keptUTF8Range: window)
+    }
+
+    private enum RepeatedDeclarationSearch {
+        static let chat = 12
+        static let continuation = 1
+    }
+
+    private static func cutMode(task: GenerationTask, traits: LanguageTraits, wholeFunction: Bool) -> BodyCutter.Mode {
+        // Next lines stop at the closer of the block they sit in (an unmatched `}`/`end`) or a dedent.
+        switch traits.family {
+        case .python: return wholeFunction ? .pythonFunction : .indented
+        case .braces: return wholeFunction && task.shape != .nextLines ? .braceFunction : .braceBody
+        case .endKeyword: return wholeFunction && task.shape != .nextLines ? .endFunction : .endBody
+        }
+    }
+
+    /// A sample cut by the token limit ends mid-line: that line is dropped (when another remains).
+    static func dropPartialLastLine(_ bytes: [UInt8], _ window: Range<Int>) -> Range<Int> {
+        let trimmed = ByteLines.trimTrailingWhitespace(bytes, window)
+        guard let lastBreak = bytes[trimmed].lastIndex(of: 0x0A) else { return window }
+        guard !ByteLines.isBlank(bytes, window.lowerBound..<lastBreak) else { return window }
+        return window.lowerBound..<lastBreak
+    }
+
+    /// The window cut at the earliest stop sequence.
+    static func trimAtStops(_ bytes: [UInt8], _ window: Range<Int>, stops: [String]) -> Range<Int> {
+        var end = window.upperBound
+        for stop in stops where !stop.isEmpty {
+            if let index = ByteLines.find(Array(stop.utf8), in: bytes, window.lowerBound..<end) { end = index }
+        }
+        return window.lowerBound..<end
+    }
+}

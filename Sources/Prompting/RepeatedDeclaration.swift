@@ -1,0 +1,162 @@
+import DocwrightCore
+
+/// Chat models often answer with the whole function although only its body was asked for:
+/// find the task's declaration in the reply and keep what follows it (its docstring skipped).
+enum RepeatedDeclaration {
+    /// Finds the declaration among the first `searchLines` non-blank lines of the reply (chat replies
+    /// may open with imports; continuations of a prompt would repeat it on their first line if at all).
+    static func skip(
+        _ bytes: [UInt8], _ window: Range<Int>, task: GenerationTask, traits: LanguageTraits, searchLines: Int
+    ) -> Range<Int> {
+        if let name = FunctionName.of(task.signature),
+           let body = bodyAfterDeclaration(bytes, window, name: name, traits: traits, searchLines: searchLines) {
+            return skipRepeatedDoc(bytes, body, task: task, traits: traits)
+        }
+        return skipRepeatedDoc(bytes, window, task: task, traits: traits)
+    }
+
+    private static func bodyAfterDeclaration(
+        _ bytes: [UInt8], _ window: Range<Int>, name: String, traits: LanguageTraits, searchLines: Int
+    ) -> Range<Int>? {
+        var seen = 0
+        for line in ByteLines.lines(bytes, window) where !ByteLines.isBlank(bytes, line) {
+            seen += 1
+            if seen > searchLines { return nil }
+            let text = ByteLines.string(bytes, line).trimmedSpaces()
+            guard declares(text, name: name, traits: traits) else { continue }
+            switch traits.family {
+            case .python:
+                guard let colon = firstCode(0x3A, from: line.lowerBound, bytes, window, traits: traits) else { return nil }
+                return nextLineStart(after: colon, bytes, window)
+            case .braces:
+                guard let brace = firstCode(0x7B, from: line.lowerBound, bytes, window, traits: traits, stopAt: 0x3B) else { continue }
+                return nextLineStartIfRestBlank(after: brace, bytes, window)
+            case .endKeyword:
+                return nextLineStart(after: line.upperBound - 1, bytes, window)
+            }
+        }
+        return nil
+    }
+
+    private static let notDeclarations = [
+        "return", "if ", "if(", "while", "for ", "for(", "print", "console.", "assert", "echo", "puts", "else", "elif",
+        "switch", "await", "yield", "=", "match ", "loop", "when", "guard", "do ", "do{", "try", "catch", "defer", "with ",
+        "let ", "var ", "val ", "self.", "this.",
+    ]
+
+    private static func declares(_ line: String, name: String, traits: LanguageTraits) -> Bool {
+        guard line.contains(name + "(") || line.contains(name + "<") || line.contains(name + " =")
+                || (traits.id == "ruby" && line.hasPrefix("def ")) else { return false }
+        if notDeclarations.contains(where: { line.hasPrefix($0) }) { return false }
+        switch traits.family {
+        case .python: return line.hasPrefix("def ") || line.hasPrefix("async def ")
+        case .endKeyword: return line.hasPrefix("def ") || line.contains("function")
+        case .braces: return true
+        }
+    }
+
+    /// First code byte equal to `target` after `start`, outside parentheses; nil at `stopAt`, at the
+    /// window's end, or at a line break (outside parentheses) not followed by a continuation line.
+    private static func firstCode(
+        _ target: UInt8, from start: Int, _ bytes: [UInt8], _ window: Range<Int>, traits: LanguageTraits, stopAt: UInt8? = nil
+    ) -> Int? {
+        var found: Int?
+        var depth = 0
+        var stopped = false
+        let continuations = ["{", "where", "->", "throws", ":", ")"]
+        CodeScanner(traits: traits, bytes: bytes).scan(start..<window.upperBound, onLineStart: { offset, _ in
+            guard depth == 0, target == 0x7B else { return }
+            let end = ByteLines.lineEnd(bytes, from: offset, limit: window.upperBound)
+            let next = ByteLines.string(bytes, offset..<end).trimmedSpaces()
+            if !continuations.contains(where: { next.hasPrefix($0) }) { stopped = true }
+        }, onCode: { offset in
+            if stopped { return false }
+            let byte = bytes[offset]
+            if byte == 0x28 || byte == 0x5B { depth += 1 }
+            if byte == 0x29 || byte == 0x5D { depth -= 1 }
+            if depth == 0, byte == target { found = offset; return false }
+            if depth == 0, let stopAt, byte == stopAt { return false }
+            return true
+        })
+        return found
+    }
+
+    private static func nextLineStart(after offset: Int, _ bytes: [UInt8], _ window: Range<Int>) -> Range<Int> {
+        let end = ByteLines.lineEnd(bytes, from: offset, limit: window.upperBound)
+        return min(end + 1, window.upperBound)..<window.upperBound
+    }
+
+    /// After `{`: the next line when the rest of the line is blank, else right after the brace.
+    private static func nextLineStartIfRestBlank(after brace: Int, _ bytes: [UInt8], _ window: Range<Int>) -> Range<Int> {
+        let end = ByteLines.lineEnd(bytes, from: brace + 1, limit: window.upperBound)
+        if ByteLines.isBlank(bytes, (brace + 1)..<end) { return min(end + 1, window.upperBound)..<window.upperBound }
+        return (brace + 1)..<window.upperBound
+    }
+
+    /// Drops a docstring (Python bodies) and leading comment lines that repeat the task's documentation.
+    static func skipRepeatedDoc(_ bytes: [UInt8], _ window: Range<Int>, task: GenerationTask, traits: LanguageTraits) -> Range<Int> {
+        let start = ByteLines.skipLeadingBlankLines(bytes, window)
+        guard !start.isEmpty else { return start }
+        let firstLine = start.lowerBound..<ByteLines.lineEnd(bytes, from: start.lowerBound, limit: window.upperBound)
+        let text = ByteLines.string(bytes, firstLine).trimmedSpaces()
+        let unprefixed = text.drop { "rRuUbBfF".contains($0) }
+        if traits.family == .python, task.shape != .nextLines, unprefixed.hasPrefix("\"\"\"") || unprefixed.hasPrefix("'''") {
+            let quote = Array(unprefixed.prefix(3).utf8)
+            let open = ByteLines.find(quote, in: bytes, firstLine) ?? firstLine.lowerBound
+            guard let close = ByteLines.find(quote, in: bytes, (open + 3)..<window.upperBound) else { return start }
+            return nextLineStart(after: close + 2, bytes, window)
+        }
+        // Comment lines whose words all come from the documentation.
+        var cursor = start.lowerBound
+        let doc = task.docText.lowercased()
+        while cursor < window.upperBound, !doc.isEmpty {
+            let end = ByteLines.lineEnd(bytes, from: cursor, limit: window.upperBound)
+            let line = ByteLines.string(bytes, cursor..<end).trimmedSpaces()
+            let words = String(line.drop { "/*-#! ".contains($0) }).trimmedSpaces().lowercased()
+            let isComment = line.hasPrefix(traits.lineComment) || line.hasPrefix("/*") || line.hasPrefix("*")
+            guard isComment, words.isEmpty || doc.contains(words) else { break }
+            cursor = min(end + 1, window.upperBound)
+        }
+        return cursor..<window.upperBound
+    }
+}
+
+/// The declared name in a signature (`add` in `pub fn add<T>(...)`, `f` in `const f = (x) =>`).
+enum FunctionName {
+    private static let keywords: Set<String> = [
+        "function", "func", "fn", "def", "fun", "if", "while", "for", "switch", "catch", "return", "async", "await", "new",
+    ]
+
+    static func of(_ signature: String) -> String? {
+        let characters = Array(signature)
+        for index in characters.indices where characters[index] == "(" {
+            var cursor = index - 1
+            if cursor >= 0, characters[cursor] == "?" || characters[cursor] == "!" { cursor -= 1 }
+            if cursor >= 0, characters[cursor] == ">" {
+                var depth = 0
+                while cursor >= 0 {
+                    if characters[cursor] == ">" { depth += 1 }
+                    if characters[cursor] == "<" { depth -= 1; if depth == 0 { cursor -= 1; break } }
+                    cursor -= 1
+                }
+            }
+            let end = cursor + 1
+            while cursor >= 0, isIdentifier(characters[cursor]) { cursor -= 1 }
+            guard end > cursor + 1 else { continue }
+            let name = String(characters[(cursor + 1)..<end])
+            if !keywords.contains(name), let first = name.first, !first.isNumber { return name }
+        }
+        let words = signature.split { !isIdentifier($0) }.map(String.init)
+        if let def = words.firstIndex(where: { $0 == "def" || $0 == "function" }), def + 1 < words.count {
+            return words[def + 1] == "self" && def + 2 < words.count ? words[def + 2] : words[def + 1]
+        }
+        if let equals = signature.firstIndex(of: "=") {
+            return signature[..<equals].split { !isIdentifier($0) }.last.map(String.init)
+        }
+        return nil
+    }
+
+    private static func isIdentifier(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_" || character == "$"
+    }
+}
