@@ -186,15 +186,12 @@ final class LoopbackServer: Sendable {
 
     /// Appends what one recv() returns; false on close, error or timeout.
     private func receive(_ socket: Int32, _ buffer: inout [UInt8]) -> Bool {
-        let start = buffer.count
-        let capacity = 16 * 1024
-        buffer.append(contentsOf: repeatElement(0, count: capacity))
-        let count = buffer.withUnsafeMutableBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return -1 }
-            return recv(socket, base + start, capacity, 0)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { scratch in
+            let count = recv(socket, scratch.baseAddress, scratch.count, 0)
+            guard count > 0 else { return false }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
+            return true
         }
-        buffer.removeLast(capacity - max(0, count))
-        return count > 0
     }
 
     /// Writes a reply; returns whether the connection stays open.
