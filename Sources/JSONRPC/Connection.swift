@@ -7,6 +7,7 @@ import Synchronization
 ///
 /// - Notifications are handled one at a time in arrival order; each is awaited before the next
 ///   message is dispatched, so a request always sees the effect of earlier notifications.
+///   Reading goes on meanwhile, so a notification handler may itself await `request(…)`.
 /// - Requests run concurrently, each in its own Task, started in arrival order.
 /// - `$/cancelRequest` cancels the request's Task and answers it at once with -32800; whatever
 ///   the handler returns afterwards is dropped.
@@ -84,19 +85,27 @@ public final class Connection: Sendable {
         }
         if isStopRequested { inboxInput.finish() }
 
+        // Reading (here) and dispatching (in `dispatcher`) are separate so that responses and
+        // `$/cancelRequest` are handled at once, even while a notification handler is running
+        // (possibly waiting for a response to a request of ours).
+        let (work, workInput) = AsyncStream.makeStream(of: Work.self)
+        let dispatcher = Task { await self.dispatch(work, to: handler) }
         var framer = MessageFramer(maxMessageBytes: maxMessageBytes)
         reading: for await chunk in inbox {
             framer.append(chunk)
             while let event = framer.next() {
                 if isStopRequested { break reading }
                 switch event {
-                case .success(let body): await dispatch(body, to: handler)
+                case .success(let body): receive(body, queue: workInput)
                 case .failure(let error): report(error)
                 }
             }
-            if isStopRequested { break }
         }
-        await shutDown()
+        workInput.finish()
+        endInput()
+        await dispatcher.value
+        await finishRequests()
+        outboxInput.finish()
         await waitForWriter(writer, atMost: .seconds(5))
         transport.close()
         pump.cancel()
@@ -114,139 +123,22 @@ public final class Connection: Sendable {
 
     var isStopRequested: Bool { state.withLock { $0.stopRequested } }
 
-    // MARK: - Incoming
-
-    private func dispatch(_ body: [UInt8], to handler: some MessageHandler) async {
-        let json: JSONValue
-        do {
-            json = try JSONValue(parsing: body)
-        } catch {
-            logger.warning("Unreadable message: \(error)")
-            send(OutgoingMessage.errorResponse(id: nil, error: .parseError("Parse error: \(error)")))
-            return
-        }
-        switch Envelope.classify(json) {
-        case .request(let id, let method, let params):
-            startRequest(id: id, method: method, params: params, handler: handler)
-        case .notification(let method, let params):
-            var notificationLogger = logger
-            notificationLogger[metadataKey: "jsonrpc.method"] = "\(method)"
-            notificationLogger.debug("Notification received")
-            notificationLogger.trace("Notification params", metadata: ["jsonrpc.params": "\(params ?? .null)"])
-            if method == "$/cancelRequest" {
-                cancelIncoming(params)
-            } else {
-                await handler.handle(notification: IncomingNotification(method: method, params: params, logger: notificationLogger))
-            }
-        case .response(let id, let result):
-            resolveOutgoing(id: id, result: result)
-        case .orphanError(let error):
-            logger.warning("Peer reported an error about a message it could not read: \(error)")
-        case .invalid(let id, let reason):
-            logger.warning("Invalid message: \(reason)", metadata: id.map { ["jsonrpc.id": "\($0)"] })
-            send(OutgoingMessage.errorResponse(id: id, error: .invalidRequest("Invalid request: \(reason)")))
-        case .invalidResponse(let reason):
-            logger.warning("Ignoring invalid response: \(reason)")
-        }
-    }
-
-    private func report(_ error: FramingError) {
-        logger.warning("Framing error: \(error)")
-        send(OutgoingMessage.errorResponse(id: nil, error: error.jsonRPCError))
-    }
-
-    private func startRequest(id: RequestID, method: String, params: JSONValue?, handler: some MessageHandler) {
-        var requestLogger = logger
-        requestLogger[metadataKey: "jsonrpc.id"] = "\(id)"
-        requestLogger[metadataKey: "jsonrpc.method"] = "\(method)"
-        requestLogger.debug("Request received")
-        requestLogger.trace("Request params", metadata: ["jsonrpc.params": "\(params ?? .null)"])
-        let request = IncomingRequest(id: id, method: method, params: params, logger: requestLogger)
-        let accepted = state.withLock { state -> Bool in
-            // A second request with an id still in flight cannot be answered without the client
-            // confusing the two replies: drop it.
-            guard state.unanswered[id] == nil else { return false }
-            let token = state.nextToken
-            state.nextToken += 1
-            state.unanswered[id] = token
-            state.running[token] = Task {
-                let started = ContinuousClock.now
-                let outcome: Result<JSONValue, any Error>
-                do {
-                    outcome = .success(try await handler.handle(request: request))
-                } catch {
-                    outcome = .failure(error)
-                }
-                self.complete(request, token: token, outcome: outcome, elapsed: ContinuousClock.now - started)
-            }
-            return true
-        }
-        if !accepted { requestLogger.error("Dropping request whose id is already in flight") }
-    }
-
-    /// Sends the handler's answer, unless the request was already answered (cancelled).
-    private func complete(_ request: IncomingRequest, token: UInt64, outcome: Result<JSONValue, any Error>, elapsed: Duration) {
-        let stillUnanswered = state.withLock { state -> Bool in
-            state.running[token] = nil
-            guard state.unanswered[request.id] == token else { return false }
-            state.unanswered[request.id] = nil
-            return true
-        }
-        guard stillUnanswered else {
-            request.logger.debug("Dropping the result of a cancelled request")
-            return
-        }
-        switch outcome {
-        case .success(let result):
-            request.logger.debug("Request answered", metadata: ["jsonrpc.elapsed": "\(elapsed)"])
-            send(OutgoingMessage.response(id: request.id, result: result))
-        case .failure(let error):
-            let reply = errorReply(for: error)
-            request.logger.log(level: reply.code == JSONRPCError.Code.internalError ? .error : .debug,
-                               "Request failed: \(reply)", metadata: ["jsonrpc.elapsed": "\(elapsed)"])
-            send(OutgoingMessage.errorResponse(id: request.id, error: reply))
-        }
-    }
-
-    func errorReply(for error: any Error) -> JSONRPCError {
-        switch error {
-        case let error as JSONRPCError: return error
-        case let error as any JSONRPCErrorConvertible: return error.jsonRPCError
-        case is CancellationError: return .requestCancelled()
-        default:
-            if let mapped = errorMapper?(error) { return mapped }
-            return .internalError("Internal error: \(String(describing: error))")
-        }
-    }
-
-    private func cancelIncoming(_ params: JSONValue?) {
-        guard let id = params?["id"].flatMap(RequestID.init) else {
-            logger.warning("Ignoring $/cancelRequest without a valid id")
-            return
-        }
-        let task = state.withLock { state -> Task<Void, Never>?? in
-            guard let token = state.unanswered.removeValue(forKey: id) else { return nil }
-            return .some(state.running[token])
-        }
-        guard let task else {
-            logger.debug("$/cancelRequest for a request no longer in flight", metadata: ["jsonrpc.id": "\(id)"])
-            return
-        }
-        task?.cancel()
-        logger.debug("Request cancelled by the peer", metadata: ["jsonrpc.id": "\(id)"])
-        send(OutgoingMessage.errorResponse(id: id, error: .requestCancelled()))
-    }
-
     // MARK: - Shutting down
 
-    private func shutDown() async {
-        let (stopped, waiting) = state.withLock { state in
+    /// No response can arrive any more: fail our pending requests, and later ones at once.
+    private func endInput() {
+        let waiting = state.withLock { state in
             state.inputEnded = true
             defer { state.awaitingResponse.removeAll() }
-            return (state.stopRequested, state.awaitingResponse)
+            return state.awaitingResponse
         }
         for continuation in waiting.values { continuation.resume(throwing: ConnectionError.closed) }
-        if stopped {
+    }
+
+    /// After `stop()`, cancels and answers what is still open; after end of input, lets running
+    /// requests finish and answer (a client may close its output early and still read replies).
+    private func finishRequests() async {
+        if isStopRequested {
             let cancelled = state.withLock { state in
                 defer { state.unanswered.removeAll() }
                 return state.unanswered.map { ($0.key, state.running[$0.value]) }
@@ -255,16 +147,13 @@ public final class Connection: Sendable {
                 task?.cancel()
                 send(OutgoingMessage.errorResponse(id: id, error: .requestCancelled("Server stopped")))
             }
-        } else {
-            // End of input: let running requests finish and answer (a client may close its
-            // output early and still read the replies).
-            while true {
-                let running = state.withLock { Array($0.running.values) }
-                if running.isEmpty { break }
-                for task in running { await task.value }
-            }
+            return
         }
-        outboxInput.finish()
+        while true {
+            let running = state.withLock { Array($0.running.values) }
+            if running.isEmpty { break }
+            for task in running { await task.value }
+        }
     }
 
     private func waitForWriter(_ writer: Task<Void, Never>, atMost limit: Duration) async {

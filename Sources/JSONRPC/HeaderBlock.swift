@@ -4,26 +4,49 @@ enum HeaderBlock {
     /// Header names are case-insensitive; `Content-Type` and unknown headers are accepted and ignored.
     static func contentLength(of block: ArraySlice<UInt8>) -> Result<Int, FramingError> {
         var length: Int?
-        for line in lines(of: block) {
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
-                return .failure(.malformedHeader(shortened(line)))
+        var lineStart = block.startIndex
+        while lineStart <= block.endIndex {
+            var lineEnd = lineStart
+            while lineEnd < block.endIndex, !(block[lineEnd] == 0x0D && lineEnd + 1 < block.endIndex && block[lineEnd + 1] == 0x0A) {
+                lineEnd += 1
             }
-            let name = trimmed(line[line.startIndex..<colon])
-            guard !name.isEmpty, name.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-                return .failure(.malformedHeader(shortened(line)))
+            switch parseLine(block[lineStart..<lineEnd]) {
+            case .failure(let error):
+                return .failure(error)
+            case .success(let value?):
+                if let previous = length, previous != value { return .failure(.conflictingContentLength) }
+                length = value
+            case .success(nil):
+                break
             }
-            guard lowercased(name) == Array("content-length".utf8) else { continue }
-            let value = trimmed(line[(colon + 1)...])
-            guard !value.isEmpty, value.count <= 18, value.allSatisfy(isDigit),
-                let parsed = Int(String(decoding: value, as: UTF8.self))
-            else {
-                return .failure(.invalidContentLength(shortened(value)))
-            }
-            if let previous = length, previous != parsed { return .failure(.conflictingContentLength) }
-            length = parsed
+            lineStart = lineEnd + 2
         }
         guard let length else { return .failure(.missingContentLength) }
         return .success(length)
+    }
+
+    /// One `Name: value` line: the Content-Length if that is what it holds, nil for other headers.
+    private static func parseLine(_ line: ArraySlice<UInt8>) -> Result<Int?, FramingError> {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+            return .failure(.malformedHeader(shortened(line)))
+        }
+        let name = trimmed(line.startIndex, colon, in: line)
+        guard !name.isEmpty else { return .failure(.malformedHeader(shortened(line))) }
+        for index in name where line[index] <= 0x20 || line[index] >= 0x7F {
+            return .failure(.malformedHeader(shortened(line)))
+        }
+        guard name.count == contentLengthName.count else { return .success(nil) }
+        for (offset, index) in name.enumerated() where foldCase(line[index]) != contentLengthName[offset] {
+            return .success(nil)
+        }
+        let value = trimmed(colon + 1, line.endIndex, in: line)
+        guard !value.isEmpty, value.count <= 18 else { return .failure(.invalidContentLength(shortened(line[value]))) }
+        var parsed = 0
+        for index in value {
+            guard isDigit(line[index]) else { return .failure(.invalidContentLength(shortened(line[value]))) }
+            parsed = parsed * 10 + Int(line[index] - UInt8(ascii: "0"))
+        }
+        return .success(parsed)
     }
 
     /// Where a plausible header (`Content-Length: <digits>\r\n`, any case) begins in `bytes`.
@@ -40,7 +63,7 @@ enum HeaderBlock {
     static func findResyncPoint(in bytes: ArraySlice<UInt8>) -> Resync {
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            if bytes[index] | 0x20 == UInt8(ascii: "c") {
+            if foldCase(bytes[index]) == UInt8(ascii: "c") {
                 switch matchHeaderLine(in: bytes, at: index) {
                 case .matched: return .found(index)
                 case .needMore: return .partial(index)
@@ -54,18 +77,19 @@ enum HeaderBlock {
 
     private enum LineMatch { case matched, needMore, mismatch }
 
-    private static let name = Array("content-length".utf8)
+    private static let contentLengthName = Array("content-length".utf8)
     private static let maxPadding = 16
     private static let maxDigits = 20
+    /// Longest line `findResyncPoint` can match.
+    static let maxHeaderLineLength = contentLengthName.count + 3 * maxPadding + 1 + maxDigits + 2
 
     /// Matches `content-length[ \t]*:[ \t]*[0-9]+[ \t]*\r\n` with bounded runs, so a partial match
     /// never holds more than about 90 bytes.
     private static func matchHeaderLine(in bytes: ArraySlice<UInt8>, at start: Int) -> LineMatch {
         var index = start
-        for expected in name {
+        for expected in contentLengthName {
             guard index < bytes.endIndex else { return .needMore }
-            let byte = expected == UInt8(ascii: "-") ? bytes[index] : bytes[index] | 0x20  // ASCII case fold
-            guard byte == expected else { return .mismatch }
+            guard foldCase(bytes[index]) == expected else { return .mismatch }
             index += 1
         }
         func skipBlanks() -> Bool {  // false when input ran out
@@ -97,32 +121,18 @@ enum HeaderBlock {
 
     // MARK: - Small byte helpers
 
-    private static func lines(of block: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        var result: [ArraySlice<UInt8>] = []
-        var lineStart = block.startIndex
-        var index = block.startIndex
-        while index < block.endIndex {
-            if block[index] == 0x0D, index + 1 < block.endIndex, block[index + 1] == 0x0A {
-                result.append(block[lineStart..<index])
-                index += 2
-                lineStart = index
-            } else {
-                index += 1
-            }
-        }
-        result.append(block[lineStart..<block.endIndex])
-        return result
+    /// `start..<end` without surrounding spaces and tabs.
+    private static func trimmed(_ start: Int, _ end: Int, in bytes: ArraySlice<UInt8>) -> Range<Int> {
+        var lower = start
+        var upper = end
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<upper
     }
 
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = bytes
-        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
-        while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
-        return slice
-    }
-
-    private static func lowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+    /// ASCII letters to lower case; everything else unchanged.
+    private static func foldCase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -131,13 +131,16 @@ public struct MessageFramer: Sendable {
 
     // MARK: - Helpers
 
-    /// Restarts at the first plausible header at or after `from`; failing that, drops input up to `dropTo`.
+    /// Restarts at the first plausible header starting in `from..<dropTo`; failing that, drops
+    /// input up to `dropTo`. Only the dropped region is searched, so bad input costs linear time.
     private mutating func resync(after from: Int, orDropTo dropTo: Int) {
         state = .header
-        switch HeaderBlock.findResyncPoint(in: buffer[min(from, buffer.count)...]) {
+        let searchEnd = min(buffer.count, dropTo + HeaderBlock.maxHeaderLineLength)
+        let from = min(from, searchEnd)
+        switch HeaderBlock.findResyncPoint(in: buffer[from..<searchEnd]) {
         case .found(let index) where index < dropTo:
             setStart(index)
-        case .partial(let index) where index < dropTo:
+        case .partial(let index) where index < dropTo && searchEnd == buffer.count:
             setStart(index)
         default:
             setStart(dropTo)

@@ -157,3 +157,53 @@ private struct FakeEditor: MessageHandler {
         await #expect(throws: ConnectionError.closed) { try await server.request("late", as: JSONValue.self) }
     }
 }
+
+@Suite struct NotificationHandlerAwaitingPeerTests {
+    @Test func aNotificationHandlerCanAwaitAResponseFromThePeer() async throws {
+        // Like LSP's `initialized`, whose handler asks the client for its configuration.
+        let serverBox = Box<Connection?>(nil)
+        let configuration = Box<JSONValue?>(nil)
+        let pair = Pair(
+            server: TestHandler(
+                onRequest: { _ in configuration.value ?? "none yet" },
+                onNotification: { notification in
+                    guard notification.method == "initialized", let server = serverBox.value else { return }
+                    let answer = try? await server.request("workspace/configuration", params: ["items": [["section": "x"]]], as: JSONValue.self)
+                    configuration.update { $0 = answer }
+                }
+            ),
+            client: TestHandler(onRequest: { request in
+                request.method == "workspace/configuration" ? [["model": "gemma"]] : nil
+            })
+        )
+        serverBox.update { $0 = pair.server }
+        let client = pair.client
+        await client.notify("initialized", params: [String: Int]())
+        // This request is dispatched only after the notification handler got its answer.
+        let seen = try await within(.seconds(5), "a reply after the notification") {
+            try await client.request("read", as: JSONValue.self)
+        }
+        #expect(seen == [["model": "gemma"]])
+    }
+
+    @Test func aRequestQueuedBehindASlowNotificationCanBeCancelledBeforeItStarts() async throws {
+        let release = Box(false)
+        let started = Box<[String]>([])
+        let server = TestServer(handler: TestHandler(
+            onRequest: { request in
+                started.update { $0.append(request.method) }
+                return "ran"
+            },
+            onNotification: { _ in _ = await eventually(.seconds(5)) { release.value } }
+        ))
+        try await server.peer.send(.notification("didChange"))
+        try await server.peer.send(.request(1, "queued"))
+        try await server.peer.send(.notification("$/cancelRequest", ["id": 1]))
+        // Answered while the notification is still being handled.
+        let reply = try await server.peer.response(to: 1)
+        #expect(reply.errorCode == -32800)
+        release.update { $0 = true }
+        #expect(try await server.call(2, "after")["result"] == "ran")
+        #expect(started.value == ["after"])
+    }
+}

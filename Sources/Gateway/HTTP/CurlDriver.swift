@@ -26,8 +26,14 @@ final class CurlDriver: @unchecked Sendable {
     private let inbox = Mutex(Inbox())
     /// Transfers in flight, by easy handle. Driver thread only.
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
-    /// Reset easy handles kept for the next transfers. Driver thread only.
-    private var idleHandles: [UnsafeMutableRawPointer] = []
+    /// An easy handle with the error buffer libcurl writes its messages into.
+    private struct Handle {
+        let easy: UnsafeMutableRawPointer
+        let errorBuffer: UnsafeMutablePointer<CChar>
+    }
+
+    /// Reset handles kept for the next transfers. Driver thread only.
+    private var idleHandles: [Handle] = []
     private static let maxIdleHandles = 32
 
     init?() {
@@ -96,7 +102,7 @@ final class CurlDriver: @unchecked Sendable {
             return box.submissions
         }
         for transfer in late { transfer.fail(HTTPClientError.shutDown) }
-        for handle in idleHandles { curl_easy_cleanup(handle) }
+        for handle in idleHandles { destroy(handle) }
         idleHandles.removeAll()
         curl_multi_cleanup(multi)
     }
@@ -108,8 +114,11 @@ final class CurlDriver: @unchecked Sendable {
                 let transfer = active[easy]
             else { continue }
             let code = docwright_multi_msg_result(message)
+            // Classify before release: the error buffer goes back to the pool.
+            let error = code == CURLE_OK ? nil : transfer.error(for: code)
+            transfer.readStatus()
             release(transfer)
-            if code == CURLE_OK { transfer.succeed() } else { transfer.fail(transfer.error(for: code)) }
+            if let error { transfer.fail(error) } else { transfer.succeed() }
         }
     }
 
@@ -121,20 +130,30 @@ final class CurlDriver: @unchecked Sendable {
 
     /// Detaches the transfer's easy handle from the multi handle and recycles it.
     private func release(_ transfer: CurlTransfer) {
-        guard let easy = transfer.easy else { return }
+        guard let easy = transfer.easy, let errorBuffer = transfer.errorBuffer else { return }
         curl_multi_remove_handle(multi, easy)
         active[easy] = nil
         transfer.easy = nil
+        transfer.errorBuffer = nil
         curl_slist_free_all(transfer.headerList)
         transfer.headerList = nil
-        transfer.errorBuffer?.deallocate()
-        transfer.errorBuffer = nil
+        let handle = Handle(easy: easy, errorBuffer: errorBuffer)
         if idleHandles.count < Self.maxIdleHandles {
             curl_easy_reset(easy)
-            idleHandles.append(easy)
+            idleHandles.append(handle)
         } else {
-            curl_easy_cleanup(easy)
+            destroy(handle)
         }
+    }
+
+    private func destroy(_ handle: Handle) {
+        curl_easy_cleanup(handle.easy)
+        handle.errorBuffer.deallocate()
+    }
+
+    private func makeHandle() -> Handle? {
+        guard let easy = curl_easy_init() else { return nil }
+        return Handle(easy: easy, errorBuffer: .allocate(capacity: Int(CURL_ERROR_SIZE)))
     }
 
     private func start(_ transfer: CurlTransfer) {
@@ -142,17 +161,17 @@ final class CurlDriver: @unchecked Sendable {
             transfer.fail(CancellationError())
             return
         }
-        guard let easy = idleHandles.popLast() ?? curl_easy_init() else {
+        guard let handle = idleHandles.popLast() ?? makeHandle() else {
             transfer.fail(HTTPClientError.transport(code: -1, message: "curl_easy_init failed"))
             return
         }
+        let easy = handle.easy
         transfer.easy = easy
         transfer.startTime = .now
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
-        errorBuffer.pointee = 0
-        transfer.errorBuffer = errorBuffer
+        handle.errorBuffer.pointee = 0
+        transfer.errorBuffer = handle.errorBuffer
         active[easy] = transfer
-        configure(easy, for: transfer, errorBuffer: errorBuffer)
+        configure(easy, for: transfer, errorBuffer: handle.errorBuffer)
         let added = curl_multi_add_handle(multi, easy)
         if added != CURLM_OK {
             release(transfer)

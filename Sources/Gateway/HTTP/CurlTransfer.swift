@@ -26,8 +26,7 @@ final class CurlTransfer: @unchecked Sendable {
     var errorBuffer: UnsafeMutablePointer<CChar>?
     var body: [UInt8] = []
     var receivedBytes = 0
-    var status = 0
-    var headers: [String: String] = [:]
+    var rawHeaders: [UInt8] = []
     var headDelivered = false
     var exceededLimit = false
     var startTime: ContinuousClock.Instant = .now
@@ -41,7 +40,17 @@ final class CurlTransfer: @unchecked Sendable {
         return false
     }
 
-    var head: HTTPResponseHead { HTTPResponseHead(status: status, headers: headers) }
+    /// The status of the last response, as libcurl parsed it; read while the handle is attached.
+    var status = 0
+
+    func readStatus() {
+        guard let easy else { return }
+        var code = 0
+        docwright_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &code)
+        status = code
+    }
+
+    var head: HTTPResponseHead { HTTPResponseHead(status: status, headers: HTTPHeaderParsing.fields(rawHeaders)) }
 
     /// The libcurl error message of the last failure, if any.
     var curlMessage: String {
@@ -51,21 +60,14 @@ final class CurlTransfer: @unchecked Sendable {
 
     // MARK: Callbacks (driver thread, inside curl_multi_perform)
 
-    /// Handles one header line: a status line starts a new header block (redirects, 100 Continue).
+    /// Keeps one raw header line; a status line starts a new block (redirects, 100 Continue).
+    /// Parsing waits until the head is needed: this runs for every line of every response.
     func receiveHeaderLine(_ line: UnsafeBufferPointer<UInt8>) {
-        var end = line.count
-        while end > 0, line[end - 1] == 10 || line[end - 1] == 13 { end -= 1 }
-        let text = String(decoding: line[..<end], as: UTF8.self)
-        if text.hasPrefix("HTTP/") {
-            headers = [:]
-            let fields = text.split(separator: " ", maxSplits: 2)
-            if fields.count >= 2, let code = Int(fields[1]) { status = code }
+        if line.count >= 5, line[0] == 72, line[1] == 84, line[2] == 84, line[3] == 80, line[4] == 47 {  // "HTTP/"
+            rawHeaders.removeAll(keepingCapacity: true)
             return
         }
-        guard let colon = text.firstIndex(of: ":") else { return }
-        let name = text[..<colon].lowercased()
-        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        headers[name] = value
+        rawHeaders.append(contentsOf: line)
     }
 
     /// Takes one body chunk; returns false to make libcurl abort (size cap exceeded).
@@ -88,6 +90,7 @@ final class CurlTransfer: @unchecked Sendable {
     func deliverHeadIfNeeded() {
         guard !headDelivered, case .stream(let continuation) = sink else { return }
         headDelivered = true
+        readStatus()
         continuation.yield(.head(head))
     }
 

@@ -34,6 +34,9 @@ final class LoopbackServer: Sendable {
         case chunked(status: Int, headers: [String: String] = [:], chunks: [[UInt8]], interval: Double, complete: Bool)
         /// Closes the connection without answering.
         case close
+        /// Sends a streaming head, then waits for the client to close the connection and calls
+        /// `closed` at that moment (to time how fast a cancelled transfer is really aborted).
+        case holdUntilClientCloses(closed: @Sendable (ContinuousClock.Instant) -> Void)
 
         static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> Reply {
             var all = headers
@@ -132,21 +135,31 @@ final class LoopbackServer: Sendable {
     }
 
     /// Reads one request (head + Content-Length body); nil on close, timeout or garbage.
+    /// Byte-level parsing keeps the server fast enough for the throughput benchmark.
     private func readRequest(_ socket: Int32, _ buffer: inout [UInt8]) -> Request? {
         var headEnd: Int?
         while true {
-            if let end = Self.find([13, 10, 13, 10], in: buffer) { headEnd = end; break }
+            headEnd = Self.headEnd(in: buffer)
+            if headEnd != nil { break }
             guard buffer.count < 1 << 20, receive(socket, &buffer) else { return nil }
         }
         guard let headEnd else { return nil }
-        let headText = String(decoding: buffer[..<headEnd], as: UTF8.self)
-        var lines = headText.components(separatedBy: "\r\n")
-        let requestLine = lines.removeFirst().split(separator: " ")
+        var lines: [ArraySlice<UInt8>] = []
+        var lineStart = 0
+        for index in 0..<headEnd where buffer[index] == 13 {
+            lines.append(buffer[lineStart..<index])
+            lineStart = index + 2
+        }
+        lines.append(buffer[lineStart..<headEnd])
+        let requestLine = lines[0].split(separator: 32)
         guard requestLine.count >= 2 else { return nil }
         var headers: [String: String] = [:]
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: 58) else { continue }
+            let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
+            var value = line[(colon + 1)...]
+            while value.first == 32 { value = value.dropFirst() }
+            headers[name] = String(decoding: value, as: UTF8.self)
         }
         let bodyStart = headEnd + 4
         let length = Int(headers["content-length"] ?? "0") ?? 0
@@ -155,15 +168,30 @@ final class LoopbackServer: Sendable {
         }
         let body = Array(buffer[bodyStart..<(bodyStart + length)])
         buffer.removeFirst(bodyStart + length)
-        return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: body)
+        return Request(method: String(decoding: requestLine[0], as: UTF8.self),
+                       path: String(decoding: requestLine[1], as: UTF8.self), headers: headers, body: body)
     }
 
+    /// Index of the blank line ending the head.
+    private static func headEnd(in buffer: [UInt8]) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard bytes.count >= 4 else { return nil }
+            for index in 0...(bytes.count - 4)
+            where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
+                return index
+            }
+            return nil
+        }
+    }
+
+    /// Appends what one recv() returns; false on close, error or timeout.
     private func receive(_ socket: Int32, _ buffer: inout [UInt8]) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return false }
-        buffer.append(contentsOf: chunk[..<count])
-        return true
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { scratch in
+            let count = recv(socket, scratch.baseAddress, scratch.count, 0)
+            guard count > 0 else { return false }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
+            return true
+        }
     }
 
     /// Writes a reply; returns whether the connection stays open.
@@ -191,6 +219,14 @@ final class LoopbackServer: Sendable {
             return sendAll(socket, Array("0\r\n\r\n".utf8))
         case .close:
             return false
+        case .holdUntilClientCloses(let closed):
+            guard sendAll(socket, Self.head(200, ["Transfer-Encoding": "chunked"]) + Array("1\r\nx\r\n".utf8)) else {
+                return false
+            }
+            var byte: UInt8 = 0
+            while recv(socket, &byte, 1, 0) > 0 {}
+            closed(.now)
+            return false
         }
     }
 
@@ -211,15 +247,5 @@ final class LoopbackServer: Sendable {
         var text = "HTTP/1.1 \(status) Scripted\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         return Array((text + "\r\n").utf8)
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        var index = 0
-        while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle { return index }
-            index += 1
-        }
-        return nil
     }
 }

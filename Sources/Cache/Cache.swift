@@ -1,2 +1,0 @@
-// Cache: placeholder until its issue lands.
-public enum CacheModule { public static let name = "Cache" }
