@@ -160,17 +160,19 @@ private struct JSONParser {
         }
         var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
+            // Copy the run up to the next quote or escape in bulk.
+            let runStart = index
+            while index < bytes.count, bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                index += 1
+            }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
                 return String(decoding: scratch, as: UTF8.self)
             }
             if byte < 0x20 { throw fail("unescaped control character in string") }
-            if byte != UInt8(ascii: "\\") {
-                scratch.append(byte)
-                index += 1
-                continue
-            }
             index += 1
             guard index < bytes.count else { break }
             let escaped = bytes[index]
