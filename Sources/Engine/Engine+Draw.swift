@@ -31,7 +31,11 @@ extension Engine {
         for stop in plan.stops where !params.stop.contains(stop) {
             params.stop.append(stop)
         }
-        let key = CacheKey(endpoint: route.endpoint, plan: plan, params: params, policy: route.policy)
+        // Post-processing depends on these task fields beyond the prompt text.
+        let context = [task.language, task.shape.rawValue, task.indentation, task.indentUnit,
+                       task.closerPresent ? "closer" : "no-closer", task.docText].joined(separator: "\u{1}")
+        let key = CacheKey(endpoint: route.endpoint, plan: plan, params: params, rankingPolicy: route.policy,
+                           rankingVersion: RankingVersion.current, verify: route.verify, context: context)
         return Prepared(route: route, plan: plan, params: params, key: key)
     }
 
@@ -39,7 +43,7 @@ extension Engine {
         let route = prepared.route
         let batch = try await gateway.sample(endpoint: route.endpoint, plan: prepared.plan, params: prepared.params)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
-        let policy = RankingPolicy(rawValue: route.policy) ?? .verifiedThenLogprob
+        let policy = Ranking.RankingPolicy(rawValue: route.policy) ?? Ranking.RankingPolicy.verifiedThenLogprob
         let ranker = Ranker(policy: policy, demoteTruncated: config.current.ranking.demoteTruncated)
         let verifier: (any Verifier)? = route.verify ? DoctestVerifier() : nil
         let candidates = await ranker.rank(processed, task: task, verifier: verifier)

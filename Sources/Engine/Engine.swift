@@ -16,7 +16,7 @@ public final class Engine: Sendable {
     public let config: ConfigStore
     public let gateway: Gateway
     let cache: CandidateCache?
-    let flights = SingleFlight<String, GenerationResult>()
+    let flights = SingleFlight<CacheKey, GenerationResult>()
     let shownDiagnostics = Mutex<Set<String>>([])
     let logger: Logger
 
@@ -43,7 +43,7 @@ public final class Engine: Sendable {
     }
 
     static func makeCache(_ effective: EffectiveConfig, logger: Logger) -> CandidateCache? {
-        let cache = CandidateCache(configuration: CacheConfiguration(settings: effective.cache), logger: logger)
+        let cache = CandidateCache(configuration: CacheConfiguration(effective.cache), logger: logger)
         for warning in cache.warnings { logger.warning("\(warning)") }
         return cache
     }
@@ -95,12 +95,22 @@ public final class Engine: Sendable {
         if let cache, let hit = cache.lookup(prepared.key) {
             return result(from: hit, prepared: prepared)
         }
-        return try await flights.run(prepared.key.digest) {
+        return try await flights.run(prepared.key) {
             try await self.draw(task, prepared)
         }
     }
 
     public func shutdown() {
         gateway.http.shutdown()
+    }
+}
+
+extension CacheConfiguration {
+    /// The cache as `[cache]` in the configuration describes it.
+    public init(_ settings: CacheSettings) {
+        self.init(
+            directory: settings.directory, diskEnabled: settings.enabled,
+            ttl: settings.ttlDays > 0 ? settings.ttlDays * 86_400 : 0,
+            maxDiskBytes: settings.maxMegabytes > 0 ? settings.maxMegabytes << 20 : Int.max)
     }
 }

@@ -26,7 +26,7 @@ extension LanguageServer {
                 detail: "docwright · \(result.modelName) · \(candidate.evidenceSummary)",
                 documentation: MarkupContent(markdown: "```\(located.task.language)\n\(candidate.text)\n```\n\nroute: \(result.rule)"),
                 sortText: String(format: "%04d", index),
-                filterText: located.snapshot.line(params.position.line) + candidate.text,
+                filterText: (located.snapshot.line(params.position.line) ?? "") + candidate.text,
                 textEdit: TextEdit(range: primary, newText: candidate.text))
             item.additionalTextEdits = additional.map { TextEdit(range: $0, newText: "") }
             return item
@@ -47,7 +47,7 @@ extension LanguageServer {
         let line = min(max(cursor.line, whole.start.line), whole.end.line)
         if whole.start.line == whole.end.line { return (whole, []) }
         let lineEnd = located.snapshot.lspPosition(
-            SourcePosition(line: line, utf8Column: located.snapshot.line(line).utf8.count), encoding)
+            SourcePosition(line: line, utf8Column: (located.snapshot.line(line) ?? "").utf8.count), encoding)
         let start = line == whole.start.line ? whole.start : Position(line: line, character: 0)
         let end = line == whole.end.line ? whole.end : lineEnd
         var additional: [LSP.Range] = []

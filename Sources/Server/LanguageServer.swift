@@ -55,7 +55,7 @@ public final class LanguageServer: MessageHandler, Sendable {
         let phase = state.withLock { $0.phase }
         switch (phase, request.method) {
         case (.uninitialized, Method.initialize):
-            return try JSONValue(encoding: initialize(try decode(request.params)))
+            return try JSONValue(encoding: await initialize(try decode(request.params)))
         case (.uninitialized, _):
             throw JSONRPCError(code: JSONRPCError.Code.serverNotInitialized, message: "server not initialized: send 'initialize' first")
         case (.shutDown, _):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cache
 import Config
+import Engine
 import Foundation
 
 /// `docwright cache stats|clear|path`.
@@ -12,16 +13,15 @@ struct CacheCommand: AsyncParsableCommand {
     static func open() -> CandidateCache {
         let config = ConfigStore()
         config.reload()
-        return CandidateCache(configuration: CacheConfiguration(settings: config.current.cache), logger: .init(label: "docwright.cache"))
+        return CandidateCache(configuration: CacheConfiguration(config.current.cache), logger: .init(label: "docwright.cache"))
     }
 
     struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Entries, bytes, hits and misses, per model.")
-        @Flag var json = false
         func run() async throws {
             let cache = CacheCommand.open()
             let stats = cache.stats()
-            print(json ? try jsonString(stats) : stats.description)
+            print(try jsonString(stats))
         }
     }
 

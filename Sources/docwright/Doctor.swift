@@ -66,7 +66,7 @@ struct Doctor: AsyncParsableCommand {
 
     func usedModels(_ effective: EffectiveConfig) -> [String] {
         var names = [effective.defaultModel]
-        for rule in effective.routes where !names.contains(rule.model) { names.append(rule.model) }
+        for model in effective.routes.compactMap(\.model) where !names.contains(model) { names.append(model) }
         return names
     }
 
@@ -80,7 +80,7 @@ struct Doctor: AsyncParsableCommand {
             }
             return line
         }
-        return head + ": reachable in \(String(format2: capabilities.latency)) s; n honoured: \(capabilities.honoursN.map { $0 ? "yes" : "no" } ?? "?"); "
+        return head + ": reachable in \(String(format2: capabilities.latency ?? 0)) s; n honoured: \(capabilities.honoursN.map { $0 ? "yes" : "no" } ?? "?"); "
             + "log-probabilities: \(capabilities.returnsLogprobs.map { $0 ? "yes" : "no" } ?? "?")"
     }
 }

@@ -7,12 +7,13 @@ import Testing
 final class BinaryClient: Sendable {
     let process: Process
     let stdin: FileHandle
-    private let state = Mutex(State())
+    private let state = Box()
     private let nextID = Mutex(0)
 
-    struct State {
+    struct State: Sendable {
         var buffer: [UInt8] = []
-        var messages: [[String: Any]] = []
+        /// Raw bodies ([String: Any] is not Sendable); parsed on read.
+        var messages: [Data] = []
         var garbage = false
         var closed = false
     }
@@ -51,7 +52,8 @@ final class BinaryClient: Sendable {
         stdin = input.fileHandleForWriting
         try process.run()
         let reader = output.fileHandleForReading
-        let thread = Thread { [state] in
+        let state = self.state
+        let thread = Thread {
             while true {
                 let data = reader.availableData
                 if data.isEmpty {
@@ -83,8 +85,8 @@ final class BinaryClient: Sendable {
             guard state.buffer.count >= bodyStart + length else { return }
             let body = Data(state.buffer[bodyStart..<(bodyStart + length)])
             state.buffer.removeFirst(bodyStart + length)
-            if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
-                state.messages.append(object)
+            if (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) != nil {
+                state.messages.append(body)
             } else {
                 state.garbage = true
             }
@@ -123,7 +125,7 @@ final class BinaryClient: Sendable {
         let deadline = ContinuousClock.now + timeout
         var answered = Set<String>()
         while ContinuousClock.now < deadline {
-            let snapshot = state.withLock { $0.messages }
+            let snapshot = parsed()
             for message in snapshot {
                 if let method = message["method"] as? String, let id = message["id"], !answered.contains("\(id)") {
                     answered.insert("\(id)")
@@ -139,7 +141,11 @@ final class BinaryClient: Sendable {
     }
 
     func messages(method: String) -> [[String: Any]] {
-        state.withLock { $0.messages.filter { ($0["method"] as? String) == method } }
+        parsed().filter { ($0["method"] as? String) == method }
+    }
+
+    private func parsed() -> [[String: Any]] {
+        state.withLock { $0.messages }.compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
     }
 
     func waitForExit(timeout: Duration = .seconds(10)) async -> Int32? {
@@ -154,6 +160,12 @@ final class BinaryClient: Sendable {
 }
 
 enum BinaryClientError: Error { case timeout }
+
+/// A class around the Mutex so the reader thread can share it.
+final class Box: Sendable {
+    let mutex = Mutex(BinaryClient.State())
+    func withLock<R>(_ body: (inout BinaryClient.State) -> R) -> R { mutex.withLock { body(&$0) } }
+}
 
 func initializeParams(_ options: [String: Any] = [:]) -> [String: Any] {
     ["processId": NSNull(), "rootUri": NSNull(), "capabilities": ["workspace": ["applyEdit": true]],
