@@ -38,9 +38,16 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Config", dependencies: ["DocwrightCore", "TOMLKit"], swiftSettings: strict),
+        // Secret redaction and file exclusion before anything leaves the machine.
+        .target(name: "Privacy", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        // HumanEval and performance harnesses behind `docwright bench`.
+        .target(name: "Bench", dependencies: [
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.
         .target(name: "Engine", dependencies: [
-            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Cache", "Config",
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Cache", "Config", "Privacy",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Server", dependencies: [
@@ -48,7 +55,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
-            "Server", "Engine", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
+            "Server", "Engine", "Bench", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -62,6 +69,8 @@ let package = Package(
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSONRPC", "LSP", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
