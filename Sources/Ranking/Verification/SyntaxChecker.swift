@@ -55,8 +55,11 @@ public struct SyntaxChecker: Sendable {
 
     private func checkPython(_ sources: [String]) async -> [Bool?] {
         guard let data = try? JSONSerialization.data(withJSONObject: sources) else { return sources.map { _ in nil } }
+        // `limits` leaves memory unbounded for node's V8; Python's compiler needs far less.
+        var pythonLimits = limits
+        pythonLimits.memoryBytes = pythonLimits.memoryBytes ?? (1 << 30)
         let result = await sandbox.run(executable: "python3", arguments: ["-I", "-B", "-c", Self.pythonChecker],
-                                       stdin: String(decoding: data, as: UTF8.self), limits: limits)
+                                       stdin: String(decoding: data, as: UTF8.self), limits: pythonLimits)
         let verdicts = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard result.succeeded, verdicts.count == sources.count else { return sources.map { _ in nil } }
         return verdicts.map { $0 == "T" }
