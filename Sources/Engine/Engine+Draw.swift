@@ -25,6 +25,7 @@ extension Engine {
             route.endpoint = endpoint
             route.rule = "requested model \(model)"
         }
+        route = try withinBudget(route, task: task, effective: effective)
         let plan = PromptBuilder().plan(for: task, api: route.endpoint.api)
         var params = route.params
         if let n { params.n = max(1, n) }
@@ -47,6 +48,7 @@ extension Engine {
         let ranker = Ranker(policy: policy, demoteTruncated: config.current.ranking.demoteTruncated)
         let verifier: (any Verifier)? = route.verify ? DoctestVerifier() : nil
         let candidates = await ranker.rank(processed, task: task, verifier: verifier)
+        usage.record(model: route.endpoint.name, usage: batch.usage, cost: Self.cost(batch.usage, endpoint: route.endpoint))
         let result = GenerationResult(
             candidates: candidates, modelName: route.endpoint.name, modelID: route.endpoint.model, rule: route.rule,
             fromCache: false, latency: batch.latency, usage: batch.usage, strategy: batch.strategy,
@@ -62,6 +64,19 @@ extension Engine {
                 latency: batch.latency, createdAt: Date()))
         }
         return result
+    }
+
+    /// Past the daily budget: the fallback model's route, or a refusal that says why.
+    func withinBudget(_ route: Route, task: GenerationTask, effective: EffectiveConfig) throws -> Route {
+        guard let limit = effective.budget.dailyUSD, route.endpoint.pricePerMillionInput + route.endpoint.pricePerMillionOutput > 0 else {
+            return route
+        }
+        let spent = usage.cost()
+        guard spent >= limit else { return route }
+        if let fallback = effective.budgetFallbackRoute(for: task) { return fallback }
+        throw EngineError.budgetExceeded(
+            "docwright: today's estimated spending ($\(String(format: "%.2f", spent))) reached budget.daily_usd ($\(String(format: "%.2f", limit))); "
+                + "raise it, set budget.fallback_model, or use a local model")
     }
 
     func result(from hit: CachedResult, prepared: Prepared) -> GenerationResult {

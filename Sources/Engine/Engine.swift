@@ -19,11 +19,15 @@ public final class Engine: Sendable {
     let flights = SingleFlight<CacheKey, GenerationResult>()
     let shownDiagnostics = Mutex<Set<String>>([])
     let logger: Logger
+    /// Tokens and estimated cost per day and model; drives `docwright usage` and the budget.
+    public let usage: UsageLedger
 
-    public init(config: ConfigStore, gateway: Gateway, cache: CandidateCache?, logger: Logger) {
+    public init(config: ConfigStore, gateway: Gateway, cache: CandidateCache?, usage: UsageLedger = UsageLedger(path: nil),
+                logger: Logger) {
         self.config = config
         self.gateway = gateway
         self.cache = cache
+        self.usage = usage
         self.logger = logger
     }
 
@@ -39,7 +43,8 @@ public final class Engine: Sendable {
         let http = try HTTPClient()
         let gateway = Gateway(http: http, environment: environment, logger: logger)
         let cache = (cacheEnabled ?? config.current.cache.enabled) ? makeCache(config.current, logger: logger) : nil
-        return Engine(config: config, gateway: gateway, cache: cache, logger: logger)
+        let usage = UsageLedger(path: UsageLedger.defaultPath(environment: environment))
+        return Engine(config: config, gateway: gateway, cache: cache, usage: usage, logger: logger)
     }
 
     static func makeCache(_ effective: EffectiveConfig, logger: Logger) -> CandidateCache? {
@@ -101,6 +106,7 @@ public final class Engine: Sendable {
     }
 
     public func shutdown() {
+        cache?.flush()
         gateway.http.shutdown()
     }
 }
