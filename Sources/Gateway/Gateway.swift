@@ -86,7 +86,7 @@ public final class Gateway: Sendable {
                 reachable: true, honoursN: batch.strategy == "n" && batch.samples.count == 2, maxN: learned.maxN,
                 returnsLogprobs: batch.samples.contains { $0.tokens != nil }, latency: batch.latency)
         } catch let error as GatewayError {
-            return Capabilities(reachable: !error.isUnreachable, latency: ProviderBackend.seconds(since: started),
+            return Capabilities(reachable: !error.isUnreachable, latency: started.secondsElapsed,
                                 error: error.userMessage)
         } catch {
             return Capabilities(reachable: false, error: "\(error)")

@@ -92,11 +92,9 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: Completion (driver thread)
 
     func succeed() {
-        let elapsed = startTime.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         switch sink {
         case .whole(let continuation):
-            continuation.resume(returning: HTTPResponse(head: head, body: body, totalTime: seconds))
+            continuation.resume(returning: HTTPResponse(head: head, body: body, totalTime: startTime.secondsElapsed))
         case .stream(let continuation):
             deliverHeadIfNeeded()
             continuation.finish()

@@ -37,7 +37,7 @@ struct ProviderBackend: ModelBackend {
             let returned = outcome.samples.contains { $0.tokens != nil }
             capabilities.update(key) { $0.returnsLogprobs = returned }
         }
-        let latency = Self.seconds(since: started)
+        let latency = started.secondsElapsed
         ledger.record(endpoint.name, usage: outcome.usage, seconds: latency)
         return SampleBatch(samples: outcome.samples, model: endpoint.name, usage: outcome.usage,
                            latency: latency, strategy: strategy)
@@ -185,10 +185,5 @@ struct ProviderBackend: ModelBackend {
     static func limit(in message: String) -> Int? {
         guard let range = message.range(of: #"<=\s*(\d+)"#, options: .regularExpression) else { return nil }
         return Int(message[range].filter(\.isNumber))
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = start.duration(to: .now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
