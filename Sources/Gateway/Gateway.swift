@@ -1,6 +1,7 @@
 import DocwrightCore
 import Foundation
 import Logging
+import Synchronization
 
 /// The one way docwright reaches models. Builds a `ModelBackend` per configured endpoint, shares
 /// one `HTTPClient`, and remembers per endpoint what it learned (n honoured, logprobs returned)
@@ -12,6 +13,8 @@ public final class Gateway: Sendable {
     private let options: GatewayOptions
     private let capabilities = CapabilityCache()
     private let ledger = UsageLedger()
+    /// Backends by endpoint, so keys are resolved (and key files read) once per configuration.
+    private let backends = Mutex<[ModelEndpoint: any ModelBackend]>([:])
 
     /// - Parameters:
     ///   - environment: where `apiKeyEnv` names are looked up (the process environment by default).
@@ -23,9 +26,16 @@ public final class Gateway: Sendable {
         self.options = options
     }
 
-    /// The backend for an endpoint. Configuration problems (e.g. a missing API key) surface as a
-    /// `GatewayError` from its first call.
+    /// The backend for an endpoint (made once per distinct endpoint value, then reused).
+    /// Configuration problems (e.g. a missing API key) surface as a `GatewayError` from its calls.
     public func backend(for endpoint: ModelEndpoint) -> any ModelBackend {
+        if let known = backends.withLock({ $0[endpoint] }) { return known }
+        let made = makeBackend(for: endpoint)
+        backends.withLock { $0[endpoint] = made }
+        return made
+    }
+
+    private func makeBackend(for endpoint: ModelEndpoint) -> any ModelBackend {
         let profile = ProviderProfile.profile(for: endpoint.provider)
         let unresolved = ErrorExplainer(endpoint: endpoint, credential: nil, keyEnvironmentHint: profile.defaultKeyVariable)
         let credential: Credential?
@@ -76,7 +86,7 @@ public final class Gateway: Sendable {
                 reachable: true, honoursN: batch.strategy == "n" && batch.samples.count == 2, maxN: learned.maxN,
                 returnsLogprobs: batch.samples.contains { $0.tokens != nil }, latency: batch.latency)
         } catch let error as GatewayError {
-            return Capabilities(reachable: !error.isUnreachable, latency: ProviderBackend.seconds(since: started),
+            return Capabilities(reachable: !error.isUnreachable, latency: started.secondsElapsed,
                                 error: error.userMessage)
         } catch {
             return Capabilities(reachable: false, error: "\(error)")

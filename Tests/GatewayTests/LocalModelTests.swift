@@ -171,7 +171,7 @@ import Testing
             _ = try await gateway.sample(endpoint: try Self.modelEndpoint(api: .fim), plan: plan, params: SamplingParams(n: 1, maxTokens: 4))
         } throws: { error in
             guard let error = error as? GatewayError else { return false }
-            return error.status == 501 && error.userMessage.contains("Infill is not supported") && error.userMessage.contains("\"local\"")
+            return error.kind == .unsupported && error.status == 501 && error.userMessage.contains("Infill is not supported") && error.userMessage.contains("\"local\"")
         }
     }
 

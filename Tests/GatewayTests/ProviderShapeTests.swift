@@ -86,9 +86,12 @@ import Testing
         defer { server.stop() }
         let gateway = Gateway(http: try HTTPClient(), environment: [:], options: fastOptions)
         let endpoint = testEndpoint(server.baseURL + "/v1")
-        let first = try await gateway.sample(endpoint: endpoint, plan: completionPlan(), params: SamplingParams(n: 5, maxTokens: 4))
+        let first = try await gateway.sample(endpoint: endpoint, plan: completionPlan(), params: SamplingParams(n: 5, maxTokens: 4, seed: 100))
         #expect(first.samples.count == 5 && first.strategy == "parallel")
         #expect(recorder.requests.map { $0.json?["n"] as? Int ?? 1 }.sorted() == [1, 2, 2, 5])
+        // Chunks of 2, 2, 1 start at seeds 100, 102, 104: no seed (and so no sample) repeats.
+        let chunkSeeds = recorder.requests.dropFirst().compactMap { $0.json?["seed"] as? Int }.sorted()
+        #expect(chunkSeeds == [100, 102, 104])
         _ = try await gateway.sample(endpoint: endpoint, plan: completionPlan(), params: SamplingParams(n: 5, maxTokens: 4))
         #expect(recorder.requests.dropFirst(4).map { $0.json?["n"] as? Int ?? 1 }.sorted() == [1, 2, 2])
         let capabilities = await gateway.probe(endpoint: endpoint)

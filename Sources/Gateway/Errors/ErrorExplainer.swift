@@ -68,6 +68,9 @@ struct ErrorExplainer: Sendable {
             let waitText = wait.map { " The server asks to wait \(seconds($0))." } ?? ""
             return GatewayError(kind: .rateLimited, status: status, userMessage:
                 "\(capitalizedLabel) is rate limited (HTTP 429)\(tries).\(waitText)\(said)", retryAfter: wait)
+        case 501:
+            return GatewayError(kind: .unsupported, status: status, userMessage:
+                "\(capitalizedLabel) does not support this request (HTTP 501).\(said)")
         case 500...:
             return GatewayError(kind: .serverError, status: status, userMessage:
                 "\(capitalizedLabel) failed with a server error (HTTP \(status))\(tries).\(said)",

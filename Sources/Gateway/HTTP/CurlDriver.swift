@@ -10,9 +10,10 @@ private let curlGlobalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT)
 /// Other threads talk to it only through `inbox` (a Mutex) followed by `curl_multi_wakeup`,
 /// which libcurl documents as safe to call from any thread.
 ///
-/// `@unchecked Sendable` because of the raw `multi` pointer: it is created here, used by the
-/// driver thread, and touched by other threads only in `curl_multi_wakeup` while holding the
-/// inbox lock, and the driver destroys it only after marking the inbox closed under that lock.
+/// `@unchecked Sendable` because of the raw `multi` pointer and the driver's own tables: `active`
+/// and `idleHandles` are touched only by the driver thread; `multi` is used by the driver thread
+/// and by others only in `curl_multi_wakeup` while holding the inbox lock, and the driver destroys
+/// it only after marking the inbox closed under that lock.
 final class CurlDriver: @unchecked Sendable {
     private struct Inbox {
         var submissions: [CurlTransfer] = []
@@ -22,16 +23,16 @@ final class CurlDriver: @unchecked Sendable {
         var closed = false
     }
 
-    private let multi: UnsafeMutableRawPointer
-    private let inbox = Mutex(Inbox())
-    /// Transfers in flight, by easy handle. Driver thread only.
-    private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     /// An easy handle with the error buffer libcurl writes its messages into.
     private struct Handle {
         let easy: UnsafeMutableRawPointer
         let errorBuffer: UnsafeMutablePointer<CChar>
     }
 
+    private let multi: UnsafeMutableRawPointer
+    private let inbox = Mutex(Inbox())
+    /// Transfers in flight, by easy handle. Driver thread only.
+    private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     /// Reset handles kept for the next transfers. Driver thread only.
     private var idleHandles: [Handle] = []
     private static let maxIdleHandles = 32
@@ -97,11 +98,8 @@ final class CurlDriver: @unchecked Sendable {
             curl_multi_poll(multi, nil, 0, 1000, nil)
         }
         for transfer in Array(active.values) { abort(transfer, with: HTTPClientError.shutDown) }
-        let late = inbox.withLock { box in
-            box.closed = true
-            return box.submissions
-        }
-        for transfer in late { transfer.fail(HTTPClientError.shutDown) }
+        // No submission can arrive any more (`submit` refuses once shutdown is requested).
+        inbox.withLock { $0.closed = true }
         for handle in idleHandles { destroy(handle) }
         idleHandles.removeAll()
         curl_multi_cleanup(multi)
@@ -200,7 +198,8 @@ final class CurlDriver: @unchecked Sendable {
         docwright_easy_setopt_pointer(easy, CURLOPT_XFERINFODATA, context)
         docwright_easy_setopt_long(easy, CURLOPT_NOPROGRESS, 0)
 
-        switch request.method.uppercased() {
+        let method = request.method.uppercased()
+        switch method {
         case "GET":
             docwright_easy_setopt_long(easy, CURLOPT_HTTPGET, 1)
         case "POST":
@@ -214,7 +213,7 @@ final class CurlDriver: @unchecked Sendable {
             body.withUnsafeBytes { bytes in
                 _ = docwright_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, bytes.baseAddress)
             }
-        } else if request.body != nil || request.method.uppercased() == "POST" {
+        } else if request.body != nil || method == "POST" {
             docwright_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, 0)
             docwright_easy_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, "")
         }

@@ -27,6 +27,8 @@ final class CurlTransfer: @unchecked Sendable {
     var body: [UInt8] = []
     var receivedBytes = 0
     var rawHeaders: [UInt8] = []
+    /// The status of the last response (see `readStatus`).
+    var status = 0
     var headDelivered = false
     var exceededLimit = false
     var startTime: ContinuousClock.Instant = .now
@@ -35,14 +37,7 @@ final class CurlTransfer: @unchecked Sendable {
         self.request = request
     }
 
-    var isStreaming: Bool {
-        if case .stream = sink { return true }
-        return false
-    }
-
-    /// The status of the last response, as libcurl parsed it; read while the handle is attached.
-    var status = 0
-
+    /// Records the status libcurl parsed; must run while the easy handle is attached.
     func readStatus() {
         guard let easy else { return }
         var code = 0
@@ -97,11 +92,9 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: Completion (driver thread)
 
     func succeed() {
-        let elapsed = startTime.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         switch sink {
         case .whole(let continuation):
-            continuation.resume(returning: HTTPResponse(head: head, body: body, totalTime: seconds))
+            continuation.resume(returning: HTTPResponse(head: head, body: body, totalTime: startTime.secondsElapsed))
         case .stream(let continuation):
             deliverHeadIfNeeded()
             continuation.finish()

@@ -58,7 +58,6 @@ struct AnthropicRequester: ProviderRequester {
     func streamRequest(_ plan: PromptPlan, params: SamplingParams, count: Int, seed: Int?, firstIndex: Int,
                        emit: @Sendable (StreamEvent) -> Void) async throws {
         var chunks = try await client.postStreaming(url, try body(plan, params, stream: true), extraHeaders: versionHeader)
-        var parser = EventStreamParser()
         var usage = Usage()
         var stopped = false
 
@@ -87,14 +86,7 @@ struct AnthropicRequester: ProviderRequester {
             }
         }
 
-        do {
-            while let bytes = try await chunks.next() {
-                for event in parser.feed(bytes) { try handle(event) }
-            }
-        } catch let error as GatewayError where error.kind == .truncatedResponse {
-            throw client.explainer.streamCut()
-        }
-        for event in parser.finish() { try handle(event) }
+        try await chunks.forEachEvent(handle)
         guard stopped else { throw client.explainer.streamCut() }
         emit(.usage(usage))
     }

@@ -68,7 +68,6 @@ struct OllamaRequester: ProviderRequester {
                        emit: @Sendable (StreamEvent) -> Void) async throws {
         let (url, body) = body(plan, params, seed: seed, stream: true)
         var chunks = try await client.postStreaming(url, body)
-        var lines = LineSplitter()
         var tracker = StreamTracker()
         var usage: Usage?
 
@@ -91,14 +90,7 @@ struct OllamaRequester: ProviderRequester {
             }
         }
 
-        do {
-            while let bytes = try await chunks.next() {
-                for line in lines.feed(bytes) { try handle(line) }
-            }
-        } catch let error as GatewayError where error.kind == .truncatedResponse {
-            throw client.explainer.streamCut()
-        }
-        if let last = lines.finish() { try handle(last) }
+        try await chunks.forEachLine(handle)
         guard tracker.finished.contains(firstIndex) else { throw client.explainer.streamCut() }
         if let usage { emit(.usage(usage)) }
     }

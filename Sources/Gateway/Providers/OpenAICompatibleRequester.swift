@@ -94,7 +94,6 @@ struct OpenAICompatibleRequester: ProviderRequester {
         let (url, body) = body(plan, params, count: count, seed: seed, stream: true)
         let chat = route(for: plan) == .chat
         var chunks = try await client.postStreaming(url, body)
-        var parser = EventStreamParser()
         var tracker = StreamTracker()
         var done = false
         var promptTokens: Int?
@@ -126,14 +125,7 @@ struct OpenAICompatibleRequester: ProviderRequester {
             }
         }
 
-        do {
-            while let bytes = try await chunks.next() {
-                for event in parser.feed(bytes) { try handle(event) }
-            }
-        } catch let error as GatewayError where error.kind == .truncatedResponse {
-            throw client.explainer.streamCut()
-        }
-        for event in parser.finish() { try handle(event) }
+        try await chunks.forEachEvent(handle)
         guard done || tracker.finished.count >= count else { throw client.explainer.streamCut() }
         let completion = tracker.sawTokens ? tracker.tokenCount : (reportedCompletion ?? 0)
         if promptTokens != nil || completion > 0 {

@@ -145,6 +145,33 @@ struct BodyChunks {
         return nil
     }
 
+    /// Hands every server-sent event to `handle`. A connection cut before the body ended is
+    /// reported as `streamCut`.
+    mutating func forEachEvent(_ handle: (ServerSentEvent) throws -> Void) async throws {
+        var parser = EventStreamParser()
+        try await forEachChunk { bytes in
+            for event in parser.feed(bytes) { try handle(event) }
+        }
+        for event in parser.finish() { try handle(event) }
+    }
+
+    /// Hands every line (newline-delimited JSON, as Ollama streams) to `handle`.
+    mutating func forEachLine(_ handle: (String) throws -> Void) async throws {
+        var lines = LineSplitter()
+        try await forEachChunk { bytes in
+            for line in lines.feed(bytes) { try handle(line) }
+        }
+        if let last = lines.finish() { try handle(last) }
+    }
+
+    private mutating func forEachChunk(_ body: ([UInt8]) throws -> Void) async throws {
+        do {
+            while let bytes = try await next() { try body(bytes) }
+        } catch let error as GatewayError where error.kind == .truncatedResponse {
+            throw explainer.streamCut()
+        }
+    }
+
     /// The rest of the body (error replies are small; the client caps the size anyway).
     mutating func collect() async throws -> [UInt8] {
         var body: [UInt8] = []

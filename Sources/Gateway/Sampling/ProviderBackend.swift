@@ -37,7 +37,7 @@ struct ProviderBackend: ModelBackend {
             let returned = outcome.samples.contains { $0.tokens != nil }
             capabilities.update(key) { $0.returnsLogprobs = returned }
         }
-        let latency = Self.seconds(since: started)
+        let latency = started.secondsElapsed
         ledger.record(endpoint.name, usage: outcome.usage, seconds: latency)
         return SampleBatch(samples: outcome.samples, model: endpoint.name, usage: outcome.usage,
                            latency: latency, strategy: strategy)
@@ -67,16 +67,18 @@ struct ProviderBackend: ModelBackend {
         capabilities.update(key) { learned in
             if got > 1 { learned.maxN = got } else { learned.honoursN = false }
         }
-        let rest = try await parallel(plan, params, counts: Self.chunks(n - got, size: max(1, got)), firstRequest: 1)
+        let rest = try await parallel(plan, params, counts: Self.chunks(n - got, size: max(1, got)), seedOffset: got)
         outcome.append(rest)
         return (outcome, "parallel")
     }
 
     /// One request per entry of `counts` (samples per request), at most `maxConcurrency` at once.
-    /// Request i uses seed + i so seeded parallel samples differ. Samples come back in request
-    /// order. If some requests fail, the others' samples are returned; if all fail, the first error.
+    /// Sample k overall gets seed + k (a request's seed is that of its first sample; llama.cpp
+    /// seeds choice j of a request with seed + j), so seeded samples differ and are reproducible.
+    /// Samples come back in request order. If some requests fail, the others' samples are
+    /// returned; if all fail, the first error.
     private func parallel(_ plan: PromptPlan, _ params: SamplingParams, counts: [Int],
-                          firstRequest: Int = 0) async throws -> RequestOutcome {
+                          seedOffset: Int = 0) async throws -> RequestOutcome {
         let limit = max(1, endpoint.maxConcurrency)
         let requester = self.requester
         return try await withThrowingTaskGroup(of: (Int, Result<RequestOutcome, any Error>).self) { group in
@@ -84,7 +86,7 @@ struct ProviderBackend: ModelBackend {
             var firstError: (any Error)?
             var next = 0
             func launch(_ position: Int) {
-                let seed = params.seed.map { $0 + firstRequest + position }
+                let seed = params.seed.map { $0 + seedOffset + counts[..<position].reduce(0, +) }
                 let count = counts[position]
                 group.addTask {
                     do {
@@ -183,10 +185,5 @@ struct ProviderBackend: ModelBackend {
     static func limit(in message: String) -> Int? {
         guard let range = message.range(of: #"<=\s*(\d+)"#, options: .regularExpression) else { return nil }
         return Int(message[range].filter(\.isNumber))
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = start.duration(to: .now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
