@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore"], swiftSettings: strict),
