@@ -85,9 +85,10 @@ server uses its config files and defaults."
 (defcustom docwright-major-modes
   '(python-mode python-ts-mode
     js-mode js-ts-mode typescript-mode typescript-ts-mode tsx-ts-mode
-    go-mode go-ts-mode rust-mode rust-ts-mode rustic-mode
-    c-mode c-ts-mode c++-mode c++-ts-mode java-mode java-ts-mode
-    ruby-mode ruby-ts-mode lua-mode lua-ts-mode swift-mode)
+    go-mode go-ts-mode rust-mode rust-ts-mode rustic-mode swift-mode
+    java-mode java-ts-mode kotlin-mode kotlin-ts-mode
+    c-mode c-ts-mode c++-mode c++-ts-mode csharp-mode csharp-ts-mode
+    ruby-mode ruby-ts-mode lua-mode lua-ts-mode)
   "Major modes docwright serves."
   :type '(repeat symbol))
 
@@ -108,7 +109,8 @@ server per buffer, so docwright takes precedence there."
 (defconst docwright--language-ids
   '((js-mode . "javascript") (js-ts-mode . "javascript")
     (typescript-ts-mode . "typescript") (tsx-ts-mode . "typescriptreact")
-    (c++-mode . "cpp") (c++-ts-mode . "cpp") (rustic-mode . "rust"))
+    (c++-mode . "cpp") (c++-ts-mode . "cpp") (rustic-mode . "rust")
+    (csharp-ts-mode . "csharp"))
   "LSP language identifiers the major mode's name does not give.")
 
 (defun docwright--language-id (mode)

@@ -9,10 +9,14 @@ const { EXECUTE_SERVER_COMMAND } = require('./lib/convert');
 
 // Languages the server's docstring/comment detection handles (also in package.json).
 const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact',
-  'go', 'rust', 'c', 'cpp', 'java', 'ruby', 'lua', 'swift'];
+  'go', 'rust', 'swift', 'java', 'kotlin', 'c', 'cpp', 'csharp', 'ruby', 'lua'];
 
-// Settings the server reads (the keys of its TOML config); the rest are client-side.
-const SERVER_KEYS = ['enabled', 'default_model', 'n', 'temperature', 'max_tokens', 'models'];
+// Settings the server reads: every docwright.* key of package.json except the client's own
+// (package.json mirrors the server's docs/docwright.schema.json; tools/sync-config-schema.js).
+const CLIENT_KEYS = ['path', 'inlineCompletion.enabled'];
+const SERVER_KEYS = Object.keys(require('./package.json').contributes.configuration.properties)
+  .map((key) => key.replace(/^docwright\./, ''))
+  .filter((key) => !CLIENT_KEYS.includes(key));
 
 /**
  * The docwright settings the user set explicitly. Unset keys are left out, so the server's

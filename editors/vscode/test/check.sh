@@ -3,7 +3,7 @@
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bad=0
-for f in "$HERE"/extension.js "$HERE"/lib/*.js "$HERE"/testing/*.js "$HERE"/test/*.js; do
+for f in "$HERE"/extension.js "$HERE"/lib/*.js "$HERE"/testing/*.js "$HERE"/tools/*.js "$HERE"/test/*.js; do
   node --check "$f" 2>/tmp/docwright-node-check.$$ || { bad=1; echo "# $(cat /tmp/docwright-node-check.$$)"; }
 done
 rm -f /tmp/docwright-node-check.$$

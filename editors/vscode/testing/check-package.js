@@ -54,6 +54,18 @@ check('the configuration schema has docwright.path and every server setting', ()
   }
 });
 
+const { expectedProperties, DEFAULT_SCHEMA } = require('../tools/sync-config-schema');
+if (fs.existsSync(DEFAULT_SCHEMA)) {
+  check('the settings schema mirrors docs/docwright.schema.json (tools/sync-config-schema.js)', () => {
+    const schema = JSON.parse(fs.readFileSync(DEFAULT_SCHEMA, 'utf8'));
+    const expected = JSON.stringify(expectedProperties(schema), null, 2);
+    const actual = JSON.stringify(pkg.contributes.configuration.properties, null, 2);
+    assert(expected === actual, 'package.json is out of date: run node editors/vscode/tools/sync-config-schema.js');
+  });
+} else {
+  console.log(`# ${DEFAULT_SCHEMA} is not in this checkout: schema sync not checked`);
+}
+
 check('the extension has no npm dependencies', () => {
   assert(!pkg.dependencies || Object.keys(pkg.dependencies).length === 0, 'dependencies declared');
   const requires = [...source.matchAll(/require\('([^']+)'\)/g)].map((m) => m[1]);

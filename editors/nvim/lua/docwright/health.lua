@@ -69,11 +69,10 @@ local function config_files()
     config_home = vim.fn.expand('~/.config')
   end
   local candidates = { config_home .. '/docwright/config.toml' }
-  for _, name in ipairs({ 'docwright.toml', '.docwright.toml' }) do
-    local file = vim.fn.findfile(name, vim.fn.getcwd() .. ';')
-    if file ~= '' then
-      table.insert(candidates, vim.fn.fnamemodify(file, ':p'))
-    end
+  -- The project file: the nearest .docwright.toml in the working directory or a parent.
+  local file = vim.fn.findfile('.docwright.toml', vim.fn.getcwd() .. ';')
+  if file ~= '' then
+    table.insert(candidates, vim.fn.fnamemodify(file, ':p'))
   end
   for _, file in ipairs(candidates) do
     if vim.fn.filereadable(file) == 1 then
@@ -122,7 +121,7 @@ function M.check()
   health.start('docwright: configuration')
   local files, user_file = config_files()
   if #files == 0 then
-    health.info('no config file (looked for ' .. user_file .. ' and docwright.toml/.docwright.toml upwards); defaults and setup() settings apply')
+    health.info('no config file (looked for ' .. user_file .. ' and .docwright.toml upwards); defaults and setup() settings apply')
   else
     for _, file in ipairs(files) do
       health.ok('config file: ' .. file)

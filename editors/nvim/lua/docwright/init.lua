@@ -12,10 +12,10 @@ local defaults = {
   -- Filetypes the server's docstring/comment detection handles.
   filetypes = {
     'python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'rust',
-    'c', 'cpp', 'java', 'ruby', 'lua', 'swift',
+    'swift', 'java', 'kotlin', 'c', 'cpp', 'cs', 'ruby', 'lua',
   },
   -- Files or directories marking a project root (nearest one wins); else the file's directory.
-  root_markers = { '.docwright.toml', 'docwright.toml', '.git' },
+  root_markers = { '.docwright.toml', '.git' },
   -- docwright settings: the same keys as the TOML config file (default_model, n, temperature,
   -- max_tokens, models, …). Sent as initializationOptions and as workspace settings
   -- { docwright = settings }.
@@ -127,6 +127,13 @@ local function on_attach(client, bufnr)
   end
 end
 
+-- Neovim filetypes whose LSP language id differs.
+local language_ids = { cs = 'csharp' }
+
+local function get_language_id(_, filetype)
+  return language_ids[filetype] or filetype
+end
+
 -- The client configuration shared by every Neovim version.
 local function client_config(root_dir)
   local opts = M.options
@@ -134,6 +141,7 @@ local function client_config(root_dir)
     name = M.name,
     cmd = opts.cmd,
     root_dir = root_dir,
+    get_language_id = get_language_id,
     init_options = json_object(opts.settings),
     settings = { docwright = json_object(opts.settings) },
     capabilities = opts.capabilities,
