@@ -44,6 +44,8 @@
 (require 'subr-x)
 
 (declare-function eglot-current-server "eglot")
+(declare-function eglot-client-capabilities "eglot")
+(declare-function lsp--client-capabilities "lsp-mode")
 (declare-function eglot--TextDocumentIdentifier "eglot")
 (declare-function eglot--pos-to-lsp-position "eglot")
 (declare-function eglot--signal-textDocument/didChange "eglot")
@@ -236,7 +238,7 @@ ON-RESULT, when non-nil, is called with the result."
    :error-handler (lambda (err) (docwright--report-error command err))))
 
 (defun docwright--lsp-request (command argument on-result)
-  "Run COMMAND with ARGUMENT on the docwright server; ON-RESULT gets the result."
+  "Run COMMAND with ARGUMENT on the docwright server; ON-RESULT gets it."
   (docwright--lsp-execute-async command (vector argument) on-result))
 
 (defun docwright--lsp-argument ()
@@ -254,7 +256,7 @@ ON-RESULT, when non-nil, is called with the result."
   (when docwright-register-with-lsp-mode
     (let ((handlers (make-hash-table :test #'equal)))
       ;; lsp-mode would run the code action's command synchronously,
-      ;; giving up after `lsp-response-timeout' (10 s): run it async.
+      ;; giving up after `lsp-response-timeout' (10 s): run it async
       (puthash "docwright.generate" #'docwright--lsp-generate-action handlers)
       (lsp-register-client
        (make-lsp-client
@@ -295,37 +297,104 @@ The server applies the best candidate to the buffer when it is ready."
                              #'docwright--lsp-argument)
                        (lambda (_) (message "docwright: done"))))
 
-(defun docwright--report-text (result)
-  "The report text in a compareModels RESULT."
-  (cond
-   ((stringp result) result)
-   ((and (listp result) (keywordp (car-safe result)))
-    (or (plist-get result :report) (plist-get result :markdown)
-        (plist-get result :text) (json-encode result)))
-   ((hash-table-p result)
-    (or (gethash "report" result) (gethash "markdown" result)
-        (gethash "text" result) (json-encode result)))
-   (t (format "%S" result))))
+(defun docwright--get (object key)
+  "KEY (a string) of the JSON OBJECT, a plist (eglot) or hash table (lsp-mode)."
+  (cond ((hash-table-p object) (gethash key object))
+        ((and (listp object) (keywordp (car-safe object)))
+         (plist-get object (intern (concat ":" key))))))
 
-(defun docwright--show-report (result)
-  "Show the compareModels RESULT in the *docwright compare* buffer."
+(defun docwright--number (value format)
+  "VALUE formatted with FORMAT, or a dash when it is not a number."
+  (if (numberp value) (format format value) "-"))
+
+(defun docwright--report-row (entry)
+  "One Markdown table row for the compareModels ENTRY."
+  (let ((best (docwright--get entry "best"))
+        (model (or (docwright--get entry "model") "?"))
+        (id (docwright--get entry "modelID"))
+        (err (docwright--get entry "error")))
+    (when (and id (not (equal id model)))
+      (setq model (format "%s (%s)" model id)))
+    (if err
+        (format "| %s | error: %s | | | | | |" model err)
+      (format "| %s | %s | x%s | %s | %s s | $%s | %s |" model
+              (docwright--number (or (docwright--get best "meanLogprob")
+                                     (docwright--get best "score"))
+                                 "%.2f")
+              (or (docwright--get best "agreement") 1)
+              (or (docwright--get entry "candidateCount") "-")
+              (docwright--number (docwright--get entry "latency") "%.2f")
+              (docwright--number (docwright--get entry "cost") "%.5f")
+              (if (memq (docwright--get entry "fromCache") '(nil :json-false))
+                  "no" "yes")))))
+
+(defun docwright--report-text (result &optional language)
+  "The compareModels RESULT as Markdown; LANGUAGE names the code fences."
+  (let ((text (and (not (stringp result))
+                   (or (docwright--get result "report")
+                       (docwright--get result "markdown")
+                       (docwright--get result "text"))))
+        (entries (and (not (stringp result)) (docwright--get result "entries"))))
+    (cond
+     ((stringp result) result)
+     ((stringp text) text)
+     (entries
+      (let ((entries (append entries nil)))
+        (concat
+         "# docwright: model comparison\n\n"
+         "| model | best logp | agreement | candidates | latency | cost"
+         " | cached |\n"
+         "|---|---|---|---|---|---|---|\n"
+         (mapconcat #'docwright--report-row entries "\n") "\n"
+         (mapconcat
+          (lambda (entry)
+            (let ((best (docwright--get (docwright--get entry "best")
+                                        "text")))
+              (if (stringp best)
+                  (format "\n## %s: best candidate\n\n```%s\n%s\n```\n"
+                          (docwright--get entry "model") (or language "")
+                          (string-trim-right best "\n+"))
+                "")))
+          entries ""))))
+     (t (format "%S" result)))))
+
+(defun docwright--show-report (result &optional language)
+  "Show the compareModels RESULT in the *docwright compare* buffer.
+LANGUAGE names the code fences."
   (with-current-buffer (get-buffer-create "*docwright compare*")
     (let ((inhibit-read-only t))
       (erase-buffer)
-      (insert (docwright--report-text result))
+      (insert (docwright--report-text result language))
       (goto-char (point-min)))
     (when (fboundp 'markdown-mode) (markdown-mode))
     (setq buffer-read-only t)
     (display-buffer (current-buffer))))
 
+(defun docwright--client-shows-documents-p ()
+  "Non-nil when this buffer's client lets the server open documents.
+The server then opens its comparison report itself (showDocument)."
+  (cond
+   ((docwright--eglot-server)
+    (let* ((caps (ignore-errors
+                   (eglot-client-capabilities (docwright--eglot-server))))
+           (window (plist-get caps :window)))
+      (eq t (plist-get (plist-get window :showDocument) :support))))
+   ((docwright--lsp-workspace-p)
+    (let ((window (alist-get 'window (lsp--client-capabilities))))
+      (eq t (alist-get 'support (alist-get 'showDocument window)))))))
+
 ;;;###autoload
 (defun docwright-compare (models)
   "Compare MODELS on the stub at point and show the report.
-MODELS are names from :models in `docwright-settings' (all when empty)."
+MODELS are names from :models in `docwright-settings' (all when empty).
+Where the client can show documents the server opens its own report;
+otherwise it appears in the *docwright compare* buffer."
   (interactive
    (list (completing-read-multiple "docwright: compare models: "
                                    (docwright--configured-models))))
   (let* ((models (or models (docwright--configured-models)))
+         (language (docwright--language-id major-mode))
+         (shown-by-server (docwright--client-shows-documents-p))
          (with-models (lambda (fn)
                         (lambda ()
                           (append (funcall fn)
@@ -334,7 +403,9 @@ MODELS are names from :models in `docwright-settings' (all when empty)."
     (docwright--dispatch "docwright.compareModels"
                          (cons (funcall with-models #'docwright--eglot-argument)
                                (funcall with-models #'docwright--lsp-argument))
-                         #'docwright--show-report)))
+                         (lambda (result)
+                           (unless shown-by-server
+                             (docwright--show-report result language))))))
 
 ;;;###autoload
 (defun docwright-update-settings (settings)

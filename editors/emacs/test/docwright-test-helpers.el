@@ -100,6 +100,8 @@ Every title offered is pushed onto the list variable SEEN."
     (cl-loop for i from 1 to tail
              unless (equal (nth (- (length before) i) before) (nth (- (length after) i) after))
              do (error "Line %d below the stub changed%s" (- (length before) i -1) context))
+    ;; Evidence in the log: what the real model's body looked like.
+    (princ (format "# inserted: %S\n" inserted))
     (when (or (null inserted) (string-blank-p (car inserted)))
       (error "No code inserted%s" context))
     (unless (and (string-prefix-p indent (car inserted))

@@ -20,6 +20,8 @@ return function(H)
     for i = stub_line, #after - tail do
       table.insert(inserted, after[i])
     end
+    -- Evidence in the log: what the real model's body looked like.
+    H.out('# inserted: ' .. vim.inspect(inserted, { newline = ' ', indent = '' }))
     H.truthy(vim.trim(inserted[1] or '') ~= '', 'the first inserted line has code' .. context)
     H.truthy(inserted[1]:sub(1, #indent) == indent and not inserted[1]:sub(#indent + 1, #indent + 1):match('%s'),
       'first inserted line indented by exactly ' .. #indent .. ' spaces: ' .. vim.inspect(inserted[1]))

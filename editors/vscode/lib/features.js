@@ -4,6 +4,9 @@
 const vscode = require('vscode');
 const convert = require('./convert');
 
+// Documents the server opened (window/showDocument): it opens its compareModels report itself.
+let documentsShown = 0;
+
 const MESSAGE_FUNCTIONS = {
   1: 'showErrorMessage',
   2: 'showWarningMessage',
@@ -29,6 +32,7 @@ function handleServerMessages(connection, { output, settings }) {
     return chosen ? { title: chosen } : null;
   });
   connection.onRequest('window/showDocument', async (params) => {
+    documentsShown += 1;
     const uri = vscode.Uri.parse(params.uri);
     if (params.external) {
       return { success: await vscode.env.openExternal(uri) };
@@ -165,14 +169,46 @@ function cursorArgument(editor) {
   };
 }
 
-function reportText(result) {
+function fixed(value, digits) {
+  return typeof value === 'number' ? value.toFixed(digits) : '–';
+}
+
+/** The compareModels result ({entries: [...]}) as Markdown; `language` names the code fences. */
+function reportText(result, language) {
   if (typeof result === 'string') {
     return result;
   }
-  if (result && typeof result === 'object') {
-    return result.report || result.markdown || result.text || JSON.stringify(result, null, 2);
+  if (!result || typeof result !== 'object') {
+    return String(result);
   }
-  return String(result);
+  const text = result.report || result.markdown || result.text;
+  if (typeof text === 'string') {
+    return text;
+  }
+  if (!Array.isArray(result.entries)) {
+    return JSON.stringify(result, null, 2);
+  }
+  const lines = ['# docwright: model comparison', '',
+    '| model | best logp | agreement | candidates | latency | cost | cached |',
+    '|---|---|---|---|---|---|---|'];
+  for (const entry of result.entries) {
+    const model = entry.modelID && entry.modelID !== entry.model ? `${entry.model} (${entry.modelID})` : entry.model;
+    if (entry.error) {
+      lines.push(`| ${model} | error: ${String(entry.error).replace(/\n/g, ' ')} | | | | | |`);
+      continue;
+    }
+    const best = entry.best || {};
+    lines.push(`| ${model} | ${fixed(best.meanLogprob !== undefined ? best.meanLogprob : best.score, 2)} | `
+      + `×${best.agreement || 1} | ${entry.candidateCount ?? '–'} | ${fixed(entry.latency, 2)} s | `
+      + `$${fixed(entry.cost, 5)} | ${entry.fromCache ? 'yes' : 'no'} |`);
+  }
+  for (const entry of result.entries) {
+    if (entry.best && typeof entry.best.text === 'string') {
+      lines.push('', `## ${entry.model}: best candidate`, '', '```' + (language || ''),
+        entry.best.text.replace(/\n+$/, ''), '```');
+    }
+  }
+  return lines.join('\n') + '\n';
 }
 
 async function compareModels(client, models) {
@@ -190,9 +226,13 @@ async function compareModels(client, models) {
     return undefined;
   }
   const argument = { ...cursorArgument(editor), models: picked };
+  const shown = documentsShown;
   const result = await executeServerCommand(client, 'docwright.compareModels', [argument]);
-  if (result !== undefined && result !== null) {
-    const document = await vscode.workspace.openTextDocument({ content: reportText(result), language: 'markdown' });
+  // The server shows its report with window/showDocument (answered before this reply);
+  // open one from the result only when it did not.
+  if (result !== undefined && result !== null && documentsShown === shown) {
+    const content = reportText(result, editor.document.languageId);
+    const document = await vscode.workspace.openTextDocument({ content, language: 'markdown' });
     await vscode.window.showTextDocument(document, { preview: true });
   }
   return result;
@@ -208,6 +248,7 @@ async function generateAtCursor(client) {
 }
 
 module.exports = {
+  reportText,
   codeActionProvider,
   compareModels,
   completionProvider,

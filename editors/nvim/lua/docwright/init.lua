@@ -134,10 +134,27 @@ local function get_language_id(_, filetype)
   return language_ids[filetype] or filetype
 end
 
+-- Counts the documents the server opened (window/showDocument, Neovim 0.10+): the server
+-- opens its compareModels report itself where the client can show documents.
+M._documents_shown = 0
+local function handlers()
+  local show = vim.lsp.handlers['window/showDocument']
+  if not show then
+    return nil
+  end
+  return {
+    ['window/showDocument'] = function(...)
+      M._documents_shown = M._documents_shown + 1
+      return show(...)
+    end,
+  }
+end
+
 -- The client configuration shared by every Neovim version.
 local function client_config(root_dir)
   local opts = M.options
   return {
+    handlers = handlers(),
     name = M.name,
     cmd = opts.cmd,
     root_dir = root_dir,
@@ -256,20 +273,8 @@ function M.generate()
   end)
 end
 
--- The report a compareModels reply carries, as lines.
-local function report_lines(result)
-  local text
-  if type(result) == 'string' then
-    text = result
-  elseif type(result) == 'table' then
-    text = result.report or result.markdown or result.text or vim.inspect(result)
-  else
-    text = vim.inspect(result)
-  end
-  return vim.split(text, '\n', { plain = true })
-end
-
-local function show_report(result)
+local function show_report(result, language)
+  local lines = require('docwright.report').lines(result, language)
   vim.cmd('botright new')
   local buf = vim.api.nvim_get_current_buf()
   vim.bo[buf].buftype = 'nofile'
@@ -277,7 +282,7 @@ local function show_report(result)
   vim.bo[buf].swapfile = false
   vim.bo[buf].filetype = 'markdown'
   pcall(vim.api.nvim_buf_set_name, buf, 'docwright://compare')
-  vim.api.nvim_buf_set_lines(buf, 0, -1, false, report_lines(result))
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
   vim.bo[buf].modifiable = false
 end
 
@@ -290,7 +295,8 @@ local function configured_models()
   return names
 end
 
---- Compare models on the stub under the cursor (docwright.compareModels); shows the report.
+--- Compare models on the stub under the cursor (docwright.compareModels). The report opens
+--- as the server's own document where Neovim can show one (0.10+), else in a scratch window.
 --- @param models string[] model names from settings.models (all configured ones when empty)
 --- @param on_result function|nil called with the raw result instead of opening a report window
 function M.compare(models, on_result)
@@ -305,7 +311,14 @@ function M.compare(models, on_result)
   local argument = cursor_argument(client, bufnr)
   argument.models = models
   notify('comparing ' .. table.concat(models, ', ') .. '…')
-  execute(client, bufnr, 'docwright.compareModels', argument, on_result or show_report)
+  local language = vim.bo[bufnr].filetype
+  local shown = M._documents_shown
+  execute(client, bufnr, 'docwright.compareModels', argument, on_result or function(result)
+    -- The server opened its own report (showDocument) before answering: don't open a second.
+    if M._documents_shown == shown then
+      show_report(result, language)
+    end
+  end)
 end
 
 --- Send new settings to running servers (workspace/didChangeConfiguration).
