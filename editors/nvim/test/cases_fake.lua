@@ -156,10 +156,17 @@ return function(H, has_inline)
     H.truthy(text:find('    ' .. body, 1, true), 'report shows the best candidate: ' .. text)
   end })
 
-  table.insert(cases, { ':checkhealth docwright reports binary, version and model', function()
+  table.insert(cases, { ':checkhealth docwright reports binary, version, config problems and model', function()
     vim.cmd('silent! %bwipeout!')
+    -- A user config with a typo: the health check must surface docwright doctor's diagnostic.
+    local config_dir = H.env('XDG_CONFIG_HOME') .. '/docwright'
+    vim.fn.mkdir(config_dir, 'p')
+    vim.fn.writefile({ 'temprature = 0.5' }, config_dir .. '/config.toml')
     vim.cmd('checkhealth docwright')
     local text = table.concat(H.lines(0), '\n')
+    os.remove(config_dir .. '/config.toml')
+    H.truthy(text:find('user config: ' .. config_dir .. '/config.toml', 1, true), 'user config reported:\n' .. text)
+    H.truthy(text:find('unknown key temprature', 1, true), 'config diagnostic reported:\n' .. text)
     H.truthy(text:find('found ' .. vim.fn.exepath(bin), 1, true), 'binary reported:\n' .. text)
     H.truthy(text:find('version: ', 1, true), 'version reported:\n' .. text)
     H.truthy(text:find('answers at', 1, true), 'model reachable:\n' .. text)

@@ -44,16 +44,51 @@ local function run(argv, timeout_ms)
   return code, output
 end
 
--- The base URL of the model the server uses by default.
+-- `docwright doctor --no-probe [--file F]`: config files, their diagnostics, the route for F.
+-- nil when the binary has no doctor command or it fails.
+local function doctor(path, file)
+  local argv = { path, 'doctor', '--no-probe' }
+  if file then
+    vim.list_extend(argv, { '--file', file })
+  end
+  local code, output = run(argv, 15000)
+  if code ~= 0 then
+    return nil
+  end
+  local report = { diagnostics = {} }
+  local in_diagnostics = false
+  for _, line in ipairs(output) do
+    local indented = line:match('^%s+(.*)$')
+    if in_diagnostics and indented then
+      table.insert(report.diagnostics, indented)
+    else
+      in_diagnostics = false
+      report.user = report.user or line:match('^user config:%s+(.+)$')
+      report.project = report.project or line:match('^project config:%s+(.+)$')
+      local diagnostics = line:match('^diagnostics:%s*(.*)$')
+      if diagnostics then
+        in_diagnostics = diagnostics == ''
+      end
+      local route = line:match('^%s+route:%s+(.+)$')
+      if route then
+        report.route = route
+        report.url = route:match('at (https?://[^%s%)]+)')
+      end
+    end
+  end
+  if not report.user then
+    return nil
+  end
+  return report
+end
+
+-- The base URL of the model the server uses by default, when doctor could not say.
 local function model_url(settings)
   local models = settings.models or {}
   local name = settings.default_model
   local model = name and models[name]
-  if type(model) == 'table' then
-    local url = model.base_url or model.url or model.endpoint
-    if url then
-      return url, name
-    end
+  if type(model) == 'table' and model.base_url then
+    return model.base_url, name
   end
   local env = vim.env.DOCWRIGHT_LOCAL_MODEL_URL
   if env and env ~= '' then
@@ -74,12 +109,48 @@ local function config_files()
   if file ~= '' then
     table.insert(candidates, vim.fn.fnamemodify(file, ':p'))
   end
-  for _, file in ipairs(candidates) do
-    if vim.fn.filereadable(file) == 1 then
-      table.insert(found, file)
+  for _, candidate in ipairs(candidates) do
+    if vim.fn.filereadable(candidate) == 1 then
+      table.insert(found, candidate)
     end
   end
   return found, candidates[1]
+end
+
+local function report_configuration(health, path, opts)
+  local file = vim.api.nvim_buf_get_name(0)
+  local report = path ~= '' and doctor(path, file ~= '' and vim.fn.filereadable(file) == 1 and file or nil)
+  if report then
+    for _, entry in ipairs({ { 'user config', report.user }, { 'project config', report.project } }) do
+      if entry[2] and entry[2] ~= '(none)' then
+        health.ok(entry[1] .. ': ' .. entry[2])
+      else
+        health.info(entry[1] .. ': none')
+      end
+    end
+    if #report.diagnostics == 0 then
+      health.ok('no problems in the config files (docwright doctor)')
+    end
+    for _, diagnostic in ipairs(report.diagnostics) do
+      health.warn(diagnostic)
+    end
+    if report.route then
+      health.info('route for this buffer: ' .. report.route)
+    end
+  else
+    local files, user_file = config_files()
+    if #files == 0 then
+      health.info('no config file (looked for ' .. user_file .. ' and .docwright.toml upwards); defaults apply')
+    end
+    for _, found in ipairs(files) do
+      health.ok('config file: ' .. found)
+    end
+  end
+  if next(opts.settings or {}) then
+    health.info('settings from setup() (sent to the server, not seen by doctor): '
+      .. vim.inspect(opts.settings, { newline = ' ', indent = '' }))
+  end
+  return report
 end
 
 function M.check()
@@ -119,17 +190,7 @@ function M.check()
   end
 
   health.start('docwright: configuration')
-  local files, user_file = config_files()
-  if #files == 0 then
-    health.info('no config file (looked for ' .. user_file .. ' and .docwright.toml upwards); defaults and setup() settings apply')
-  else
-    for _, file in ipairs(files) do
-      health.ok('config file: ' .. file)
-    end
-  end
-  if next(opts.settings or {}) then
-    health.info('settings from setup(): ' .. vim.inspect(opts.settings, { newline = ' ', indent = '' }))
-  end
+  local report = report_configuration(health, path, opts)
   local clients = docwright.clients()
   if #clients > 0 then
     health.ok(#clients .. ' docwright client(s) running')
@@ -138,7 +199,12 @@ function M.check()
   end
 
   health.start('docwright: model')
-  local url, name = model_url(opts.settings or {})
+  local url, name
+  if report and report.url and not vim.env.DOCWRIGHT_LOCAL_MODEL_URL then
+    url, name = report.url, 'for this buffer'
+  else
+    url, name = model_url(opts.settings or {})
+  end
   if vim.fn.executable('curl') == 0 then
     health.warn('curl not found: cannot check that ' .. url .. ' is reachable')
     return
