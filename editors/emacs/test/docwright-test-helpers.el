@@ -14,6 +14,7 @@
 (require 'cl-lib)
 (require 'ert)
 (require 'subr-x)
+(require 'json)
 
 (defconst docwright-test-dir
   (file-name-directory (or load-file-name buffer-file-name))
@@ -111,6 +112,14 @@ Every title offered is pushed onto the list variable SEEN."
       (unless (or (string-blank-p line) (string-prefix-p indent line))
         (error "Inserted line indented by less than %d: %S%s" (length indent) line context)))
     t))
+
+(defun docwright-test-last-model-request ()
+  "The body of the last request the scripted model received, as an alist."
+  (with-temp-buffer
+    (insert-file-contents (docwright-test-env "FAKE_MODEL_LOG"))
+    (goto-char (point-max))
+    (forward-line -1)
+    (alist-get 'body (json-read))))
 
 (defconst docwright-test-stub
   '("import math"

@@ -61,6 +61,9 @@
     (let ((seen (docwright-eglot-code-action (lambda (title) (equal title docwright-eglot-generate)))))
       (docwright-test-wait-for-change before 60 (format "the generated edit (titles %S)" seen)))
     (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))
+    ;; docwright-settings reached the model request (as initializationOptions).
+    (let ((request (docwright-test-last-model-request)))
+      (should (equal (list (alist-get 'n request) (alist-get 'max_tokens request)) '(3 64))))
     (setq docwright-eglot--generated (current-buffer))))
 
 (docwright-eglot-deftest docwright-eglot/2-cached-candidates "fake"

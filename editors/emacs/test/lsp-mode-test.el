@@ -75,6 +75,9 @@
     (let ((seen (docwright-lsp-code-action (lambda (title) (equal title docwright-lsp-generate)))))
       (docwright-test-wait-for-change before 60 (format "the generated edit (titles %S)" seen)))
     (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))
+    ;; docwright-settings reached the model request (as initializationOptions).
+    (let ((request (docwright-test-last-model-request)))
+      (should (equal (list (alist-get 'n request) (alist-get 'max_tokens request)) '(3 64))))
     (setq docwright-lsp--generated (current-buffer))))
 
 (docwright-lsp-deftest docwright-lsp/2-cached-candidates "fake"

@@ -131,6 +131,31 @@ return function(H, has_inline)
     end })
   end
 
+  -- The last request the scripted model received (FAKE_MODEL_LOG, one JSON object a line).
+  local function last_model_request()
+    local lines = vim.fn.readfile(H.env('FAKE_MODEL_LOG'))
+    return vim.fn.json_decode(lines[#lines]).body
+  end
+
+  local function generate_fresh(name, doc)
+    local lines = vim.deepcopy(stub)
+    lines[4] = 'def ' .. name .. '(a, b):'
+    lines[5] = '    """' .. doc .. '"""'
+    local bufnr = open(lines)
+    vim.api.nvim_win_set_cursor(0, { 5, 8 })
+    vim.cmd('DocwrightGenerate')
+    H.wait(changed(bufnr, lines), 60000, 'the edit for ' .. name)
+  end
+
+  table.insert(cases, { 'settings reach the model: setup() settings, then update_settings()', function()
+    generate_fresh('sub', 'Return a minus b.')
+    local request = last_model_request()
+    H.eq({ 3, 64 }, { request.n, request.max_tokens }, 'n and max_tokens from setup() (initializationOptions)')
+    require('docwright').update_settings({ max_tokens = 17 })
+    generate_fresh('mul', 'Return a times b.')
+    H.eq(17, last_model_request().max_tokens, 'max_tokens after update_settings() (didChangeConfiguration)')
+  end })
+
   table.insert(cases, { ':DocwrightCompare shows one report', function()
     open(stub)
     vim.api.nvim_win_set_cursor(0, { 5, 10 })

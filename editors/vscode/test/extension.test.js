@@ -142,6 +142,27 @@ if (mode === 'fake') {
     assert.deepEqual(h.lines(doc), replaced(EMPTY_BODY, 2, `    ${body}`));
   });
 
+  test('settings reach the model: initializationOptions, then a configuration change', async () => {
+    const fs = require('fs');
+    const lastRequest = () => {
+      const lines = fs.readFileSync(h.env('FAKE_MODEL_LOG'), 'utf8').trim().split('\n');
+      return JSON.parse(lines[lines.length - 1]).body;
+    };
+    const generate = async (name, doc) => {
+      const lines = replaced(replaced(STUB, 3, `def ${name}(a, b):`), 4, `    """${doc}"""`);
+      const document = await h.openFile(`${name}.py`, lines);
+      const editor = await vscode.window.showTextDocument(document);
+      editor.selection = new vscode.Selection(new vscode.Position(4, 8), new vscode.Position(4, 8));
+      await vscode.commands.executeCommand('docwright.generate');
+      await h.waitFor(() => h.lines(document)[5] !== '    pass', 60000, `the edit for ${name}`);
+    };
+    await generate('sub', 'Return a minus b.');
+    assert.deepEqual([lastRequest().n, lastRequest().max_tokens], [3, 64], 'from initializationOptions');
+    await vscode.workspace.getConfiguration('docwright').update('max_tokens', 17);
+    await generate('mul', 'Return a times b.');
+    assert.equal(lastRequest().max_tokens, 17, 'after workspace/didChangeConfiguration');
+  });
+
   test('docwright.compareModels opens one report naming the model and its best candidate', async () => {
     const doc = await h.openFile('sample6.py', STUB);
     const editor = await vscode.window.showTextDocument(doc);
