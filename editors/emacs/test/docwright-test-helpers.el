@@ -1,0 +1,186 @@
+;;; docwright-test-helpers.el --- Shared pieces of the headless Emacs tests  -*- lexical-binding: t; -*-
+
+;;; Commentary:
+
+;; Loaded by eglot-test.el and lsp-mode-test.el.  Environment:
+;;   DOCWRIGHT_BIN            the docwright binary (required)
+;;   DOCWRIGHT_TEST_MODE      "fake" (scripted model, exact text) or "real" (local model, mechanics)
+;;   FAKE_MODEL_URL, FAKE_MODEL_BODY   for "fake"; DOCWRIGHT_TEST_MODEL_URL for "real".
+;; Results are printed as "ok - NAME" / "not ok - NAME: REASON" lines on stdout; Emacs exits
+;; with status 1 when any test failed.
+
+;;; Code:
+
+(require 'cl-lib)
+(require 'ert)
+(require 'subr-x)
+(require 'json)
+
+(defconst docwright-test-dir
+  (file-name-directory (or load-file-name buffer-file-name))
+  "editors/emacs/test/.")
+
+(defun docwright-test-env (name)
+  "The environment variable NAME, or an error saying it must be set."
+  (let ((value (getenv name)))
+    (if (or (null value) (string-empty-p value))
+        (error "%s must be set (see scripts/test-editors)" name)
+      value)))
+
+(defun docwright-test-mode () (docwright-test-env "DOCWRIGHT_TEST_MODE"))
+
+(defun docwright-test-load-plugin ()
+  "Load editors/emacs/docwright.el the way a user does, and configure it for the tests."
+  (add-to-list 'load-path (expand-file-name ".." docwright-test-dir))
+  (require 'docwright)
+  (let ((real (equal (docwright-test-mode) "real")))
+    ;; The server is a child of Emacs: it inherits this environment.
+    (setenv "DOCWRIGHT_LOCAL_MODEL_URL"
+            (docwright-test-env (if real "DOCWRIGHT_TEST_MODEL_URL" "FAKE_MODEL_URL")))
+    (setq docwright-program (docwright-test-env "DOCWRIGHT_BIN")
+          docwright-settings (list :default_model "local" :n 3 :temperature 0.8
+                                   :max_tokens (if real 48 64)))))
+
+(defvar docwright-test-project nil "This run's temporary project directory.")
+
+(defun docwright-test-visit (name lines)
+  "Write LINES to NAME in the test project, visit it, and return the buffer."
+  (unless docwright-test-project
+    (setq docwright-test-project (file-name-as-directory (make-temp-file "docwright-emacs-" t)))
+    (make-directory (expand-file-name ".git" docwright-test-project)))
+  (let ((file (expand-file-name name docwright-test-project)))
+    (with-temp-file file (insert (string-join lines "\n") "\n"))
+    (find-file file)
+    (current-buffer)))
+
+(defun docwright-test-lines ()
+  "The current buffer as a list of lines (without the final newline's empty line)."
+  (split-string (string-remove-suffix "\n" (buffer-substring-no-properties (point-min) (point-max))) "\n"))
+
+(defun docwright-test-goto (line column)
+  "Move to 1-based LINE and 0-based character COLUMN."
+  (goto-char (point-min))
+  (forward-line (1- line))
+  (forward-char column))
+
+(defun docwright-test-wait (predicate seconds what)
+  "Process events until PREDICATE returns non-nil (returned), or fail after SECONDS."
+  (let ((deadline (+ (float-time) seconds)) value)
+    (while (and (not (setq value (funcall predicate)))
+                (< (float-time) deadline))
+      (accept-process-output nil 0.05))
+    (or value (error "Timed out after %ss waiting for %s" seconds what))))
+
+(defun docwright-test-wait-for-change (before seconds what)
+  "Wait until the current buffer's lines differ from BEFORE."
+  (let ((buffer (current-buffer)))
+    (docwright-test-wait (lambda () (with-current-buffer buffer
+                                      (not (equal (docwright-test-lines) before))))
+                         seconds what)))
+
+(defmacro docwright-test-picking (want seen &rest body)
+  "Run BODY with `completing-read' choosing the first candidate whose title satisfies WANT.
+Every title offered is pushed onto the list variable SEEN."
+  (declare (indent 2))
+  `(cl-letf (((symbol-function 'completing-read)
+              (lambda (_prompt collection &rest _)
+                (let ((titles (mapcar (lambda (c) (if (consp c) (car c) c))
+                                      (if (functionp collection) (all-completions "" collection) collection))))
+                  (setq ,seen (append ,seen titles))
+                  (or (cl-find-if ,want titles) (error "No wanted title among %S" titles))))))
+     ,@body))
+
+(defun docwright-test-check-mechanics (before after stub-line indent)
+  "Check AFTER is BEFORE with 1-based STUB-LINE replaced by lines indented by INDENT."
+  (let* ((context (concat "\n" (string-join after "\n")))
+         (tail (- (length before) stub-line))
+         (inserted (cl-subseq after (1- stub-line) (- (length after) tail))))
+    (cl-loop for i from 0 below (1- stub-line)
+             unless (equal (nth i before) (nth i after))
+             do (error "Line %d above the stub changed%s" (1+ i) context))
+    (cl-loop for i from 1 to tail
+             unless (equal (nth (- (length before) i) before) (nth (- (length after) i) after))
+             do (error "Line %d below the stub changed%s" (- (length before) i -1) context))
+    ;; Evidence in the log: what the real model's body looked like.
+    (princ (format "# inserted: %S\n" inserted))
+    (when (or (null inserted) (string-blank-p (car inserted)))
+      (error "No code inserted%s" context))
+    (unless (and (string-prefix-p indent (car inserted))
+                 (not (memq (aref (car inserted) (length indent)) '(?\s ?\t))))
+      (error "First inserted line not indented by exactly %d: %S" (length indent) (car inserted)))
+    (dolist (line inserted)
+      (unless (or (string-blank-p line) (string-prefix-p indent line))
+        (error "Inserted line indented by less than %d: %S%s" (length indent) line context)))
+    t))
+
+(defun docwright-test-last-model-request ()
+  "The body of the last request the scripted model received, as an alist."
+  (with-temp-buffer
+    (insert-file-contents (docwright-test-env "FAKE_MODEL_LOG"))
+    (goto-char (point-max))
+    (forward-line -1)
+    (alist-get 'body (json-read))))
+
+(defconst docwright-test-stub
+  '("import math"
+    ""
+    ""
+    "def add(a, b):"
+    "    \"\"\"Return the sum of a and b.\"\"\""
+    "    pass"
+    ""
+    ""
+    "def untouched():"
+    "    return 1")
+  "A Python file with a documented stub on line 6.")
+
+(defconst docwright-test-empty-body
+  '("def add(a, b):"
+    "    \"\"\"Return the sum of a and b.\"\"\""
+    "    "
+    ""
+    ""
+    "def untouched():"
+    "    return 1")
+  "A Python file with a documented, empty body (line 3).")
+
+(defconst docwright-test-method-stub
+  '("class Calculator:"
+    "    def add(self, a, b):"
+    "        \"\"\"Return the sum of a and b.\"\"\""
+    "        pass"
+    ""
+    "    def untouched(self):"
+    "        return 1")
+  "A method stub at 8-space indentation on line 4.")
+
+(defun docwright-test-expected (lines line text)
+  "LINES with 1-based LINE replaced by TEXT."
+  (let ((copy (copy-sequence lines)))
+    (setf (nth (1- line) copy) text)
+    copy))
+
+(defun docwright-test-run-and-exit (prefix)
+  "Run the ERT tests whose names start with PREFIX, print ok/not ok lines, exit."
+  (let* ((stats (ert-run-tests-batch (concat "\\`" (regexp-quote prefix))))
+         (failed 0))
+    (mapc (lambda (test)
+            (let ((result (ert-test-most-recent-result test))
+                  (name (symbol-name (ert-test-name test))))
+              (cond
+               ((ert-test-skipped-p result))
+               ((ert-test-passed-p result)
+                (princ (format "ok - %s\n" name)))
+               (t
+                (setq failed (1+ failed))
+                (princ (format "not ok - %s: %s\n" name
+                               (replace-regexp-in-string
+                                "\n" "\n# "
+                                (if (ert-test-result-with-condition-p result)
+                                    (error-message-string (ert-test-result-with-condition-condition result))
+                                  (format "%S" result)))))))))
+          (ert--stats-tests stats))
+    (kill-emacs (if (and (> (ert-stats-completed-expected stats) 0) (zerop failed)) 0 1))))
+
+(provide 'docwright-test-helpers)
+;;; docwright-test-helpers.el ends here

@@ -1,0 +1,135 @@
+;;; eglot-test.el --- docwright.el with eglot, headless  -*- lexical-binding: t; -*-
+
+;;; Commentary:
+
+;;   HOME=$(mktemp -d) DOCWRIGHT_BIN=... DOCWRIGHT_TEST_MODE=fake FAKE_MODEL_URL=... \
+;;   FAKE_MODEL_BODY='return a + b' timeout 300 emacs --batch -l editors/emacs/test/eglot-test.el </dev/null
+;;
+;; Not `-Q': Debian's elpa-eglot loads from site-start.  Tests run in name order.
+
+;;; Code:
+
+(load (expand-file-name "docwright-test-helpers" (file-name-directory load-file-name)) nil t)
+(require 'eglot)
+(require 'python)
+(docwright-test-load-plugin)
+
+(setq eglot-confirm-server-initiated-edits nil
+      eglot-sync-connect 30
+      eglot-autoreconnect nil)
+
+(defconst docwright-eglot-generate "docwright: Generate implementation")
+
+(defun docwright-eglot-visit (name lines)
+  "Visit NAME holding LINES and make sure eglot manages it with docwright."
+  (docwright-test-visit name lines)
+  (should (eq major-mode 'python-mode))
+  (unless (eglot-current-server)
+    ;; What M-x eglot does, minus the questions: the contact comes from eglot-server-programs,
+    ;; where docwright.el put docwright for python-mode.
+    (let ((contact (eglot--guess-contact)))
+      (should (equal (car (nth 3 contact)) docwright-program))
+      (apply #'eglot contact)))
+  (docwright-test-wait (lambda () (and (eglot-current-server)
+                                       (eglot--server-capable :codeActionProvider)))
+                       30 "eglot to connect")
+  (current-buffer))
+
+(defun docwright-eglot-code-action (want)
+  "Pick the code action whose title satisfies WANT, as M-x eglot-code-actions does."
+  (let ((seen nil) (last-nonmenu-event ?\r))
+    (docwright-test-picking want seen
+      (eglot-code-actions (point) nil nil t))
+    seen))
+
+(defmacro docwright-eglot-deftest (name mode doc &rest body)
+  "Define test NAME run only in DOCWRIGHT_TEST_MODE MODE."
+  (declare (indent 3) (doc-string 3))
+  `(ert-deftest ,name () ,doc
+     (if (equal (docwright-test-mode) ,mode)
+         (progn ,@body)
+       (ert-skip "other mode"))))
+
+(defvar docwright-eglot--generated nil "Buffer the generate test filled.")
+
+(docwright-eglot-deftest docwright-eglot/1-code-action-generates "fake"
+  "The Generate code action replaces the stub line with the body."
+  (let ((before docwright-test-stub)
+        (body (docwright-test-env "FAKE_MODEL_BODY")))
+    (docwright-eglot-visit "sample1.py" before)
+    (docwright-test-goto 5 10)
+    (let ((seen (docwright-eglot-code-action (lambda (title) (equal title docwright-eglot-generate)))))
+      (docwright-test-wait-for-change before 60 (format "the generated edit (titles %S)" seen)))
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))
+    ;; docwright-settings reached the model request (as initializationOptions).
+    (let ((request (docwright-test-last-model-request)))
+      (should (equal (list (alist-get 'n request) (alist-get 'max_tokens request)) '(3 64))))
+    (setq docwright-eglot--generated (current-buffer))))
+
+(docwright-eglot-deftest docwright-eglot/2-cached-candidates "fake"
+  "Asked again on the same stub, the cached candidates come as actions carrying the edit."
+  (let ((before docwright-test-stub)
+        (body (docwright-test-env "FAKE_MODEL_BODY"))
+        seen)
+    (should (buffer-live-p docwright-eglot--generated))
+    (switch-to-buffer docwright-eglot--generated)
+    (erase-buffer)
+    (insert (string-join before "\n") "\n")
+    (docwright-test-goto 5 10)
+    (setq seen (docwright-eglot-code-action
+                (lambda (title) (string-prefix-p "docwright: Use candidate 1" title))))
+    (docwright-test-wait-for-change before 30 (format "the cached edit (titles %S)" seen))
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))
+    (should (string-match-p "\\`docwright: Use candidate 1 (logp -?[0-9]" (car seen)))))
+
+(docwright-eglot-deftest docwright-eglot/3-generate-command "fake"
+  "M-x docwright-generate applies at point, with non-ASCII text before point."
+  (let* ((before (docwright-test-expected docwright-test-stub 5
+                                          "    \"\"\"Return the sum of a and b — 加法 🙂.\"\"\""))
+         (body (docwright-test-env "FAKE_MODEL_BODY")))
+    (docwright-eglot-visit "sample3.py" before)
+    (docwright-test-goto 5 (- (length (nth 4 before)) 3))
+    (call-interactively #'docwright-generate)
+    (docwright-test-wait-for-change before 60 "the edit from docwright-generate")
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))))
+
+(docwright-eglot-deftest docwright-eglot/4-completion "fake"
+  "Completion at point in a documented empty body offers the candidate, and applies its edit."
+  (let ((before docwright-test-empty-body)
+        (body (docwright-test-env "FAKE_MODEL_BODY")))
+    (docwright-eglot-visit "sample4.py" before)
+    (docwright-test-goto 3 4)
+    (let* ((capf (eglot-completion-at-point))
+           (labels (mapcar #'string-trim (all-completions "" (nth 2 capf)))))
+      (should (member body labels)))
+    (completion-at-point)
+    (docwright-test-wait-for-change before 10 "the completion to be inserted")
+    (should (equal (docwright-test-lines) (docwright-test-expected before 3 (concat "    " body))))))
+
+(docwright-eglot-deftest docwright-eglot/5-compare "fake"
+  "docwright-compare shows a report with a row and the best candidate per model."
+  (docwright-eglot-visit "sample5.py" docwright-test-stub)
+  (docwright-test-goto 5 10)
+  (when (get-buffer "*docwright compare*") (kill-buffer "*docwright compare*"))
+  (docwright-compare '("local"))
+  (docwright-test-wait (lambda () (get-buffer "*docwright compare*")) 60 "the compare report")
+  (let ((body (docwright-test-env "FAKE_MODEL_BODY")))
+    (with-current-buffer "*docwright compare*"
+      ;; eglot 1.9 and lsp-mode 8 cannot show documents: the report is docwright.el's.
+      (should (string-match-p "^| local" (buffer-string)))
+      (should (string-match-p (regexp-quote (format "```python\n    %s\n```" body))
+                              (buffer-string))))))
+
+(docwright-eglot-deftest docwright-eglot/6-real-model-method "real"
+  "With the real model, the code action fills a method body at 8-space indentation."
+  (let ((before docwright-test-method-stub)
+        (jsonrpc-default-request-timeout 180))
+    (docwright-eglot-visit "calc.py" before)
+    (docwright-test-goto 3 12)
+    (docwright-eglot-code-action (lambda (title) (equal title docwright-eglot-generate)))
+    (docwright-test-wait-for-change before 180 "the generated edit")
+    (docwright-test-check-mechanics before (docwright-test-lines) 4 "        ")))
+
+(docwright-test-run-and-exit "docwright-eglot/")
+
+;;; eglot-test.el ends here

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+'use strict';
+// Regenerates the server settings in package.json's configuration schema from the server's
+// own schema (docs/docwright.schema.json), so VS Code's settings mirror the TOML keys exactly.
+//
+//   node editors/vscode/tools/sync-config-schema.js [path/to/docwright.schema.json]
+//
+// Every server setting defaults to null (= not set): only values the user sets are sent, so
+// docwright's config files keep deciding everything else.
+const fs = require('fs');
+const path = require('path');
+
+const PACKAGE = path.join(__dirname, '..', 'package.json');
+const DEFAULT_SCHEMA = path.join(__dirname, '..', '..', '..', 'docs', 'docwright.schema.json');
+
+// Settings of the VS Code client itself (not sent to the server).
+const CLIENT_PROPERTIES = {
+  'docwright.path': {
+    type: 'string',
+    default: 'docwright',
+    scope: 'machine-overridable',
+    markdownDescription: 'The docwright binary: a name on `PATH` or an absolute path. It is started as `docwright lsp`.',
+  },
+  'docwright.inlineCompletion.enabled': {
+    type: 'boolean',
+    default: true,
+    markdownDescription: "Offer docwright's implementations as inline (ghost text) completions.",
+  },
+};
+
+function inline(node, definitions) {
+  if (Array.isArray(node)) return node.map((n) => inline(n, definitions));
+  if (!node || typeof node !== 'object') return node;
+  if (node.$ref) {
+    const name = node.$ref.replace('#/definitions/', '');
+    return inline(definitions[name], definitions);
+  }
+  const out = {};
+  for (const [key, value] of Object.entries(node)) out[key] = inline(value, definitions);
+  return out;
+}
+
+/** The `docwright.*` server settings for package.json, from the server's JSON schema. */
+function serverProperties(schema) {
+  const properties = {};
+  for (const [key, original] of Object.entries(schema.properties)) {
+    const node = inline(original, schema.definitions || {});
+    const { description, default: serverDefault, ...rest } = node;
+    let property;
+    if (rest.oneOf) {
+      property = { ...rest, oneOf: [...rest.oneOf, { type: 'null' }] };
+    } else {
+      property = { ...rest, type: [rest.type, 'null'] };
+      if (rest.enum) property.enum = [...rest.enum, null];
+    }
+    const fallback = serverDefault === undefined ? '' : ` Server default: \`${JSON.stringify(serverDefault)}\`.`;
+    property.default = null;
+    property.markdownDescription = `${description || ''}${fallback} Unset (null): docwright's config files decide.`.trim();
+    properties[`docwright.${key}`] = property;
+  }
+  return properties;
+}
+
+function expectedProperties(schema) {
+  return { ...CLIENT_PROPERTIES, ...serverProperties(schema) };
+}
+
+if (require.main === module) {
+  const schemaPath = process.argv[2] || DEFAULT_SCHEMA;
+  const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
+  const pkg = JSON.parse(fs.readFileSync(PACKAGE, 'utf8'));
+  pkg.contributes.configuration.properties = expectedProperties(schema);
+  fs.writeFileSync(PACKAGE, JSON.stringify(pkg, null, 2) + '\n');
+  console.log(`updated ${PACKAGE} from ${schemaPath}`);
+}
+
+module.exports = { expectedProperties, CLIENT_PROPERTIES, DEFAULT_SCHEMA };
