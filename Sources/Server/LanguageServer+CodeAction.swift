@@ -49,12 +49,17 @@ extension LanguageServer {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
+            // One message; the action comes back without edit or command so nothing runs twice.
             await showMessage(.error, describe(error))
-            throw JSONRPCError(code: JSONRPCError.Code.requestFailed, message: describe(error))
+            var failed = action
+            failed.command = nil
+            return failed
         }
         guard let best = result.candidates.first, let target = relocate(located, position: args.position) else {
             await showMessage(.warning, "docwright: \(result.modelName) returned no usable candidate")
-            return action
+            var empty = action
+            empty.command = nil
+            return empty
         }
         var resolved = action
         resolved.edit = workspaceEdit(best, target)

@@ -39,7 +39,13 @@ extension LanguageServer {
         } else {
             await showMessage(.info, comparison.summary)
         }
-        return try JSONValue(encoding: comparison)
+        var reply = try JSONValue(encoding: comparison)
+        if case .object(var fields) = reply {
+            // Every client can show the same report, whether or not it opens documents.
+            fields["markdown"] = .string(markdown)
+            reply = .object(fields)
+        }
+        return reply
     }
 
     private func writeReport(_ markdown: String) -> String? {

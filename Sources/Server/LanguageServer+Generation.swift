@@ -71,8 +71,9 @@ extension LanguageServer {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
+            // Shown once as a message; the reply stays a success so clients don't show it twice.
             await showMessage(.error, describe(error))
-            throw JSONRPCError(code: JSONRPCError.Code.requestFailed, message: describe(error))
+            return .null
         }
         let index = min(max(args.index ?? 0, 0), max(result.candidates.count - 1, 0))
         guard index < result.candidates.count else {

@@ -25,7 +25,9 @@ import Testing
     }
 
     @Test func everyExampleIsTested() throws {
+        // Config examples only; examples/ also holds source files for `docwright generate`.
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.examples.path).sorted()
+            .filter { $0.hasSuffix(".toml") || $0.hasSuffix(".json") }
         #expect(files == ["data-science.docwright.toml", "editor-settings.json", "local-only.docwright.toml",
                           "python-data-vs-rest.docwright.toml", "user-config.toml"])
     }

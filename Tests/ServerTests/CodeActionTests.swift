@@ -45,17 +45,16 @@ let pythonStub = """
         let client = try TestClient()
         try await client.initialize()
         await client.open(Self.uri, language: "python", text: pythonStub)
-        do {
-            let _: JSONValue = try await client.request(Method.executeCommand, [
-                "command": "docwright.generate",
-                "arguments": [["uri": .string(Self.uri), "position": position(3, 4)]],
-            ])
-            Issue.record("expected an error")
-        } catch let error as JSONRPCError {
-            #expect(error.message.contains("local"))
-        }
+        let reply: JSONValue = try await client.request(Method.executeCommand, [
+            "command": "docwright.generate",
+            "arguments": [["uri": .string(Self.uri), "position": position(3, 4)]],
+        ])
+        #expect(reply == .null)
+        // Exactly one message, naming the model and its address.
         let messages = client.received.withLock { $0.messages }
-        #expect(messages.contains { $0.contains("127.0.0.1:9") })
+        #expect(messages.count == 1)
+        #expect(messages.contains { $0.contains("local") && $0.contains("127.0.0.1:9") })
+        #expect(client.received.withLock { $0.edits }.isEmpty)
         await client.shutdown()
     }
 
