@@ -6,25 +6,53 @@ return function(H, fixtures, model_log)
   local GENERATE = 'docwright: Generate implementation'
   local CASE_TIMEOUT_MS = 20000
 
-  -- file: fixture name; filetype: what Neovim detects (the plugin maps 'cs' to csharp);
-  -- at: text on the doc comment line where the cursor goes; marker: the replies.json key the
-  -- prompt must have matched (the fixture's signature).
+  -- file: fixture name; ft: what Neovim detects (the plugin maps 'cs' to csharp); at: text on
+  -- the comment line where the cursor goes; marker: the replies.json key the prompt must hold;
+  -- crlf: the file is written with CRLF line breaks.
   local languages = {
-    { 'python', 'stats.py', 'python', 'Return the arithmetic mean', 'def mean(self, xs)' },
-    { 'javascript', 'clamp.js', 'javascript', 'Clamps value', 'const clamp = (value, lo, hi)' },
-    { 'typescript', 'greeter.ts', 'typescript', 'Returns the initials', 'initials(name: string)' },
-    { 'go', 'sum.go', 'go', 'Sum returns', 'func Sum(xs []int)' },
-    { 'rust', 'factorial.rs', 'rust', 'Returns n!', 'fn factorial(n: u64)' },
-    { 'swift', 'Palindrome.swift', 'swift', 'Returns true when', 'func isPalindrome(' },
-    { 'java', 'MathUtil.java', 'java', 'Returns the largest', 'int max(List<Integer> xs)' },
-    { 'kotlin', 'Vowels.kt', 'kotlin', 'Counts the vowels', 'fun countVowels(' },
-    { 'c', 'gcd.c', 'c', 'Returns the greatest common divisor', 'int gcd(int a, int b)' },
-    { 'cpp', 'stats.cpp', 'cpp', 'Returns the mean', 'double mean(const std::vector<double>& xs)' },
-    { 'csharp', 'Sequences.cs', 'cs', 'Returns the n-th Fibonacci', 'long Fibonacci(int n)' },
-    { 'ruby', 'word_count.rb', 'ruby', 'Counts how often', 'def self.word_count(text)' },
-    { 'lua', 'reverse.lua', 'lua', 'Returns a new list', 'function M.reverse(t)' },
-    { 'javascriptreact', 'Greeting.jsx', 'javascriptreact', 'A greeting', 'function Greeting({ name })' },
-    { 'typescriptreact', 'List.tsx', 'typescriptreact', 'Renders the items', 'const List = ({ items }: Props)' },
+    -- A documented stub per language, in that language's idiom.
+    { id = 'python', file = 'stats.py', ft = 'python', at = 'Return the arithmetic mean', marker = 'def mean(self, xs)' },
+    { id = 'javascript', file = 'clamp.js', ft = 'javascript', at = 'Clamps value', marker = 'const clamp = (value, lo, hi)' },
+    { id = 'typescript', file = 'greeter.ts', ft = 'typescript', at = 'Returns the initials', marker = 'initials(name: string)' },
+    { id = 'go', file = 'sum.go', ft = 'go', at = 'Sum returns', marker = 'func Sum(xs []int)' },
+    { id = 'rust', file = 'factorial.rs', ft = 'rust', at = 'Returns n!', marker = 'fn factorial(n: u64)' },
+    { id = 'swift', file = 'Palindrome.swift', ft = 'swift', at = 'Returns true when', marker = 'func isPalindrome(' },
+    { id = 'java', file = 'MathUtil.java', ft = 'java', at = 'Returns the largest', marker = 'int max(List<Integer> xs)' },
+    { id = 'kotlin', file = 'Vowels.kt', ft = 'kotlin', at = 'Counts the vowels', marker = 'fun countVowels(' },
+    { id = 'c', file = 'gcd.c', ft = 'c', at = 'Returns the greatest common divisor', marker = 'int gcd(int a, int b)' },
+    { id = 'cpp', file = 'stats.cpp', ft = 'cpp', at = 'Returns the mean', marker = 'double mean(const std::vector<double>& xs)' },
+    { id = 'csharp', file = 'Sequences.cs', ft = 'cs', at = 'Returns the n-th Fibonacci', marker = 'long Fibonacci(int n)' },
+    { id = 'ruby', file = 'word_count.rb', ft = 'ruby', at = 'Counts how often', marker = 'def self.word_count(text)' },
+    { id = 'lua', file = 'reverse.lua', ft = 'lua', at = 'Returns a new list', marker = 'function M.reverse(t)' },
+    { id = 'javascriptreact', file = 'Greeting.jsx', ft = 'javascriptreact', at = 'A greeting', marker = 'function Greeting({ name })' },
+    { id = 'typescriptreact', file = 'List.tsx', ft = 'typescriptreact', at = 'Renders the items', marker = 'const List = ({ items }: Props)' },
+
+    -- Other shapes and styles: next lines after a plain comment, a whole function after a doc
+    -- comment, methods in classes, `{}` on the signature line, brace on its own line, tabs,
+    -- a body the model indents differently from the file, a Ruby def without its `end` yet,
+    -- CRLF with non-ASCII before the cursor, the cursor on the signature or in the body.
+    { id = 'python', file = 'csv_total.py', ft = 'python', at = 'sum column 3', marker = 'sum column 3 of every row' },
+    { id = 'javascript', file = 'Stack.js', ft = 'javascript', at = 'Removes and returns',
+      marker = 'Removes and returns the top item, or undefined' },
+    { id = 'typescript', file = 'greet.ts', ft = 'typescript', at = 'function greet', marker = 'export function greet(name: string)' },
+    { id = 'go', file = 'circle.go', ft = 'go', at = 'Area returns', marker = 'func (c Circle) Area()' },
+    { id = 'go', file = 'names.go', ft = 'go', at = 'print each name', marker = 'print each name with its index' },
+    { id = 'rust', file = 'stack.rs', ft = 'rust', at = 'Returns a reference', marker = 'pub fn peek(&self)' },
+    { id = 'rust', file = 'fib.rs', ft = 'rust', at = 'Returns the n-th', marker = 'Returns the n-th Fibonacci number (fib(0)' },
+    { id = 'swift', file = 'IntStack.swift', ft = 'swift', at = 'Removes and returns', marker = 'mutating func pop() -> Int?' },
+    { id = 'java', file = 'Dog.java', ft = 'java', at = 'TODO Auto-generated', marker = 'public String speak()' },
+    { id = 'kotlin', file = 'Repo.kt', ft = 'kotlin', at = 'Finds a user', marker = 'suspend fun find(id: Long)' },
+    { id = 'c', file = 'popcount.c', ft = 'c', at = 'Returns the number of set bits', marker = 'popcount(unsigned int x)' },
+    { id = 'cpp', file = 'parser.cpp', ft = 'cpp', at = 'Parses', marker = 'std::string Parser::key(' },
+    { id = 'csharp', file = 'Temperature.cs', ft = 'cs', at = 'to °F', marker = 'double ToFahrenheit(double celsius)', crlf = true },
+    { id = 'ruby', file = 'store.rb', ft = 'ruby', at = 'Loads the store', marker = 'def self.load(path)' },
+    { id = 'ruby', file = 'greeter.rb', ft = 'ruby', at = 'Greets', marker = 'def greet(name)' },
+    { id = 'lua', file = 'sum.lua', ft = 'lua', at = 'Returns the sum', marker = 'local function sum(t)' },
+    { id = 'lua', file = 'strings.lua', ft = 'lua', at = 'Returns true when s', marker = 'Returns true when s starts with prefix' },
+    { id = 'go', file = 'max.go', ft = 'go', at = 'Max returns', marker = 'func Max(xs []int)' },
+    { id = 'python', file = 'median.py', ft = 'python', at = '>>> Stats', marker = 'def median(self, xs)' },
+    { id = 'swift', file = 'Version.swift', ft = 'swift', at = '- Parameter', marker = 'func parseVersion(' },
+    { id = 'lua', file = 'tbl.lua', ft = 'lua', at = 'Returns the number of keys', marker = 'function count_keys(t)' },
   }
 
   -- Messages the server shows (no model, no candidates…), to explain a timeout.
@@ -74,14 +102,20 @@ return function(H, fixtures, model_log)
     return seen
   end
 
-  local function run_language(file, filetype, at, marker)
+  local function run_language(case)
+    local file, at, marker = case.file, case.at, case.marker
     local stub = read(fixtures .. '/' .. file)
     local expected = read(fixtures .. '/expected/' .. file)
     vim.cmd('silent! %bwipeout!')
-    local path = H.write_file(file, stub)
+    local on_disk = stub
+    if case.crlf then
+      on_disk = vim.tbl_map(function(l) return l .. '\r' end, stub)
+    end
+    local path = H.write_file(file, on_disk)
     vim.cmd('edit ' .. vim.fn.fnameescape(path))
     local bufnr = vim.api.nvim_get_current_buf()
-    H.eq(filetype, vim.bo[bufnr].filetype, 'filetype of ' .. file)
+    H.eq(case.ft, vim.bo[bufnr].filetype, 'filetype of ' .. file)
+    H.eq(case.crlf and 'dos' or 'unix', vim.bo[bufnr].fileformat, 'fileformat of ' .. file)
     H.client(bufnr)
 
     local line
@@ -115,16 +149,23 @@ return function(H, fixtures, model_log)
     H.truthy(vim.tbl_contains(markers, marker), 'the model was asked with the prompt for ' .. vim.inspect(marker)
       .. ' (markers matched: ' .. vim.inspect(markers) .. ')')
     assert_buffer(expected, H.lines(bufnr), file .. ' after the code action')
+    if case.crlf then
+      -- Written back, every line still ends in CRLF (no stray or missing \r from the edit).
+      vim.cmd('silent write')
+      local written = vim.fn.readfile(path, 'b')
+      H.eq(vim.tbl_map(function(l) return l .. '\r' end, expected), vim.list_slice(written, 1, #written - 1),
+        file .. ' on disk')
+      H.eq('', written[#written], 'end of ' .. file .. ' on disk')
+    end
 
     vim.cmd('silent undo')
     assert_buffer(stub, H.lines(bufnr), file .. ' after one undo')
   end
 
   local cases = {}
-  for _, language in ipairs(languages) do
-    local id, file, filetype, at, marker = unpack(language)
-    table.insert(cases, { id .. ': code action fills ' .. file .. ' at the right place', function()
-      run_language(file, filetype, at, marker)
+  for _, case in ipairs(languages) do
+    table.insert(cases, { case.id .. ': code action fills ' .. case.file .. ' at the right place', function()
+      run_language(case)
     end })
   end
   return cases
