@@ -6,9 +6,20 @@ return function(H, fixtures, model_log)
   local GENERATE = 'docwright: Generate implementation'
   local CASE_TIMEOUT_MS = 20000
 
+  -- KNOWN FAILURE (server): an insertion after the file's last line break is sent as the range
+  -- (last line + 1, 0)–(last line + 1, 0) with text ending in "\n". Neovim 0.12 appends that as
+  -- buffer lines, trailing "" included, so the file gains a blank last line (0.7 does not).
+  -- Anchoring such an insertion at the end of the previous line ("\n" + text without its final
+  -- "\n") would land the same in every client. Remove these marks once docwright does that.
+  local EOF_INSERTION = {
+    on = 'nvim-0.12',
+    reason = 'docwright inserts at (line_count, 0) with a trailing newline; Neovim 0.12 adds a blank last line',
+  }
+
   -- file: fixture name; ft: what Neovim detects (the plugin maps 'cs' to csharp); at: text on
   -- the comment line where the cursor goes; marker: the replies.json key the prompt must hold;
-  -- crlf: the file is written with CRLF line breaks.
+  -- crlf: the file is written with CRLF line breaks; known_failure: { on = feature for has(),
+  -- reason }: there the case must fail (it is reported as ok with the label) and passing fails it.
   local languages = {
     -- A documented stub per language, in that language's idiom.
     { id = 'python', file = 'stats.py', ft = 'python', at = 'Return the arithmetic mean', marker = 'def mean(self, xs)' },
@@ -48,7 +59,10 @@ return function(H, fixtures, model_log)
     { id = 'ruby', file = 'store.rb', ft = 'ruby', at = 'Loads the store', marker = 'def self.load(path)' },
     { id = 'ruby', file = 'greeter.rb', ft = 'ruby', at = 'Greets', marker = 'def greet(name)' },
     { id = 'lua', file = 'sum.lua', ft = 'lua', at = 'Returns the sum', marker = 'local function sum(t)' },
-    { id = 'lua', file = 'strings.lua', ft = 'lua', at = 'Returns true when s', marker = 'Returns true when s starts with prefix' },
+    { id = 'lua', file = 'strings.lua', ft = 'lua', at = 'Returns true when s', marker = 'Returns true when s starts with prefix',
+      known_failure = EOF_INSERTION },
+    { id = 'python', file = 'reverse_lines.py', ft = 'python', at = 'print the lines', marker = 'print the lines in reverse order',
+      known_failure = EOF_INSERTION },
     { id = 'go', file = 'max.go', ft = 'go', at = 'Max returns', marker = 'func Max(xs []int)' },
     { id = 'python', file = 'median.py', ft = 'python', at = '>>> Stats', marker = 'def median(self, xs)' },
     { id = 'swift', file = 'Version.swift', ft = 'swift', at = '- Parameter', marker = 'func parseVersion(' },
@@ -65,6 +79,14 @@ return function(H, fixtures, model_log)
     if show_message then
       return show_message(err, result, ctx, config)
     end
+  end
+
+  -- The workspace edits applied (the server's applyEdit or an action's edit), for failure reports.
+  local applied = {}
+  local apply_workspace_edit = vim.lsp.util.apply_workspace_edit
+  vim.lsp.util.apply_workspace_edit = function(edit, ...)
+    table.insert(applied, edit)
+    return apply_workspace_edit(edit, ...)
   end
 
   local function read(path)
@@ -88,8 +110,17 @@ return function(H, fixtures, model_log)
     while expected[first] == got[first] do
       first = first + 1
     end
-    error(('%s: first difference at line %d: expected %s, got %s\nbuffer:\n%s'):format(what, first,
-      vim.inspect(expected[first]), vim.inspect(got[first]), numbered(got)), 0)
+    local edits = {}
+    for _, edit in ipairs(applied) do
+      for _, change in pairs(edit.changes or {}) do
+        vim.list_extend(edits, change)
+      end
+      for _, change in ipairs(edit.documentChanges or {}) do
+        vim.list_extend(edits, change.edits or {})
+      end
+    end
+    error(('%s: first difference at line %d: expected %s, got %s\nbuffer:\n%s\ntext edits applied: %s'):format(what,
+      first, vim.inspect(expected[first]), vim.inspect(got[first]), numbered(got), vim.inspect(edits)), 0)
   end
 
   -- The markers of the requests the scripted model received so far.
@@ -128,6 +159,7 @@ return function(H, fixtures, model_log)
     H.truthy(line, 'no line of ' .. file .. ' contains ' .. vim.inspect(at))
     vim.api.nvim_win_set_cursor(0, { line, (stub[line]:find(at, 1, true)) - 1 })
 
+    applied = {}
     local requests_before = #markers_seen()
     local first_message = #messages + 1
     local seen = {}
@@ -164,9 +196,19 @@ return function(H, fixtures, model_log)
 
   local cases = {}
   for _, case in ipairs(languages) do
-    table.insert(cases, { case.id .. ': code action fills ' .. case.file .. ' at the right place', function()
-      run_language(case)
-    end })
+    local name = case.id .. ': code action fills ' .. case.file .. ' at the right place'
+    local known = case.known_failure
+    if known and vim.fn.has(known.on) == 1 then
+      table.insert(cases, { name .. ' # KNOWN FAILURE on ' .. known.on .. ': ' .. known.reason, function()
+        local passed, err = pcall(run_language, case)
+        if passed then
+          error('passes now: remove its known_failure mark in cases_languages.lua', 0)
+        end
+        H.out('# known failure, as expected: ' .. tostring(err):gsub('\n', '\n# '))
+      end })
+    else
+      table.insert(cases, { name, function() run_language(case) end })
+    end
   end
   return cases
 end
