@@ -1,7 +1,8 @@
--- One case per language: open fixtures/languages/FILE as a user would (filetype detection, the
--- plugin attaches docwright), put the cursor on the doc comment, pick "docwright: Generate
--- implementation" from vim.lsp.buf.code_action(), and compare the whole buffer with
--- fixtures/languages/expected/FILE. One undo must give the stub back (a single edit).
+-- One or more cases per language: open fixtures/languages/FILE as a user would (filetype
+-- detection, the plugin attaches docwright), put the cursor on the comment (or the signature, or
+-- in the stub), pick "docwright: Generate implementation" from vim.lsp.buf.code_action(), and
+-- compare the whole buffer with fixtures/languages/expected/FILE. One undo must give the stub
+-- back (a single edit).
 return function(H, fixtures, model_log)
   local GENERATE = 'docwright: Generate implementation'
   local CASE_TIMEOUT_MS = 20000
