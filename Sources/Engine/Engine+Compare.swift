@@ -18,6 +18,8 @@ public struct Comparison: Sendable, Codable {
     }
 
     public var entries: [Entry]
+    /// Language of the task, for the report's code fences.
+    public var language: String = ""
 
     /// One line per model, for `window/showMessage` and terminals.
     public var summary: String {
@@ -45,7 +47,8 @@ public struct Comparison: Sendable, Codable {
         }
         for entry in entries {
             guard let best = entry.best else { continue }
-            lines += ["", "## \(entry.model)", "", "```", best.text, "```"]
+            let code = best.text.hasSuffix("\n") ? String(best.text.dropLast()) : best.text
+            lines += ["", "## \(entry.model)", "", "```\(language)", code, "```"]
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -68,7 +71,7 @@ extension Engine {
             for await entry in group { collected.append(entry) }
             return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return Comparison(entries: entries)
+        return Comparison(entries: entries, language: task.language)
     }
 
     private func compareEntry(task: GenerationTask, model: String, effective: EffectiveConfig) async -> Comparison.Entry {

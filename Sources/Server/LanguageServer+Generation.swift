@@ -42,8 +42,24 @@ extension LanguageServer {
     }
 
     func workspaceEdit(_ candidate: Candidate, _ located: Located) -> WorkspaceEdit {
-        let range = located.snapshot.lspRange(located.task.insertion, encoding)
-        return WorkspaceEdit(changes: [located.snapshot.uri: [TextEdit(range: range, newText: candidate.text)]])
+        WorkspaceEdit(changes: [located.snapshot.uri: [textEdit(candidate.text, located)]])
+    }
+
+    /// The edit for an insertion. An insertion after the file's final line break is anchored at
+    /// the end of the last line instead (same resulting text): some clients (Neovim 0.12) turn a
+    /// text ending in a line break at that position into an extra empty last line.
+    func textEdit(_ text: String, _ located: Located) -> TextEdit {
+        let insertion = located.task.insertion
+        let snapshot = located.snapshot
+        let atEnd = insertion.isEmpty && insertion.start.utf8Column == 0 && insertion.start.line > 0
+            && insertion.start.line == snapshot.lineCount - 1 && located.task.suffix.isEmpty
+        if atEnd, let lineBreak = ["\r\n", "\n", "\r"].first(where: { text.hasSuffix($0) }) {
+            let previous = insertion.start.line - 1
+            let end = SourcePosition(line: previous, utf8Column: (snapshot.line(previous) ?? "").utf8.count)
+            let anchor = snapshot.lspRange(SourceRange(at: end), encoding)
+            return TextEdit(range: anchor, newText: lineBreak + text.dropLast(lineBreak.count))
+        }
+        return TextEdit(range: snapshot.lspRange(insertion, encoding), newText: text)
     }
 
     /// After a slow generation the document may have changed: find the same task again in the

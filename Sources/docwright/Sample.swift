@@ -30,6 +30,8 @@ struct Sample: AsyncParsableCommand {
     @Option(help: "Stop sequence (repeatable; \\n is understood).")
     var stop: [String] = []
     @Option var seed: Int?
+    @Option(help: "Seconds before the request is abandoned.")
+    var timeout: Double = 120
     @Flag(help: "Print JSON with per-token log-probabilities.")
     var json = false
 
@@ -48,7 +50,7 @@ struct Sample: AsyncParsableCommand {
         guard let data else { throw ValidationError("cannot read \(promptFile)") }
         let text = String(decoding: data, as: UTF8.self)
         let stops = stop.map { $0.replacingOccurrences(of: "\\n", with: "\n") }
-        let endpoint = ModelEndpoint(name: model, provider: providerKind, baseURL: baseURL, model: model, api: style, apiKeyEnv: apiKeyEnv)
+        let endpoint = ModelEndpoint(name: model, provider: providerKind, baseURL: baseURL, model: model, api: style, apiKeyEnv: apiKeyEnv, timeout: timeout)
         let prompt: Prompt = style == .chat ? .chat([ChatMessage(role: .user, content: text)]) : .completion(text)
         let plan = PromptPlan(prompt: prompt, stops: stops, extractCode: false)
         let params = SamplingParams(n: n, temperature: temperature, maxTokens: maxTokens, stop: stops, seed: seed)

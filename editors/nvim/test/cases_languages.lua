@@ -12,10 +12,6 @@ return function(H, fixtures, model_log)
   -- buffer lines, trailing "" included, so the file gains a blank last line (0.7 does not).
   -- Anchoring such an insertion at the end of the previous line ("\n" + text without its final
   -- "\n") would land the same in every client. Remove these marks once docwright does that.
-  local EOF_INSERTION = {
-    on = 'nvim-0.12',
-    reason = 'docwright inserts at (line_count, 0) with a trailing newline; Neovim 0.12 adds a blank last line',
-  }
 
   -- file: fixture name; ft: what Neovim detects (the plugin maps 'cs' to csharp); at: text on
   -- the comment line where the cursor goes; marker: the replies.json key the prompt must hold;
@@ -60,10 +56,8 @@ return function(H, fixtures, model_log)
     { id = 'ruby', file = 'store.rb', ft = 'ruby', at = 'Loads the store', marker = 'def self.load(path)' },
     { id = 'ruby', file = 'greeter.rb', ft = 'ruby', at = 'Greets', marker = 'def greet(name)' },
     { id = 'lua', file = 'sum.lua', ft = 'lua', at = 'Returns the sum', marker = 'local function sum(t)' },
-    { id = 'lua', file = 'strings.lua', ft = 'lua', at = 'Returns true when s', marker = 'Returns true when s starts with prefix',
-      known_failure = EOF_INSERTION },
-    { id = 'python', file = 'reverse_lines.py', ft = 'python', at = 'print the lines', marker = 'print the lines in reverse order',
-      known_failure = EOF_INSERTION },
+    { id = 'lua', file = 'strings.lua', ft = 'lua', at = 'Returns true when s', marker = 'Returns true when s starts with prefix' },
+    { id = 'python', file = 'reverse_lines.py', ft = 'python', at = 'print the lines', marker = 'print the lines in reverse order' },
     { id = 'go', file = 'max.go', ft = 'go', at = 'Max returns', marker = 'func Max(xs []int)' },
     { id = 'python', file = 'median.py', ft = 'python', at = '>>> Stats', marker = 'def median(self, xs)' },
     { id = 'swift', file = 'Version.swift', ft = 'swift', at = '- Parameter', marker = 'func parseVersion(' },
