@@ -7,11 +7,8 @@ return function(H, fixtures, model_log)
   local GENERATE = 'docwright: Generate implementation'
   local CASE_TIMEOUT_MS = 20000
 
-  -- KNOWN FAILURE (server): an insertion after the file's last line break is sent as the range
-  -- (last line + 1, 0)–(last line + 1, 0) with text ending in "\n". Neovim 0.12 appends that as
-  -- buffer lines, trailing "" included, so the file gains a blank last line (0.7 does not).
-  -- Anchoring such an insertion at the end of the previous line ("\n" + text without its final
-  -- "\n") would land the same in every client. Remove these marks once docwright does that.
+  -- Insertions after the file's last line break (strings.lua, reverse_lines.py) guard the
+  -- server's anchoring at the end of the last line: Neovim 0.12 would otherwise add a blank line.
 
   -- file: fixture name; ft: what Neovim detects (the plugin maps 'cs' to csharp); at: text on
   -- the comment line where the cursor goes; marker: the replies.json key the prompt must hold;
