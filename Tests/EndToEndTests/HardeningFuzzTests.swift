@@ -119,6 +119,26 @@ import Testing
         #expect(await client.finish() == 0)
     }
 
+    /// Found by the full fuzz run (seed 0xD0C5EED, input 36,696): `docwright.compareModels` at a
+    /// valid line with `character: Int.max` overflowed `character + 1` in
+    /// LanguageServer+ExecuteCommand.swift and killed the server. Marked as a known issue until
+    /// that line is fixed in Server (then drop the `withKnownIssue`).
+    @Test func compareModelsAtAHugeCharacterIsAnswered() async throws {
+        let client = try PipeClient()
+        try await client.initialize()
+        await client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///fuzz/a.py", "languageId": "python",
+                                                                      "version": 1, "text": Self.stub]])
+        let id = await client.send("workspace/executeCommand", [
+            "command": "docwright.compareModels",
+            "arguments": [["uri": "file:///fuzz/a.py", "position": ["line": 1, "character": Int.max], "models": ["local"]]],
+        ])
+        let answered = (try? await client.waitForAnswer(id, timeout: .seconds(30))) != nil || client.isAnswered(id)
+        await withKnownIssue("compareModels overflows on character = Int.max (Server fix pending)", isIntermittent: true) {
+            #expect(answered && client.process.isRunning, "the server died on compareModels at character Int.max")
+        }
+        _ = await client.finish()
+    }
+
     /// Exit without shutdown ends the process with status 1, promptly, even mid-request.
     @Test func exitWithoutShutdownEndsPromptly() async throws {
         let client = try PipeClient()

@@ -24,7 +24,8 @@ final class PipeClient: Sendable {
     private let input: FileHandle
     private let writes = DispatchQueue(label: "docwright.pipe-client.writes")
     private let state = PipeState()
-    private let nextID = Mutex(0)
+    /// Our ids start far above any id the fuzz generator uses, so answers never get mixed up.
+    private let nextID = Mutex(5_000_000_000)
 
     init(environment extra: [String: String] = [:]) throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-pipe-\(UUID().uuidString)")
@@ -43,7 +44,15 @@ final class PipeClient: Sendable {
         let stdoutPipe = Pipe()
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
-        process.standardError = FileHandle.nullDevice
+        // DOCWRIGHT_TEST_STDERR=path keeps the server's log (e.g. to see why a fuzz run failed).
+        if let path = ProcessInfo.processInfo.environment["DOCWRIGHT_TEST_STDERR"],
+           FileManager.default.createFile(atPath: path, contents: nil), let log = FileHandle(forWritingAtPath: path) {
+            process.standardError = log
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
+        // A server that dies must fail the test, not kill the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         input = stdinPipe.fileHandleForWriting
         try process.run()
         let reader = stdoutPipe.fileHandleForReading
@@ -61,23 +70,21 @@ final class PipeClient: Sendable {
                     state.withLock { $0.closed = true }
                     return
                 }
-                let serverRequests = state.withLock { state -> [Any] in
+                let replies = state.withLock { state -> [Data] in
                     state.buffer.append(contentsOf: data)
                     return Self.drain(&state)
                 }
                 // Answer server→client requests (progress, applyEdit) so nothing waits on us.
-                for id in serverRequests {
-                    guard let body = try? JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": id, "result": NSNull()])
-                    else { continue }
+                for body in replies {
                     writes.async { try? input.write(contentsOf: Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body) }
                 }
             }
         }.start()
     }
 
-    /// Parses complete frames; returns the ids of server→client requests.
-    private static func drain(_ state: inout State) -> [Any] {
-        var serverRequests: [Any] = []
+    /// Parses complete frames; returns replies owed to server→client requests.
+    private static func drain(_ state: inout State) -> [Data] {
+        var serverRequests: [Data] = []
         let separator: [UInt8] = [13, 10, 13, 10]
         var consumed = 0
         defer { if consumed > 0 { state.buffer.removeFirst(consumed) } }
@@ -101,8 +108,12 @@ final class PipeClient: Sendable {
             }
             let method = message["method"] as? String
             if let id = message["id"], !(id is NSNull) {
-                if method != nil {
-                    serverRequests.append(id)
+                if let method {
+                    let result: Any = method == "workspace/applyEdit" ? ["applied": true] : NSNull()
+                    if let reply = try? JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": id, "result": result]) {
+                        serverRequests.append(reply)
+                    }
+                    state.notifications[method, default: 0] += 1
                 } else {
                     let key = "\(id)"
                     state.answers.updateValue((message["error"] as? [String: Any])?["code"] as? Int, forKey: key)
