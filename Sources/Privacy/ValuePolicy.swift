@@ -100,7 +100,23 @@ struct ValuePolicy: Sendable {
         if first == UInt8(ascii: "%"), value.count <= 4 { return true }
         let lowered = ByteClass.lower(first)
         if value.allSatisfy({ ByteClass.lower($0) == lowered }) { return true }
-        return ByteText(bytes: value).find("<redacted:", from: 0) != nil
+        let text = ByteText(bytes: value)
+        return text.find("<redacted:", from: 0) != nil || isTemplate(text)
+    }
+
+    /// String interpolation builds the value at run time: `"\(count)"`, `"${TOKEN}"`, `"#{key}"`,
+    /// `f"{secret}"`. The template itself is not a secret.
+    private static func isTemplate(_ text: ByteText) -> Bool {
+        if text.find("\\(", from: 0) != nil || text.find("${", from: 0) != nil || text.find("#{", from: 0) != nil {
+            return true
+        }
+        var index = 0
+        while let open = text.find("{", from: index) {
+            let end = text.runEnd(from: open + 1, limit: 64) { ByteClass.isWord($0) || $0 == UInt8(ascii: ".") }
+            if end > open + 1, text.at(end) == UInt8(ascii: "}") { return true }
+            index = open + 1
+        }
+        return false
     }
 
     /// A value mentioning its own name and no digit is a label or placeholder: "Password",

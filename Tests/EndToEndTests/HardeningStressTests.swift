@@ -84,7 +84,8 @@ import Testing
         try await Task.sleep(for: .seconds(2))
         let after = client.residentKilobytes ?? 0
         let elapsed = ContinuousClock.now - started
-        print("stress: \(pendingIDs.count) requests \(sent.sorted { $0.key < $1.key }) in \(elapsed); "
+        let mix = sent.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        print("stress: \(pendingIDs.count) requests (\(mix)) in \(elapsed); "
             + "\(cancelled) cancellations sent, \(cancelledAnswers) answered -32800, other errors \(Dictionary(grouping: failures, by: { $0 }).mapValues(\.count)); "
             + "RSS baseline \(baseline / 1024) MiB, peak \(peak / 1024) MiB, after \(after / 1024) MiB")
         #expect(after < baseline * 2 + 50 * 1024, "RSS \(after) kB after vs \(baseline) kB baseline")

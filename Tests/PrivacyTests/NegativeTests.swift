@@ -60,6 +60,10 @@ import Testing
         "signature = inspect.signature(func)",
         "x = a-b-c-d-e",
         "print(\"----- report -----\")",
+        "logger.debug(\"x\", metadata: [\"secrets\": \"\\(count)\"])",
+        "password = f\"{prefix}{suffix}\"",
+        "token = `${header}.${payload}`",
+        "secret = \"#{vault_secret_name}\"",
     ]
 
     @Test(arguments: ordinary)

@@ -114,7 +114,13 @@ import Testing
             let before = client.received.withLock { $0.messages.count }
             let report = try await generate(client, uri: uri, line: line, character: 8)
             #expect(report == .null)
-            let messages = client.received.withLock { Array($0.messages.dropFirst(before)) }
+            // The showMessage notification may be handled just after the reply: wait briefly.
+            var messages: [String] = []
+            for _ in 0..<100 {
+                messages = client.received.withLock { Array($0.messages.dropFirst(before)) }
+                if messages.contains(where: { $0.contains(file.reason) }) { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
             #expect(messages.contains { $0.contains(file.reason) }, "\(file.name): \(messages)")
             let completion: JSONValue = try await client.request(Method.completion, [
                 "textDocument": ["uri": .string(uri)], "position": position(line + 1, 4), "context": ["triggerKind": 1],
