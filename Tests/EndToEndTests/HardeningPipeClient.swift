@@ -1,0 +1,250 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// A lean client for the built `docwright lsp` over real pipes, for fuzzing and stress: writes
+/// go through one serial queue (frames never interleave, and a blocked pipe never blocks the
+/// test's cooperative threads), stdout is parsed on its own thread keeping only what the tests
+/// check (which ids were answered, with which error code), and reading can be paused to play a
+/// client that stops draining stdout.
+final class PipeClient: Sendable {
+    struct State: Sendable {
+        var buffer: [UInt8] = []
+        /// Answered request ids (as `"\(id)"`) → error code, or nil for a result.
+        var answers: [String: Int?] = [:]
+        var results: [String: Data] = [:]
+        var notifications: [String: Int] = [:]
+        var messages = 0
+        var garbage = false
+        var closed = false
+        var paused = false
+    }
+
+    let process: Process
+    private let input: FileHandle
+    private let writes = DispatchQueue(label: "docwright.pipe-client.writes")
+    private let state = PipeState()
+    /// Our ids start far above any id the fuzz generator uses, so answers never get mixed up.
+    private let nextID = Mutex(5_000_000_000)
+
+    init(environment extra: [String: String] = [:]) throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: try BinaryClient.binaryPath())
+        process.arguments = ["lsp"]
+        var environment = [
+            "HOME": home.path, "XDG_CACHE_HOME": home.path + "/cache", "XDG_CONFIG_HOME": home.path + "/config",
+            "XDG_STATE_HOME": home.path + "/state", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "DOCWRIGHT_LOCAL_MODEL_URL": "http://127.0.0.1:9/v1",
+        ]
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let stdinPipe = Pipe()
+        let stdoutPipe = Pipe()
+        process.standardInput = stdinPipe
+        process.standardOutput = stdoutPipe
+        // DOCWRIGHT_TEST_STDERR=path keeps the server's log (e.g. to see why a fuzz run failed).
+        if let path = ProcessInfo.processInfo.environment["DOCWRIGHT_TEST_STDERR"],
+           FileManager.default.createFile(atPath: path, contents: nil), let log = FileHandle(forWritingAtPath: path) {
+            process.standardError = log
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
+        // A server that dies must fail the test, not kill the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        input = stdinPipe.fileHandleForWriting
+        try process.run()
+        let reader = stdoutPipe.fileHandleForReading
+        let state = self.state
+        let writes = self.writes
+        let input = self.input
+        Thread {
+            while true {
+                if state.withLock({ $0.paused }) {
+                    Thread.sleep(forTimeInterval: 0.005)
+                    continue
+                }
+                let data = reader.availableData
+                if data.isEmpty {
+                    state.withLock { $0.closed = true }
+                    return
+                }
+                let replies = state.withLock { state -> [Data] in
+                    state.buffer.append(contentsOf: data)
+                    return Self.drain(&state)
+                }
+                // Answer server→client requests (progress, applyEdit) so nothing waits on us.
+                for body in replies {
+                    writes.async { try? input.write(contentsOf: Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body) }
+                }
+            }
+        }.start()
+    }
+
+    /// Parses complete frames; returns replies owed to server→client requests.
+    private static func drain(_ state: inout State) -> [Data] {
+        var serverRequests: [Data] = []
+        let separator: [UInt8] = [13, 10, 13, 10]
+        var consumed = 0
+        defer { if consumed > 0 { state.buffer.removeFirst(consumed) } }
+        while true {
+            let rest = state.buffer[consumed...]
+            guard let headerEnd = rest.firstRange(of: separator) else { return serverRequests }
+            let header = String(decoding: rest[..<headerEnd.lowerBound], as: UTF8.self)
+            guard header.hasPrefix("Content-Length: "), let length = Int(header.dropFirst(16)) else {
+                state.garbage = true
+                consumed = state.buffer.count
+                return serverRequests
+            }
+            let bodyStart = headerEnd.upperBound
+            guard state.buffer.count >= bodyStart + length else { return serverRequests }
+            let body = Data(state.buffer[bodyStart..<(bodyStart + length)])
+            consumed = bodyStart + length
+            state.messages += 1
+            guard let message = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+                state.garbage = true
+                continue
+            }
+            let method = message["method"] as? String
+            if let id = message["id"], !(id is NSNull) {
+                if let method {
+                    let result: Any = method == "workspace/applyEdit" ? ["applied": true] : NSNull()
+                    if let reply = try? JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": id, "result": result]) {
+                        serverRequests.append(reply)
+                    }
+                    state.notifications[method, default: 0] += 1
+                } else {
+                    let key = "\(id)"
+                    state.answers.updateValue((message["error"] as? [String: Any])?["code"] as? Int, forKey: key)
+                    if let result = message["result"], !(result is NSNull),
+                       let data = try? JSONSerialization.data(withJSONObject: result, options: .fragmentsAllowed) {
+                        state.results[key] = data
+                    }
+                }
+            } else if let method {
+                state.notifications[method, default: 0] += 1
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    /// Queues raw bytes and returns once they are written (or the pipe broke).
+    func sendRaw(_ bytes: [UInt8]) async {
+        let input = self.input
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            writes.async {
+                try? input.write(contentsOf: bytes)
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Queues bytes without waiting (for a client that keeps writing while the server is stuck).
+    func sendRawDetached(_ bytes: [UInt8]) {
+        let input = self.input
+        writes.async { try? input.write(contentsOf: bytes) }
+    }
+
+    static func frame(_ object: Any) -> [UInt8] {
+        let body = (try? JSONSerialization.data(withJSONObject: object, options: .fragmentsAllowed)) ?? Data()
+        return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + Array(body)
+    }
+
+    func makeID() -> Int {
+        nextID.withLock { id in
+            id += 1
+            return id
+        }
+    }
+
+    func notify(_ method: String, _ params: Any) async {
+        await sendRaw(Self.frame(["jsonrpc": "2.0", "method": method, "params": params]))
+    }
+
+    /// Sends a request; returns its id without waiting.
+    @discardableResult
+    func send(_ method: String, _ params: Any, detached: Bool = false) async -> Int {
+        let id = makeID()
+        let bytes = Self.frame(["jsonrpc": "2.0", "id": id, "method": method, "params": params])
+        if detached { sendRawDetached(bytes) } else { await sendRaw(bytes) }
+        return id
+    }
+
+    /// Sends a request and waits for its answer: the error code (nil = success), or a thrown
+    /// timeout when the server does not answer in time.
+    @discardableResult
+    func request(_ method: String, _ params: Any, timeout: Duration = .seconds(30)) async throws -> Int? {
+        let id = await send(method, params)
+        return try await waitForAnswer(id, timeout: timeout)
+    }
+
+    func waitForAnswer(_ id: Int, timeout: Duration = .seconds(30)) async throws -> Int? {
+        let key = "\(id)"
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let (answered, code, closed) = state.withLock { state in
+                (state.answers.keys.contains(key), state.answers[key] ?? nil, state.closed)
+            }
+            if answered { return code }
+            if closed { throw PipeClientError.closed }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        throw PipeClientError.timeout(id: id)
+    }
+
+    func result(_ id: Int) -> Data? { state.withLock { $0.results[id.description] } }
+    func isAnswered(_ id: Int) -> Bool { state.withLock { $0.answers.keys.contains(id.description) } }
+    func errorCode(_ id: Int) -> Int? { state.withLock { $0.answers[id.description] ?? nil } }
+
+    // MARK: Observation
+
+    var sawGarbage: Bool { state.withLock { $0.garbage } }
+    var messageCount: Int { state.withLock { $0.messages } }
+    func notificationCount(_ method: String) -> Int { state.withLock { $0.notifications[method] ?? 0 } }
+
+    func pauseReading(_ paused: Bool) { state.withLock { $0.paused = paused } }
+
+    /// Resident set size of the server in kB (Linux /proc), or nil.
+    var residentKilobytes: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        else { return nil }
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
+    }
+
+    func initialize(options: [String: Any] = [:]) async throws {
+        let code = try await request("initialize", [
+            "processId": NSNull(), "rootUri": NSNull(), "initializationOptions": options,
+            "capabilities": ["workspace": ["applyEdit": true]],
+        ])
+        #expect(code == nil)
+        await notify("initialized", [String: Any]())
+    }
+
+    /// shutdown + exit; returns the exit status (nil if the process had to be killed).
+    func finish(timeout: Duration = .seconds(20)) async -> Int32? {
+        _ = try? await request("shutdown", NSNull(), timeout: timeout)
+        await notify("exit", NSNull())
+        return await waitForExit(timeout: timeout)
+    }
+
+    func waitForExit(timeout: Duration = .seconds(20)) async -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if !process.isRunning { return process.terminationStatus }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        process.terminate()
+        return nil
+    }
+}
+
+enum PipeClientError: Error { case timeout(id: Int), closed }
+
+/// A class around the Mutex so the reader thread can share it.
+final class PipeState: Sendable {
+    let mutex = Mutex(PipeClient.State())
+    func withLock<R>(_ body: (inout PipeClient.State) -> R) -> R { mutex.withLock { body(&$0) } }
+}
