@@ -26,7 +26,8 @@ extension Engine {
             route.rule = "requested model \(model)"
         }
         route = try withinBudget(route, task: task, effective: effective)
-        let plan = PromptBuilder().plan(for: task, api: route.endpoint.api)
+        // Secrets are redacted before the prompt is built: nothing unredacted can leave.
+        let plan = PromptBuilder().plan(for: redacted(task), api: route.endpoint.api)
         var params = route.params
         if let n { params.n = max(1, n) }
         for stop in plan.stops where !params.stop.contains(stop) {
@@ -42,6 +43,7 @@ extension Engine {
 
     func draw(_ task: GenerationTask, _ prepared: Prepared) async throws -> GenerationResult {
         let route = prepared.route
+        auditSend(prepared)
         let batch: SampleBatch
         do {
             batch = try await gateway.sample(endpoint: route.endpoint, plan: prepared.plan, params: prepared.params)

@@ -31,7 +31,7 @@ extension LanguageServer {
         let token = await beginProgress("docwright: comparing models", message: models.joined(separator: ", "))
         let comparison = await engine.compare(task: located.task, models: models)
         await endProgress(token, "done")
-        let markdown = comparison.markdown(uri: args.uri, position: "\(args.position.line + 1):\(args.position.character + 1)")
+        let markdown = comparison.markdown(uri: args.uri, position: "\(args.position.line &+ 1):\(min(args.position.character, Int(Int32.max)) + 1)")
         let canShow = state.withLock { $0.capabilities?.window?.showDocument?.support ?? false }
         if canShow, let url = writeReport(markdown) {
             let shown = try? await connection.request(Method.showDocument, params: ShowDocumentParams(uri: url), as: ShowDocumentResult.self)

@@ -121,8 +121,7 @@ import Testing
 
     /// Found by the full fuzz run (seed 0xD0C5EED, input 36,696): `docwright.compareModels` at a
     /// valid line with `character: Int.max` overflowed `character + 1` in
-    /// LanguageServer+ExecuteCommand.swift and killed the server. Marked as a known issue until
-    /// that line is fixed in Server (then drop the `withKnownIssue`).
+    /// LanguageServer+ExecuteCommand.swift and killed the server. Kept as a regression test.
     @Test func compareModelsAtAHugeCharacterIsAnswered() async throws {
         let client = try PipeClient()
         try await client.initialize()
@@ -133,9 +132,7 @@ import Testing
             "arguments": [["uri": "file:///fuzz/a.py", "position": ["line": 1, "character": Int.max], "models": ["local"]]],
         ])
         let answered = (try? await client.waitForAnswer(id, timeout: .seconds(30))) != nil || client.isAnswered(id)
-        withKnownIssue("compareModels overflows on character = Int.max (Server fix pending)", isIntermittent: true) {
-            #expect(answered && client.process.isRunning, "the server died on compareModels at character Int.max")
-        }
+        #expect(answered && client.process.isRunning, "the server died on compareModels at character Int.max")
         _ = await client.finish()
     }
 

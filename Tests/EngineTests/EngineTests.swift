@@ -24,7 +24,7 @@ struct Project {
     }
 
     func engine(cache: Bool = true) throws -> Engine {
-        try Engine.makeDefault(logger: Logger(label: "test"), workspaceRoot: root.path, environment: environment, cacheEnabled: cache)
+        try Engine.makeDefault(logger: quietLogger(), workspaceRoot: root.path, environment: environment, cacheEnabled: cache)
     }
 
     func task(_ engine: Engine, file: String, text: String, line: Int) throws -> GenerationTask {
@@ -167,4 +167,10 @@ let plainFile = """
         #expect(messages.contains { $0.contains("n") })
         #expect(engine.config.current.route(for: task).endpoint.name == "datasci")
     }
+}
+
+func quietLogger() -> Logger {
+    var logger = Logger(label: "test")
+    logger.logLevel = .warning
+    return logger
 }

@@ -42,7 +42,8 @@ final class TestClient: MessageHandler, Sendable {
             "DOCWRIGHT_LOCAL_MODEL_URL": modelURL ?? "http://127.0.0.1:9/v1",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         ]
-        let logger = Logger(label: "test")
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
         engine = try Engine.makeDefault(logger: logger, environment: environment, cacheEnabled: cache)
         let (clientEnd, serverEnd) = InMemoryTransport.pair()
         let serverConnection = Connection(transport: serverEnd, logger: logger, errorMapper: LanguageServer.mapError)
