@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # docwright.el byte-compiles without warnings, and its autoloads (as package.el generates them)
 # register docwright with eglot and lsp-mode when those load.
+#   editors/emacs/test/compile.sh [FEATURE...]   the clients whose registration is checked
+#                                                (default: eglot lsp-mode)
+#   EMACS=scripts/emacs30 editors/emacs/test/compile.sh eglot    the same with another Emacs
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+EMACS="${EMACS:-emacs}"
+case "$EMACS" in */*) EMACS="$(cd "$(dirname "$EMACS")" && pwd)/$(basename "$EMACS")" ;; esac
 DIR="$(mktemp -d)"
 trap 'rm -rf "$DIR"' EXIT
 cp "$HERE/docwright.el" "$DIR/"
 export HOME="$DIR"
-if out="$(cd "$DIR" && emacs --batch --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile docwright.el 2>&1)" \
+if out="$(cd "$DIR" && "$EMACS" --batch --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile docwright.el 2>&1)" \
    && [ -f "$DIR/docwright.elc" ]; then
   echo "ok - docwright.el byte-compiles without warnings"
 else
@@ -15,14 +20,20 @@ else
   echo "$out" | grep -v '^Loading' | sed 's/^/# /'
 fi
 rm -f "$DIR/docwright.elc"
-emacs --batch --eval "(progn (require 'package) (package-generate-autoloads \"docwright\" \"$DIR\"))" >/dev/null 2>&1
+"$EMACS" --batch --eval "(progn (require 'package) (package-generate-autoloads \"docwright\" \"$DIR\"))" >/dev/null 2>&1
 check() { # feature, lisp expression that must be non-nil after loading the autoloads and the feature
-  if emacs --batch --eval "(progn (add-to-list 'load-path \"$DIR\") (load \"$DIR/docwright-autoloads.el\" nil t)
+  if "$EMACS" --batch --eval "(progn (add-to-list 'load-path \"$DIR\") (load \"$DIR/docwright-autoloads.el\" nil t)
         (require '$1) (kill-emacs (if $2 0 1)))" >/dev/null 2>&1; then
     echo "ok - autoloads register docwright when $1 loads"
   else
     echo "not ok - autoloads register docwright when $1 loads"
   fi
 }
-check eglot "(eq (cdr (car eglot-server-programs)) 'docwright--eglot-contact)"
-check lsp-mode "(gethash 'docwright lsp-clients)"
+[ "$#" -gt 0 ] || set -- eglot lsp-mode
+for feature in "$@"; do
+  case "$feature" in
+    eglot) check eglot "(eq (cdr (car eglot-server-programs)) 'docwright--eglot-contact)" ;;
+    lsp-mode) check lsp-mode "(gethash 'docwright lsp-clients)" ;;
+    *) echo "not ok - unknown client '$feature' (eglot, lsp-mode)" ;;
+  esac
+done
