@@ -72,6 +72,38 @@ struct BenchHumanEval: AsyncParsableCommand {
 }
 
 struct BenchPerf: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "perf", abstract: "Performance figures.")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "perf",
+        abstract: "Latency, throughput and memory figures, each against a baseline measured in the same run.",
+        discussion: "Build with -c release first; the table is also written to --out/perf-latest.md.")
+
+    @Flag(help: "Fewer repetitions and smaller sizes (CI).") var quick = false
+    @Option(help: "The docwright binary to measure (default: this one).") var binary: String?
+    @Option(help: "Base URL of the real model (default: the configured local model).") var modelURL: String?
+    @Option(help: "Directory holding sequential.py.") var baselines: String = "bench/baselines"
+    @Option(help: "Python that runs the baseline script.") var python: String = "python3"
+    @Option(help: "Samples per code action.") var n: Int = 5
+    @Option(help: "max_tokens for the real-model figures (default 32 quick, 128 full).") var maxTokens: Int?
+    @Option(help: "Directory for perf-latest.md/.json.") var out: String = "bench/results"
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        _ = logging.bootstrap(label: "docwright.bench")
+        var options = PerfOptions()
+        options.quick = quick
+        options.binary = binary
+        options.modelURL = modelURL
+        options.baselinesDirectory = baselines
+        options.python = python
+        options.samples = max(1, n)
+        options.maxTokens = maxTokens
+        options.outputDirectory = out
+        do {
+            let (report, files) = try await PerfHarness(options: options).run()
+            print(report.markdown)
+            FileHandle.standardError.write(Data("bench: wrote \(files.joined(separator: ", "))\n".utf8))
+        } catch let error as any UserFacingError {
+            throw CLIError(error.userMessage)
+        }
+    }
 }
