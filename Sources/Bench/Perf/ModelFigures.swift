@@ -15,7 +15,28 @@ struct ModelFigures {
     var initializationOptions: [String: Any] {
         ["n": options.samples, "max_tokens": options.realMaxTokens, "seed": options.seed, "temperature": 0.8]
     }
-    static let extraConfig = "timeout = 600"
+    static let extraConfig = "timeout = 900"
+    let deadline: ContinuousClock.Instant?
+
+    init(options: PerfOptions, binary: String, environment: SessionEnvironment, modelURL: String,
+         progress: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.binary = binary
+        self.environment = environment
+        self.modelURL = modelURL
+        self.progress = progress
+        deadline = options.modelBudget.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
+    }
+
+    /// Seconds the next model call may take; throws once the budget is spent.
+    func remaining() throws -> Double {
+        guard let deadline else { return 900 }
+        let left = ContinuousClock.now.duration(to: deadline).seconds
+        guard left > 1 else {
+            throw BenchError.model("the model is too slow for quick mode's \(Int(options.modelBudget ?? 0)) s budget")
+        }
+        return left
+    }
 
     func run() throws -> [PerfRow] {
         let script = options.baselinesDirectory + "/sequential.py"
@@ -33,9 +54,11 @@ struct ModelFigures {
         _ = try client.initialize(options: initializationOptions)
         try client.didOpen(uri: BenchDocuments.pythonURI, language: "python", text: BenchDocuments.python)
 
-        progress("perf: real model, n=\(options.samples), max_tokens \(options.realMaxTokens): warm-up")
-        _ = try generate(client)
-        _ = try raw(url: rawURL, body: body)
+        if !options.quick {
+            progress("perf: real model, n=\(options.samples), max_tokens \(options.realMaxTokens): warm-up")
+            _ = try generate(client)
+            _ = try raw(url: rawURL, body: body)
+        }
 
         var ours: [Double] = []
         var raws: [Double] = []
@@ -79,17 +102,25 @@ struct ModelFigures {
         _ = try client.initialize(options: initializationOptions)
         try client.didOpen(uri: BenchDocuments.pythonURI, language: "python", text: BenchDocuments.python)
         _ = try generate(client)
-        guard let request = fake.requests.last(where: { $0.path.hasSuffix("completions") }) else {
-            throw BenchError.harness("docwright sent no completions request to the capturing model")
+        let requests = fake.requests.filter { $0.path.hasSuffix("completions") }
+        // One request with n: otherwise "the same body" would not describe what docwright does.
+        guard requests.count == 1, let request = requests.first else {
+            throw BenchError.harness("docwright sent \(requests.count) completions requests for one generation (expected 1 with n)")
         }
         return request
     }
 
     func generate(_ client: LSPPipeClient) throws -> Double {
+        let limit = try remaining()
         let started = ContinuousClock.now
-        let reply = try client.request("workspace/executeCommand",
+        let reply: [String: Any]
+        do {
+            reply = try client.request("workspace/executeCommand",
                                        BenchDocuments.generateArguments(uri: BenchDocuments.pythonURI, position: BenchDocuments.pythonPosition),
-                                       timeout: 900)
+                                       timeout: limit)
+        } catch BenchError.harness(let message) where message.contains("did not answer in time") {
+            throw BenchError.model("docwright's generation took over \(Int(limit)) s (slow model)")
+        }
         let seconds = started.duration(to: .now).seconds
         if let error = reply["error"] as? [String: Any] {
             throw BenchError.model("docwright's generation failed: \(error["message"] as? String ?? "\(error)")")
@@ -98,13 +129,19 @@ struct ModelFigures {
     }
 
     func raw(url: String, body: [UInt8]) throws -> (seconds: Double, tokens: Int) {
-        try Blocking.wait {
+        let limit = try remaining()
+        return try Blocking.wait {
             let client = try HTTPClient()
             defer { client.shutdown() }
             let request = HTTPRequest(method: "POST", url: url, headers: [("Content-Type", "application/json")], body: body,
-                                      timeout: 900)
+                                      timeout: limit)
             let started = ContinuousClock.now
-            let response = try await client.send(request)
+            let response: HTTPResponse
+            do {
+                response = try await client.send(request)
+            } catch {
+                throw BenchError.model("the raw request to \(url) failed: \(error)")
+            }
             let seconds = started.duration(to: .now).seconds
             guard response.status == 200 else {
                 throw BenchError.model("the raw request answered HTTP \(response.status): \(String(decoding: response.body.prefix(200), as: UTF8.self))")
@@ -116,9 +153,11 @@ struct ModelFigures {
     func sequential(script: String, url: String, bodyFile: String) throws -> (seconds: Double, tokens: Int) {
         let python = options.python
         let n = options.samples
+        let limit = try remaining()
         let result = try Blocking.wait {
-            try await Subprocess.run(python, [script, "--url", url, "--body", bodyFile, "--n", String(n)], timeout: 1800)
+            try await Subprocess.run(python, [script, "--url", url, "--body", bodyFile, "--n", String(n)], timeout: limit)
         }
+        if result.timedOut { throw BenchError.model("\(script) took over \(Int(limit)) s (slow model)") }
         guard result.status == 0,
               let object = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any],
               let seconds = object["seconds"] as? Double else {

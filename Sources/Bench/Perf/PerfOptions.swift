@@ -28,6 +28,9 @@ public struct PerfOptions: Sendable {
     var cancelRuns: Int { quick ? 5 : 30 }
     var keepAlivePosts: Int { quick ? 2000 : 10_000 }
     var realMaxTokens: Int { maxTokens ?? (quick ? 32 : 128) }
+    /// Seconds the real-model figures may take in all (quick mode: a slow model skips them
+    /// instead of stalling CI); nil = no limit.
+    var modelBudget: Double? { quick ? 60 : nil }
 }
 
 /// A private HOME/XDG tree for spawned servers: they never touch the user's cache or config.
@@ -62,9 +65,18 @@ struct SessionEnvironment {
 
 /// Documents the scenarios open.
 enum BenchDocuments {
-    static let pythonURI = "file:///bench/add.py"
-    /// A documented stub without doctest examples (verification does not run).
-    static let python = "def add(a, b):\n    \"\"\"Return the sum of a and b.\"\"\"\n    pass\n"
+    static let pythonURI = "file:///bench/durations.py"
+    /// A documented stub without doctest examples (verification does not run) whose body takes
+    /// the model a few lines, so generation time dominates as in real use.
+    static let python = """
+        def parse_duration(text):
+            \"\"\"Parse a duration such as "1h30m", "45s" or "2h5m10s" and return the total number of seconds.
+
+            Raise ValueError when the text is empty or malformed.
+            \"\"\"
+            pass
+
+        """
     static var pythonPosition: [String: Any] { ["line": 1, "character": 6] }
 
     static let goURI = "file:///bench/add.go"

@@ -84,7 +84,8 @@ public struct PerfReport: Sendable, Codable {
             "|---|---:|---|---:|---|---|",
         ]
         for row in rows {
-            let baseline = row.baseline.map { "\(Self.format($0, row.unit)) (\(row.baselineName ?? ""))" } ?? (row.baselineName ?? "—")
+            let baseline = row.baseline.map { Self.format($0, row.unit) + (row.baselineName.map { " (\($0))" } ?? "") }
+                ?? (row.baselineName ?? "—")
             let ratio = row.ratio.map { String(format: "%.2f", $0) } ?? "—"
             let met = row.met.map { $0 ? "yes" : "**no**" } ?? "—"
             lines.append("| \(row.figure) | \(Self.format(row.value, row.unit)) | \(baseline) | \(ratio) | \(goalText(row)) | \(met) |")
