@@ -1,0 +1,204 @@
+import Foundation
+
+/// Figures of the server process itself, with a model that answers at once (FakeModel):
+/// start-up, memory, cache-hit round trips, the pipeline's own cost, didChange on a big file.
+/// Synchronous: runs on one dedicated thread.
+struct ServerFigures {
+    let options: PerfOptions
+    let binary: String
+    let environment: SessionEnvironment
+    let fakeModelURL: String
+    /// Median in-process HTTPClient POST to the fake model, ms (baseline of the pipeline figure).
+    let rawPostMilliseconds: Double
+    let progress: @Sendable (String) -> Void
+
+    func run() throws -> [PerfRow] {
+        var rows = try startup()
+        rows += try session()
+        return rows
+    }
+
+    // MARK: start-up
+
+    func startup() throws -> [PerfRow] {
+        progress("perf: start-up to initialize reply × \(options.startupRuns)")
+        var times: [Double] = []
+        var spawns: [Double] = []
+        for index in 0..<options.startupRuns {
+            let env = try environment.make(name: "startup\(index)", modelURL: fakeModelURL, cacheEnabled: true)
+            let client = try LSPPipeClient(binary: binary, environment: env)
+            _ = try client.request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [String: Any]()],
+                                   timeout: 30)
+            times.append(client.startedAt.duration(to: .now).milliseconds)
+            client.close()
+            spawns.append(try Self.spawnTrue())
+        }
+        return [PerfRow(
+            figure: "start-up to `initialize` reply", value: BenchStatistics.median(times) ?? 0, unit: "ms",
+            baselineName: "spawn + exit of /bin/true", baseline: BenchStatistics.median(spawns), goal: 30,
+            note: "median of \(times.count) fresh processes (process start, config, cache open, first reply)")]
+    }
+
+    static func spawnTrue() throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        let started = ContinuousClock.now
+        try process.run()
+        process.waitUntilExit()
+        return started.duration(to: .now).milliseconds
+    }
+
+    // MARK: one long session
+
+    func session() throws -> [PerfRow] {
+        let env = try environment.make(name: "session", modelURL: fakeModelURL, cacheEnabled: true)
+        let client = try LSPPipeClient(binary: binary, environment: env, stderrPath: environment.logPath("session"))
+        defer { client.close() }
+        _ = try client.initialize(options: ["n": options.samples, "max_tokens": 48])
+        try client.didOpen(uri: BenchDocuments.pythonURI, language: "python", text: BenchDocuments.python)
+        _ = try client.request("docwright/benchBarrier", [String: Any]())
+        Thread.sleep(forTimeInterval: 0.3)
+        let idle = Double(client.residentKiB ?? 0) / 1024
+        var rows = [PerfRow(figure: "RSS idle (one small document open)", value: idle, unit: "MB", goal: 20,
+                            note: "VmRSS from /proc after initialize and didOpen")]
+        rows += try cacheHits(client)
+        rows += try populate(client, idleMB: idle)
+        rows += try didChange(client)
+        return rows
+    }
+
+    /// codeAction served from the cache vs a request the server answers without work.
+    func cacheHits(_ client: LSPPipeClient) throws -> [PerfRow] {
+        progress("perf: cache-hit code actions × \(options.cacheHitRequests)")
+        let generated = try client.request("workspace/executeCommand",
+                                           BenchDocuments.generateArguments(uri: BenchDocuments.pythonURI, position: BenchDocuments.pythonPosition))
+        guard let result = generated["result"] as? [String: Any], let candidates = result["candidates"] as? [Any], !candidates.isEmpty else {
+            throw BenchError.harness("generate against the loopback model gave no candidates: \(generated)")
+        }
+        let params = BenchDocuments.codeActionParams(uri: BenchDocuments.pythonURI, position: BenchDocuments.pythonPosition)
+        let first = try client.request("textDocument/codeAction", params)
+        let titles = (first["result"] as? [[String: Any]])?.compactMap { $0["title"] as? String } ?? []
+        guard titles.first?.contains("Use candidate") == true else {
+            throw BenchError.harness("the code action after generating was not served from the cache: \(titles)")
+        }
+        var hits: [Double] = []
+        var floor: [Double] = []
+        for _ in 0..<options.cacheHitRequests {
+            var started = ContinuousClock.now
+            _ = try client.request("textDocument/codeAction", params)
+            hits.append(started.duration(to: .now).milliseconds)
+            started = ContinuousClock.now
+            _ = try client.request("docwright/benchBarrier", [String: Any]())
+            floor.append(started.duration(to: .now).milliseconds)
+        }
+        hits.sort()
+        floor.sort()
+        let note = "\(hits.count) codeAction requests over stdio answered from the cache (5 candidates with edits); "
+            + "baseline: an unknown method answered with an error (transport floor)"
+        return [
+            PerfRow(figure: "cache-hit code action p50", value: BenchStatistics.quantile(hits, 0.5) ?? 0, unit: "ms",
+                    baselineName: "no-op request", baseline: BenchStatistics.quantile(floor, 0.5), goal: 1, note: note),
+            PerfRow(figure: "cache-hit code action p99", value: BenchStatistics.quantile(hits, 0.99) ?? 0, unit: "ms",
+                    baselineName: "no-op request", baseline: BenchStatistics.quantile(floor, 0.99), goal: 5),
+        ]
+    }
+
+    /// Fills the cache through the server (each entry a real generation on the loopback model).
+    func populate(_ client: LSPPipeClient, idleMB: Double) throws -> [PerfRow] {
+        let count = options.cacheEntries
+        progress("perf: \(count) generations to fill the cache")
+        try client.didOpen(uri: BenchDocuments.goURI, language: "go", text: BenchDocuments.go(0))
+        var times: [Double] = []
+        let arguments = BenchDocuments.generateArguments(uri: BenchDocuments.goURI, position: BenchDocuments.goPosition)
+        for index in 0..<count {
+            if index > 0 {
+                try client.notify("textDocument/didChange", [
+                    "textDocument": ["uri": BenchDocuments.goURI, "version": index + 1],
+                    "contentChanges": [["text": BenchDocuments.go(index)]]])
+            }
+            let started = ContinuousClock.now
+            let reply = try client.request("workspace/executeCommand", arguments)
+            times.append(started.duration(to: .now).milliseconds)
+            guard let result = reply["result"] as? [String: Any], (result["candidates"] as? [Any])?.isEmpty == false,
+                  result["fromCache"] as? Bool == false else {
+                throw BenchError.harness("generation \(index) on the loopback model did not give fresh candidates: \(reply)")
+            }
+            if index > 0, index % 2000 == 0 { progress("perf: \(index) entries") }
+        }
+        _ = try client.request("docwright/benchBarrier", [String: Any]())
+        Thread.sleep(forTimeInterval: 0.5)
+        let rss = Double(client.residentKiB ?? 0) / 1024
+        times.sort()
+        return [
+            PerfRow(figure: "generate round trip, instant model, p50", value: BenchStatistics.quantile(times, 0.5) ?? 0,
+                    unit: "ms", baselineName: "raw POST to the same model", baseline: rawPostMilliseconds,
+                    note: "executeCommand docwright.generate (Go, n=\(options.samples)) with a loopback model that answers at once: "
+                        + "docwright's own cost per generation (intent, prompt, HTTP, post-processing, ranking, cache store, applyEdit); "
+                        + "p99 \(PerfReport.format(BenchStatistics.quantile(times, 0.99) ?? 0, "ms"))"),
+            PerfRow(figure: "RSS with \(count) cache entries", value: rss, unit: "MB", baselineName: "idle", baseline: idleMB,
+                    goal: 60, note: "VmRSS after \(count) distinct generations stored in the cache by the server itself "
+                        + "(memory LRU + SQLite)"),
+        ]
+    }
+
+    /// Single-character edits on a 50k-line file vs the same edits on a 50-line file.
+    func didChange(_ client: LSPPipeClient) throws -> [PerfRow] {
+        progress("perf: didChange × \(options.editCount) on a \(options.bigFileLines)-line file")
+        let big = try perEditMilliseconds(client, uri: "file:///bench/big.py", lines: options.bigFileLines)
+        let small = try perEditMilliseconds(client, uri: "file:///bench/small.py", lines: 50)
+        return [PerfRow(
+            figure: "didChange on a \(options.bigFileLines / 1000)k-line file", value: big, unit: "ms",
+            baselineName: "same edit, 50-line file", baseline: small, goal: 0.2,
+            note: "\(options.editCount) one-character edits (UTF-16 positions) sent over stdio, then a request that runs "
+                + "after them; (total − that request's own round trip) / edits, median of 3 rounds")]
+    }
+
+    private func perEditMilliseconds(_ client: LSPPipeClient, uri: String, lines: Int) throws -> Double {
+        try client.didOpen(uri: uri, language: "python", text: BenchDocuments.bigPython(lines: lines))
+        var floor: [Double] = []
+        for _ in 0..<50 {
+            let started = ContinuousClock.now
+            _ = try client.request("docwright/benchBarrier", [String: Any]())
+            floor.append(started.duration(to: .now).milliseconds)
+        }
+        let barrier = BenchStatistics.median(floor) ?? 0
+        var version = 1
+        var rounds: [Double] = []
+        var generator = SplitMix(seed: UInt64(lines))
+        for _ in 0..<3 {
+            var frames: [UInt8] = []
+            var line = 0
+            for edit in 0..<options.editCount {
+                version += 1
+                let insert = edit % 2 == 0
+                if insert { line = Int(generator.next() % UInt64(lines)) }
+                let range: [String: Any] = [
+                    "start": ["line": line, "character": 0],
+                    "end": ["line": line, "character": insert ? 0 : 1],
+                ]
+                frames += try client.notificationFrame("textDocument/didChange", [
+                    "textDocument": ["uri": uri, "version": version],
+                    "contentChanges": [["range": range, "text": insert ? "x" : ""]]])
+            }
+            let started = ContinuousClock.now
+            try client.write(frames)
+            _ = try client.request("docwright/benchBarrier", [String: Any]())
+            rounds.append((started.duration(to: .now).milliseconds - barrier) / Double(options.editCount))
+        }
+        try client.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
+        return max(0, BenchStatistics.median(rounds) ?? 0)
+    }
+}
+
+/// SplitMix64, seeded: every run edits the same lines.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

