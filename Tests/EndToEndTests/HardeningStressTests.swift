@@ -4,12 +4,15 @@ import Testing
 /// Stress against the real local model: 50 open documents, 200 mixed requests (code actions,
 /// completion, inline completion, generate) with random cancellations. Every request must be
 /// answered (a result, an error, or -32800 when cancelled), the server must not crash, and its
-/// memory must come back near the baseline. Bounded to three minutes.
+/// memory must come back near the baseline. Bounded to three minutes: past
+/// the sending budget, outstanding requests are cancelled and must still be answered.
 @Suite(.serialized) struct HardeningStressTests {
     static let documentCount = 50
     static let requestCount = 200
     static let inFlight = 8
-    static let budget: Duration = .seconds(180)
+    /// Sending stops after this; what is still running is then cancelled and must be answered.
+    static let budget: Duration = .seconds(150)
+    static let drain: Duration = .seconds(30)
 
     static func document(_ index: Int) -> (uri: String, language: String, text: String, line: Int, character: Int) {
         switch index % 3 {
@@ -48,10 +51,10 @@ import Testing
         var sent: [String: Int] = [:]
         var cancelled = 0
         var peak = baseline
-        for _ in 0..<Self.requestCount {
-            // Keep at most `inFlight` requests outstanding.
+        sending: for _ in 0..<Self.requestCount {
+            // Keep at most `inFlight` requests outstanding; a slow model ends the sending early.
             while pendingIDs.filter({ !client.isAnswered($0) }).count >= Self.inFlight {
-                guard ContinuousClock.now - started < Self.budget else { break }
+                guard ContinuousClock.now - started < Self.budget else { break sending }
                 try await Task.sleep(for: .milliseconds(10))
             }
             let document = Self.document(Int.random(in: 0..<Self.documentCount, using: &rng))
@@ -69,10 +72,19 @@ import Testing
             }
             peak = max(peak, client.residentKilobytes ?? 0)
         }
-        // Every request ends: a result, an error, or -32800 (cancelled).
+        // Every request ends: a result, an error, or -32800 (cancelled). Past the budget, what is
+        // still running is cancelled, and the cancellations themselves must be answered.
         while ContinuousClock.now - started < Self.budget, !pendingIDs.allSatisfy(client.isAnswered) {
             try await Task.sleep(for: .milliseconds(50))
             peak = max(peak, client.residentKilobytes ?? 0)
+        }
+        let overdue = pendingIDs.filter { !client.isAnswered($0) }
+        for id in overdue {
+            await client.notify("$/cancelRequest", ["id": id])
+        }
+        let drainStart = ContinuousClock.now
+        while ContinuousClock.now - drainStart < Self.drain, !pendingIDs.allSatisfy(client.isAnswered) {
+            try await Task.sleep(for: .milliseconds(50))
         }
         let unanswered = pendingIDs.filter { !client.isAnswered($0) }
         let codes = pendingIDs.compactMap { client.isAnswered($0) ? client.errorCode($0) : nil }
@@ -85,13 +97,13 @@ import Testing
         let after = client.residentKilobytes ?? 0
         let elapsed = ContinuousClock.now - started
         let mix = sent.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        print("stress: \(pendingIDs.count) requests (\(mix)) in \(elapsed); "
+        print("stress: \(pendingIDs.count) requests (\(mix)) in \(elapsed), \(overdue.count) cancelled at the deadline; "
             + "\(cancelled) cancellations sent, \(cancelledAnswers) answered -32800, other errors \(Dictionary(grouping: failures, by: { $0 }).mapValues(\.count)); "
             + "RSS baseline \(baseline / 1024) MiB, peak \(peak / 1024) MiB, after \(after / 1024) MiB")
         #expect(after < baseline * 2 + 50 * 1024, "RSS \(after) kB after vs \(baseline) kB baseline")
         // Errors other than cancellation would be model failures: a few under load are tolerable.
         #expect(failures.count <= Self.requestCount / 10, "\(failures)")
-        #expect(elapsed < Self.budget + .seconds(10))
+        #expect(elapsed < Self.budget + Self.drain + .seconds(10))
         #expect(!client.sawGarbage)
         #expect(await client.finish() == 0)
     }
