@@ -91,3 +91,26 @@ import Testing
         }
     }
 }
+
+@Suite struct HumanEvalDataTests {
+    /// docwright finds the task in every real prompt but one (when the data file is installed).
+    /// HumanEval/115 puts `import math` before its "docstring", which Python then treats as a
+    /// plain string statement: Intent finds no docstring there (the benchmark counts it as failed).
+    @Test func everyRealPromptYieldsATask() async throws {
+        guard let python = BenchFixtures.venvPython,
+              let path = try? await HumanEvalData.locate(python: python) else { return }
+        let problems = try await HumanEvalData.load(path: path)
+        var missing: [String] = []
+        var missingIDs: [String] = []
+        for problem in problems {
+            do {
+                let heTask = try HumanEvalTask.make(problem)
+                #expect(heTask.task.signature.contains(problem.entryPoint), "\(problem.taskID)")
+            } catch let error as HumanEvalTaskError {
+                missing.append(error.description)
+                missingIDs.append(error.taskID)
+            }
+        }
+        #expect(missingIDs == ["HumanEval/115"], "\(missing.joined(separator: "\n"))")
+    }
+}

@@ -29,6 +29,8 @@ public struct HumanEvalReport: Sendable, Codable {
     public var samplesDrawn: Int
     public var samplesCorrect: Int
     public var canonicalThroughDocwright: Int
+    /// Problems where docwright found no task (counted as failed).
+    public var noTask: Int
     public var sandbox: String
     public var seconds: Double
     public var rows: [Row]
@@ -79,9 +81,15 @@ public struct HumanEvalReport: Sendable, Codable {
         lines += [
             "",
             "Samples: \(samplesCorrect) of \(samplesDrawn) pass their tests. Harness check: the canonical solution "
-                + "passes in the sandbox for every problem, and \(canonicalThroughDocwright) of \(evaluated) still pass "
+                + "passes in the sandbox for every problem, and \(canonicalThroughDocwright) of \(evaluated - noTask) still pass "
                 + "after docwright's post-processing (as if the model had written them).",
         ]
+        let taskless = problems.filter { $0.noTask != nil }
+        if !taskless.isEmpty {
+            lines.append("")
+            lines.append("docwright found no task in \(taskless.count) prompt(s), counted as failed by every row: "
+                         + taskless.map(\.taskID).joined(separator: ", ") + " (see the JSON for why).")
+        }
         let failed = problems.filter { $0.error != nil }
         if !failed.isEmpty {
             lines.append("")

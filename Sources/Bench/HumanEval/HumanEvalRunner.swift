@@ -74,7 +74,15 @@ public struct HumanEvalRunner: Sendable {
 
         var results: [ProblemResult] = []
         for (index, problem) in problems.enumerated() {
-            let heTask = try HumanEvalTask.make(problem)
+            let heTask: HumanEvalTask
+            do {
+                heTask = try HumanEvalTask.make(problem)
+            } catch let error as HumanEvalTaskError {
+                let result = ProblemResult.noTask(problem.taskID, reason: error.description)
+                results.append(result)
+                progress(Self.progressLine(index: index, of: problems.count, result))
+                continue
+            }
             let plan = PromptBuilder().plan(for: heTask.task, api: endpoint.api)
             let canonicalOK = try await evaluator.checkCanonical(heTask, plan: plan)
             var params = SamplingParams(n: options.n, temperature: options.temperature, maxTokens: options.maxTokens,
@@ -101,7 +109,8 @@ public struct HumanEvalRunner: Sendable {
             temperature: options.temperature, maxTokens: options.maxTokens, seed: options.seed,
             date: Self.timestamp(), dataFile: dataPath, attempted: results.count, evaluated: evaluated.count,
             samplesDrawn: evaluated.map(\.samples).reduce(0, +), samplesCorrect: evaluated.map(\.correct).reduce(0, +),
-            canonicalThroughDocwright: evaluated.filter(\.canonicalThroughDocwright).count, sandbox: isolation.summary,
+            canonicalThroughDocwright: evaluated.filter(\.canonicalThroughDocwright).count,
+            noTask: evaluated.filter { $0.noTask != nil }.count, sandbox: isolation.summary,
             seconds: started.duration(to: .now).seconds,
             rows: HumanEvalReport.rows(results, n: options.n, policies: options.policies), problems: results)
         return (report, try write(report))
@@ -126,6 +135,7 @@ public struct HumanEvalRunner: Sendable {
     static func progressLine(index: Int, of total: Int, _ result: ProblemResult) -> String {
         let head = "[\(index + 1)/\(total)] \(result.taskID)"
         if let error = result.error { return head + ": error: \(error)" }
+        if let reason = result.noTask { return head + ": no task (counted as failed): \(reason)" }
         let picks = result.policies.keys.sorted().map { name in
             let value = result.policies[name] ?? 0
             return "\(name) \(value == 1 ? "✓" : value == 0 ? "✗" : String(format: "%.2f", value))"

@@ -26,33 +26,38 @@ extension HumanEvalTask {
     public static func make(_ problem: HumanEvalProblem) throws -> HumanEvalTask {
         var reasons: [String] = []
         for file in [problem.prompt, stubbed(problem.prompt)] {
-            guard let line = docstringLine(of: problem.entryPoint, in: file) else {
+            guard let lines = candidateLines(of: problem.entryPoint, in: file) else {
                 throw BenchError.badData("\(problem.taskID): no `def \(problem.entryPoint)(` in the prompt")
             }
-            let position = SourcePosition(line: line, utf8Column: 0)
-            switch IntentFinder.find(in: file, language: "python", position: position, path: "\(problem.entryPoint).py") {
-            case .task(let task) where task.shape != .nextLines && task.signature.contains(problem.entryPoint):
-                return HumanEvalTask(problem: problem, file: file, task: task)
-            case .task(let task):
-                reasons.append("found a \(task.shape.rawValue) task for '\(task.signature)'")
-            case .nothing(let reason):
-                reasons.append(reason)
+            for line in lines {
+                let position = SourcePosition(line: line, utf8Column: 0)
+                switch IntentFinder.find(in: file, language: "python", position: position, path: "\(problem.entryPoint).py") {
+                case .task(let task) where task.shape != .nextLines && task.signature.contains(problem.entryPoint):
+                    return HumanEvalTask(problem: problem, file: file, task: task)
+                case .task(let task):
+                    reasons.append("line \(line + 1): a \(task.shape.rawValue) task for '\(task.signature)'")
+                case .nothing(let reason):
+                    reasons.append("line \(line + 1): \(reason)")
+                }
             }
         }
-        throw BenchError.harness("\(problem.taskID): docwright found no task at the docstring of \(problem.entryPoint): "
-                                 + reasons.joined(separator: "; "))
+        throw HumanEvalTaskError(taskID: problem.taskID, reasons: reasons)
     }
 
-    /// The first line of the entry point's docstring (the line after the signature's colon),
-    /// falling back to the `def` line.
-    static func docstringLine(of entryPoint: String, in file: String) -> Int? {
+    /// Where an editor user would put the cursor: the entry point's first docstring line (after
+    /// the signature's colon), then the `def` line, then the line after that.
+    static func candidateLines(of entryPoint: String, in file: String) -> [Int]? {
         let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
         guard let defLine = lines.lastIndex(where: { $0.hasPrefix("def \(entryPoint)(") }) else { return nil }
         var line = defLine
         while line < lines.count - 1, !lines[line].trimmingCharacters(in: .whitespaces).hasSuffix(":") {
             line += 1
         }
-        return line + 1 < lines.count ? line + 1 : defLine
+        var result: [Int] = []
+        for candidate in [line + 1, defLine, line + 2] where candidate < lines.count && !result.contains(candidate) {
+            result.append(candidate)
+        }
+        return result
     }
 
     /// The prompt with `    pass` after the docstring (trailing blank lines kept after it).
@@ -64,5 +69,14 @@ extension HumanEvalTask {
             body = body.dropLast()
         }
         return String(body) + "\n    pass" + (trailing.contains("\n") ? trailing : "\n")
+    }
+}
+
+/// docwright's Intent found no task for a problem (the benchmark counts the problem as failed).
+public struct HumanEvalTaskError: Error, CustomStringConvertible {
+    public var taskID: String
+    public var reasons: [String]
+    public var description: String {
+        "\(taskID): docwright found no task at the entry point's docstring: " + reasons.joined(separator: "; ")
     }
 }

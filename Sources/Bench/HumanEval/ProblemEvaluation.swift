@@ -33,10 +33,18 @@ public struct ProblemResult: Sendable, Codable {
     public var records: [SampleRecord]
     /// Set when the problem could not be evaluated (model error); then it is left out of the totals.
     public var error: String?
+    /// Set when docwright's Intent found no task in the prompt: counted as failed by every row.
+    public var noTask: String?
 
     static func failed(_ taskID: String, error: String) -> ProblemResult {
         ProblemResult(taskID: taskID, samples: 0, usable: 0, correct: 0, passAt1: 0, passAtN: false, policies: [:],
                       latency: 0, completionTokens: 0, canonicalThroughDocwright: false, records: [], error: error)
+    }
+
+    static func noTask(_ taskID: String, reason: String) -> ProblemResult {
+        ProblemResult(taskID: taskID, samples: 0, usable: 0, correct: 0, passAt1: 0, passAtN: false, policies: [:],
+                      latency: 0, completionTokens: 0, canonicalThroughDocwright: false, records: [], error: nil,
+                      noTask: reason)
     }
 }
 
@@ -104,6 +112,6 @@ public struct ProblemEvaluator: Sendable {
             taskID: heTask.problem.taskID, samples: n, usable: usable.count, correct: c,
             passAt1: BenchStatistics.passAtK(n: n, c: c, k: 1) ?? 0, passAtN: c > 0, policies: values,
             latency: batch.latency, completionTokens: batch.usage.completionTokens,
-            canonicalThroughDocwright: canonicalOK, records: records, error: nil)
+            canonicalThroughDocwright: canonicalOK, records: records, error: nil, noTask: nil)
     }
 }
