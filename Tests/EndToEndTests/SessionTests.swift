@@ -63,7 +63,7 @@ import Testing
             return
         }
         let client = try BinaryClient(environment: ["DOCWRIGHT_LOCAL_MODEL_URL": url])
-        _ = try await client.request("initialize", initializeParams(["n": 3, "max_tokens": 48, "seed": 11]))
+        _ = try await client.request("initialize", initializeParams(["n": 3, "max_tokens": 48, "seed": 11, "timeout": 180]))
         try client.notify("initialized", [:])
         try client.notify("textDocument/didOpen", ["textDocument": [
             "uri": Self.uri, "languageId": "python", "version": 1, "text": Self.stub]])

@@ -60,7 +60,7 @@ let pythonStub = """
 
     @Test func generateAppliesAnEditOverTheStubAndCachesIt() async throws {
         let client = try TestClient(modelURL: try modelURL(), cache: true)
-        try await client.initialize(options: ["n": 3, "max_tokens": 48, "seed": 7])
+        try await client.initialize(options: ["n": 3, "max_tokens": 48, "seed": 7, "timeout": 180])
         await client.open(Self.uri, language: "python", text: pythonStub)
         let report: JSONValue = try await client.request(Method.executeCommand, [
             "command": "docwright.generate",

@@ -15,7 +15,7 @@ import Testing
 
     @Test func completionInsideStubReturnsRankedItems() async throws {
         let client = try TestClient(modelURL: try modelURL())
-        try await client.initialize(options: ["n": 2, "max_tokens": 32, "seed": 3])
+        try await client.initialize(options: ["n": 2, "max_tokens": 32, "seed": 3, "timeout": 180])
         await client.open(Self.uri, language: "python", text: Self.text)
         let list: JSONValue = try await client.request(Method.completion, [
             "textDocument": ["uri": .string(Self.uri)], "position": position(2, 8), "context": ["triggerKind": 1],
@@ -30,7 +30,7 @@ import Testing
 
     @Test func inlineCompletionAnswersWithRangeOverStub() async throws {
         let client = try TestClient(modelURL: try modelURL())
-        try await client.initialize(options: ["n": 2, "max_tokens": 32, "seed": 3])
+        try await client.initialize(options: ["n": 2, "max_tokens": 32, "seed": 3, "timeout": 180])
         await client.open(Self.uri, language: "python", text: Self.text)
         let invoked: JSONValue = try await client.request(Method.inlineCompletion, [
             "textDocument": ["uri": .string(Self.uri)], "position": position(2, 4), "context": ["triggerKind": 1],
