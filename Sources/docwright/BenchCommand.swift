@@ -40,6 +40,7 @@ struct BenchHumanEval: AsyncParsableCommand {
     @Option(help: "Python that runs the tests in the sandbox.") var testPython: String = "python3"
     @Option(help: "Seconds each sample's tests may run.") var testTimeout: Double = 5
     @Option(help: "Seconds one sampling request may take.") var requestTimeout: Double = 600
+    @Flag(help: "Continue an interrupted run with the same settings (its checkpoint is in --out).") var resume = false
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -57,6 +58,7 @@ struct BenchHumanEval: AsyncParsableCommand {
         options.testPython = testPython
         options.testTimeout = testTimeout
         options.requestTimeout = max(1, requestTimeout)
+        options.resume = resume
         if let policies {
             options.policies = try policies.split(separator: ",").map { name in
                 let trimmed = name.trimmingCharacters(in: .whitespaces)

@@ -24,6 +24,8 @@ public struct HumanEvalOptions: Sendable {
     /// Seconds one sampling request may take (the model can be slow on a busy machine).
     public var requestTimeout: Double = 600
     public var outputDirectory: String = "bench/results"
+    /// Reuse the finished problems of an interrupted run with the same settings.
+    public var resume = false
     public init() {}
 }
 
@@ -72,8 +74,16 @@ public struct HumanEvalRunner: Sendable {
         progress("humaneval: \(problems.count) problems × n=\(options.n) from \(endpoint.name) at \(endpoint.baseURL); "
                  + "sandbox: \(isolation.summary)")
 
+        let checkpoint = checkpointPath
+        var done = options.resume ? loadCheckpoint(checkpoint, endpoint: endpoint) : [:]
+        if !done.isEmpty { progress("humaneval: resuming: \(done.count) problems already done in \(checkpoint)") }
         var results: [ProblemResult] = []
         for (index, problem) in problems.enumerated() {
+            if let previous = done.removeValue(forKey: problem.taskID) {
+                results.append(previous)
+                continue
+            }
+            defer { saveCheckpoint(results + done.values, to: checkpoint, endpoint: endpoint, dataPath: dataPath) }
             let heTask: HumanEvalTask
             do {
                 heTask = try HumanEvalTask.make(problem)
@@ -104,16 +114,51 @@ public struct HumanEvalRunner: Sendable {
         guard !evaluated.isEmpty else {
             throw BenchError.model("no problem could be evaluated: \(results.first?.error ?? "no problems")")
         }
-        let report = HumanEvalReport(
+        let report = makeReport(results, endpoint: endpoint, dataPath: dataPath, sandbox: isolation.summary,
+                                seconds: started.duration(to: .now).seconds)
+        let files = try write(report)
+        // A limited run may be the first part of a full one: keep its checkpoint for --resume.
+        if options.limit == nil { try? FileManager.default.removeItem(atPath: checkpoint) }
+        return (report, files)
+    }
+
+    func makeReport(_ results: [ProblemResult], endpoint: ModelEndpoint, dataPath: String, sandbox: String,
+                    seconds: Double) -> HumanEvalReport {
+        let evaluated = results.filter { $0.error == nil }
+        return HumanEvalReport(
             model: endpoint.name, modelID: endpoint.model, baseURL: endpoint.baseURL, n: options.n,
             temperature: options.temperature, maxTokens: options.maxTokens, seed: options.seed,
             date: Self.timestamp(), dataFile: dataPath, attempted: results.count, evaluated: evaluated.count,
             samplesDrawn: evaluated.map(\.samples).reduce(0, +), samplesCorrect: evaluated.map(\.correct).reduce(0, +),
             canonicalThroughDocwright: evaluated.filter(\.canonicalThroughDocwright).count,
-            noTask: evaluated.filter { $0.noTask != nil }.count, sandbox: isolation.summary,
-            seconds: started.duration(to: .now).seconds,
+            noTask: evaluated.filter { $0.noTask != nil }.count, sandbox: sandbox, seconds: seconds,
             rows: HumanEvalReport.rows(results, n: options.n, policies: options.policies), problems: results)
-        return (report, try write(report))
+    }
+
+    // MARK: checkpoint (a long run can be resumed with --resume after an interruption)
+
+    var checkpointPath: String {
+        "\(options.outputDirectory)/humaneval-\(options.model)-n\(options.n).checkpoint.json"
+    }
+
+    func saveCheckpoint(_ results: [ProblemResult], to path: String, endpoint: ModelEndpoint, dataPath: String) {
+        let report = makeReport(results, endpoint: endpoint, dataPath: dataPath, sandbox: "", seconds: 0)
+        try? FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+        try? JSONEncoder().encode(report).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Finished problems of a checkpoint made with the same settings (model errors are redone).
+    func loadCheckpoint(_ path: String, endpoint: ModelEndpoint) -> [String: ProblemResult] {
+        guard let data = FileManager.default.contents(atPath: path),
+              let report = try? JSONDecoder().decode(HumanEvalReport.self, from: data) else { return [:] }
+        guard report.model == endpoint.name, report.n == options.n, report.temperature == options.temperature,
+              report.maxTokens == options.maxTokens, report.seed == options.seed else {
+            progress("humaneval: ignoring \(path): made with other settings")
+            return [:]
+        }
+        var done: [String: ProblemResult] = [:]
+        for problem in report.problems where problem.error == nil { done[problem.taskID] = problem }
+        return done
     }
 
     private func resolvedDataPath() async throws -> String {
