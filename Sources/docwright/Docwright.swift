@@ -16,7 +16,7 @@ struct Docwright: AsyncParsableCommand {
               docwright cache stats
             """,
         version: DocwrightVersion.string,
-        subcommands: [Serve.self, Generate.self, Sample.self, Compare.self, Doctor.self, CacheCommand.self, UsageCommand.self],
+        subcommands: [Serve.self, Generate.self, Sample.self, Compare.self, Doctor.self, CacheCommand.self, UsageCommand.self, BenchCommand.self],
         defaultSubcommand: Serve.self
     )
 }
