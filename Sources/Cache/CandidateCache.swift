@@ -15,7 +15,7 @@ import Synchronization
 public final class CandidateCache: Sendable {
     public let configuration: CacheConfiguration
     private let logger: Logger
-    private let disk: DiskStore?
+    private let opener: LazyDiskStore
     private let memory: Mutex<MemoryLRU<CacheKey, CachedResult>>
     private let pending = Mutex(PendingDiskUpdates())
     private let lastFlush = Mutex(Date())
@@ -31,26 +31,35 @@ public final class CandidateCache: Sendable {
         self.configuration = configuration
         self.logger = logger
         memory = Mutex(MemoryLRU(maxEntries: configuration.memoryEntries, maxBytes: configuration.memoryBytes))
+        let warningLog = self.warningLog
+        opener = LazyDiskStore { Self.openDisk(configuration, logger: logger, warnings: warningLog) }
+    }
+
+    /// The SQLite store (nil: memory only), opened by its first use: a server nobody asked for
+    /// code yet never maps GRDB and SQLite (~4 MB) nor waits for the file's lock at start-up.
+    /// The open is a few milliseconds, like the indexed read `lookup` does anyway.
+    private var disk: DiskStore? { opener.store }
+
+    private static func openDisk(_ configuration: CacheConfiguration, logger: Logger, warnings log: WarningLog) -> DiskStore? {
         var warnings: [String] = []
+        var store: DiskStore?
         if configuration.diskEnabled, let directory = configuration.resolvedDirectory {
             switch DiskStore.open(directory: directory, busyTimeout: configuration.busyTimeout, warnings: &warnings) {
-            case .success(let store):
-                disk = store
+            case .success(let opened):
+                store = opened
             case .failure(.unwritable(let reason)):
                 warnings.append("cache directory unusable (\(reason)); caching in memory only")
-                disk = nil
             case .failure(.other(let reason)):
                 warnings.append("cache file could not be opened (\(reason)); caching in memory only")
-                disk = nil
             }
-        } else {
-            if configuration.diskEnabled { warnings.append("no cache directory (neither XDG_CACHE_HOME nor HOME set); caching in memory only") }
-            disk = nil
+        } else if configuration.diskEnabled {
+            warnings.append("no cache directory (neither XDG_CACHE_HOME nor HOME set); caching in memory only")
         }
         for warning in warnings {
             logger.warning("\(warning)")
-            warningLog.add(warning)
+            log.add(warning)
         }
+        return store
     }
 
     deinit {
@@ -60,7 +69,7 @@ public final class CandidateCache: Sendable {
             defer { value = PendingDiskUpdates() }
             return value
         }
-        if let disk, !updates.isEmpty {
+        if !updates.isEmpty, let disk = opener.storeIfOpened {
             writer.sync { try? disk.apply(updates) }
         } else {
             writer.sync {}
@@ -70,8 +79,12 @@ public final class CandidateCache: Sendable {
     /// The database file, nil when memory-only.
     public var path: String? { disk?.path }
 
-    /// Problems met (corrupt file moved aside, memory-only fallback, failed writes).
-    public var warnings: [String] { warningLog.all }
+    /// Problems met (corrupt file moved aside, memory-only fallback, failed writes). Opens the
+    /// disk store first, so problems opening it are included.
+    public var warnings: [String] {
+        _ = disk
+        return warningLog.all
+    }
 
     // MARK: lookup / store
 
@@ -216,7 +229,8 @@ public final class CandidateCache: Sendable {
     }
 
     private func scheduleFlush() {
-        guard let disk else { return }
+        // Pending updates come from lookups, which opened the store: never open it just to flush.
+        guard let disk = opener.storeIfOpened else { return }
         let updates = takePending()
         guard !updates.isEmpty else { return }
         let report = diskErrorReporter()
@@ -256,6 +270,36 @@ public final class CandidateCache: Sendable {
         }
         logger.warning("\(message)")
         warnings.add(message)
+    }
+}
+
+/// Opens the disk store once, on first use, from whichever thread asks first.
+final class LazyDiskStore: Sendable {
+    private enum State { case unopened(@Sendable () -> DiskStore?), opened(DiskStore?) }
+    private let state: Mutex<State>
+
+    init(_ open: @escaping @Sendable () -> DiskStore?) { state = Mutex(.unopened(open)) }
+
+    var store: DiskStore? {
+        state.withLock { state in
+            switch state {
+            case .opened(let store):
+                return store
+            case .unopened(let open):
+                let store = open()
+                state = .opened(store)
+                return store
+            }
+        }
+    }
+
+    /// The store if it was opened; never starts an open (deinit and flushes have nothing to
+    /// write before a lookup or store opened it).
+    var storeIfOpened: DiskStore? {
+        state.withLock { state in
+            if case .opened(let store) = state { return store }
+            return nil
+        }
     }
 }
 

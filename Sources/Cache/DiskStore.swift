@@ -63,7 +63,24 @@ final class DiskStore: Sendable {
         }
     }
 
+    /// Two processes creating the same new file at once can meet SQLITE_BUSY/LOCKED while one of
+    /// them switches the file to WAL (SQLite does not call the busy handler there): try again.
     private static func openPool(path: String, busyTimeout: Double) -> Result<DatabasePool, Error> {
+        var result = openPoolOnce(path: path, busyTimeout: busyTimeout)
+        for attempt in 1...5 {
+            guard case .failure(let error) = result, isContention(error) else { break }
+            usleep(useconds_t(20_000 * attempt))
+            result = openPoolOnce(path: path, busyTimeout: busyTimeout)
+        }
+        return result
+    }
+
+    static func isContention(_ error: Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode.primaryResultCode == .SQLITE_BUSY || error.resultCode.primaryResultCode == .SQLITE_LOCKED
+    }
+
+    private static func openPoolOnce(path: String, busyTimeout: Double) -> Result<DatabasePool, Error> {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "docwright.cache"

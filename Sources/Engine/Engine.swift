@@ -48,9 +48,8 @@ public final class Engine: Sendable {
     }
 
     static func makeCache(_ effective: EffectiveConfig, logger: Logger) -> CandidateCache? {
-        let cache = CandidateCache(configuration: CacheConfiguration(effective.cache), logger: logger)
-        for warning in cache.warnings { logger.warning("\(warning)") }
-        return cache
+        // The cache logs its own warnings when it opens its file (on first use).
+        CandidateCache(configuration: CacheConfiguration(effective.cache), logger: logger)
     }
 
     // MARK: - Configuration

@@ -40,7 +40,11 @@ enum PythonDeclarations {
         var doc = commentAbove
         var afterDoc = signatureLine
         var bodyIndent = signatureIndent + context.indentUnit
-        if hasBody, let docstring = docstring(at: bodyLine, in: context) {
+        // A function-local import may come first (`import math` then the "docstring", as in
+        // HumanEval/115): Python then keeps the string as a plain statement, but it still says
+        // what the function should do.
+        let docLine = hasBody ? lineAfterLocalImports(from: bodyLine, in: context) : bodyLine
+        if hasBody, let docstring = docstring(at: docLine, in: context) {
             guard let end = docstring.end else {
                 return Finding(outcome: .rejected("the docstring of `\(name)` at line \(context.displayLine(bodyLine)) is not closed"),
                                extent: firstLine...text.lineCount - 1)
@@ -91,6 +95,26 @@ enum PythonDeclarations {
             indentation: bodyIndent, closerPresent: true)
         let lastLine = max(body.lastNonBlank ?? afterDoc, afterDoc)
         return Finding(outcome: .task(task), extent: firstLine...min(lastLine + 1, max(text.lineCount - 1, lastLine)))
+    }
+
+    /// The first line after single-line `import`/`from … import` statements at `line`'s
+    /// indentation (blank lines between them skipped); `line` itself when it is no import.
+    private static func lineAfterLocalImports(from line: Int, in context: IntentContext) -> Int {
+        let text = context.text
+        let indent = text.indentationWidth(line)
+        var current = line
+        while text.isValidLine(current), current - line < maximumBodyLines {
+            if text.isBlank(current) {
+                current += 1
+                continue
+            }
+            guard text.indentationWidth(current) == indent, context.source.startsInCode(current) else { break }
+            let trimmed = text.trimmed(current)
+            let isImport = trimmed.hasPrefix("import ") || (trimmed.hasPrefix("from ") && trimmed.contains(" import "))
+            guard isImport, !trimmed.hasSuffix("\\"), !trimmed.hasSuffix("(") else { break }
+            current += 1
+        }
+        return text.isValidLine(current) && !text.isBlank(current) ? current : line
     }
 
     private static func rejectBody(name: String, line: Int, extent: ClosedRange<Int>, context: IntentContext) -> Finding {

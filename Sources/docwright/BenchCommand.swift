@@ -97,11 +97,24 @@ struct BenchPerf: AsyncParsableCommand {
     @Option(help: "Samples per code action.") var n: Int = 5
     @Option(help: "max_tokens for the real-model figures (default 32 quick, 128 full).") var maxTokens: Int?
     @Option(help: "Directory for perf-latest.md/.json.") var out: String = "bench/results"
+    @Option(help: "Only these figure groups, comma-separated: server, cancel, keepalive, model (default: all).")
+    var only: String?
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         _ = logging.bootstrap(label: "docwright.bench")
         var options = PerfOptions()
+        if let only {
+            var groups = Set<PerfGroup>()
+            for name in only.split(separator: ",") {
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                guard let group = PerfGroup(rawValue: trimmed) else {
+                    throw CLIError("unknown figure group '\(trimmed)'; choose from \(PerfGroup.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                groups.insert(group)
+            }
+            options.only = groups
+        }
         options.quick = quick
         options.binary = binary
         options.modelURL = modelURL

@@ -2,6 +2,15 @@ import ArgumentParser
 import DocwrightCore
 
 @main
+enum Main {
+    static func main() async throws {
+        if let server = LSPFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+            try await server.run()
+        }
+        await Docwright.main()
+    }
+}
+
 struct Docwright: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docwright",

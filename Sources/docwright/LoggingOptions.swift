@@ -11,9 +11,12 @@ struct LoggingOptions: ParsableArguments {
     var logFile: String?
 
     func bootstrap(label: String) -> Logger {
+        Self.bootstrap(label: label, logLevel: logLevel, logFile: logFile)
+    }
+
+    static func bootstrap(label: String, logLevel: String?, logFile path: String?) -> Logger {
         let name = logLevel ?? ProcessInfo.processInfo.environment["DOCWRIGHT_LOG"] ?? "info"
         let level = Logger.Level(rawValue: name.lowercased()) ?? .info
-        let path = logFile
         LoggingSystem.bootstrap { label in
             var handler: LogHandler
             if let path, let file = FileLogHandler(label: label, path: path) {

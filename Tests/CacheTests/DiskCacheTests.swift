@@ -220,3 +220,36 @@ struct DiskCacheTests {
         #expect(diskCache(directory).stats().perModel["py"]?.entries == 299)
     }
 }
+
+/// The SQLite file is opened on first use: several caches (processes, in real life) that create
+/// the same new file at once must all end up using it.
+@Suite struct ConcurrentOpenTests {
+    @Test func noFileUntilFirstUse() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cache = diskCache(directory)
+        cache.flush()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "the cache opened its file before any use")
+        #expect(cache.lookup(makeKey(1)) == nil)
+        #expect(FileManager.default.fileExists(atPath: directory + "/cache.sqlite"))
+    }
+
+    @Test func cachesCreatingOneNewFileAtOnceAllUseIt() async throws {
+        for round in 0..<20 {
+            let directory = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let caches = (0..<6).map { _ in diskCache(directory) }
+            await withTaskGroup(of: Void.self) { group in
+                for (offset, cache) in caches.enumerated() {
+                    group.addTask {
+                        for index in 0..<10 { cache.store(makeKey(offset * 100 + index), makeResult(index)) }
+                        cache.flush()
+                    }
+                }
+            }
+            for cache in caches { #expect(cache.warnings.isEmpty, "round \(round): \(cache.warnings)") }
+            let reader = diskCache(directory, memoryEntries: 0)
+            #expect(reader.stats().entries == 60, "round \(round)")
+        }
+    }
+}

@@ -71,6 +71,38 @@ def greet(name):
     '''Say hello to name.'''[[]]
 """#, indentation: "    ", signature: "def greet(name):", doc: "Say hello to name."),
 
+    .task("local import before the docstring (HumanEval/115)", "python", #"""
+def max_fill(grid, capacity):
+    import math
+    """
+    Return the number of times you need to lower the ¦buckets.
+    """
+"""#, marked: #"""
+def max_fill(grid, capacity):
+    import math
+    """
+    Return the number of times you need to lower the buckets.
+    """
+[[]]
+"""#, indentation: "    ", signature: "def max_fill(grid, capacity):",
+          doc: "Return the number of times you need to lower the buckets."),
+
+    .task("two local imports, a blank line, then the docstring and a pass stub", "python", #"""
+def area(r):
+    import math
+    from functools import reduce
+
+    """Area of a circle of radius r.¦"""
+    pass
+"""#, marked: #"""
+def area(r):
+    import math
+    from functools import reduce
+
+    """Area of a circle of radius r."""
+[[    pass
+]]"""#, indentation: "    ", signature: "def area(r):", doc: "Area of a circle of radius r."),
+
     .task("docstring-only body followed by another def", "python", #"""
 def first(xs):
     """First element or None."""
@@ -191,6 +223,12 @@ counter += 1
     .nothing("def without any documentation", "python", #"""
 def f(x):
     pa¦ss
+"""#, reason: "no docstring"),
+
+    .nothing("local import followed by code is a real body", "python", #"""
+def root(x):
+    import ma¦th
+    return math.sqrt(x)
 """#, reason: "no docstring"),
 
     .nothing("one-line def", "python", #"""

@@ -24,24 +24,33 @@ public struct PerfHarness: Sendable {
         var rows: [PerfRow] = []
         var skipped: [String] = []
 
-        let fake = try FakeModel()
-        defer { fake.stop() }
-        let goBody = Array(#"{"model":"fake","prompt":"package bench\n\nfunc add(a, b int) int {\n","n":5,"max_tokens":48,"logprobs":1}"#.utf8)
-        let rawPost = try await TransportFigures.rawPostMilliseconds(url: fake.baseURL + "/completions", body: goBody, count: 200)
         let options = self.options
         let progress = self.progress
-        let fakeURL = fake.baseURL
-        rows += try await Blocking.run {
-            try ServerFigures(options: options, binary: binary, environment: sessions, fakeModelURL: fakeURL,
-                              rawPostMilliseconds: rawPost, progress: progress).run()
+        if options.includes(.server) {
+            let fake = try FakeModel()
+            defer { fake.stop() }
+            let goBody = Array(#"{"model":"fake","prompt":"package bench\n\nfunc add(a, b int) int {\n","n":5,"max_tokens":48,"logprobs":1}"#.utf8)
+            let rawPost = try await TransportFigures.rawPostMilliseconds(url: fake.baseURL + "/completions", body: goBody, count: 200)
+            let fakeURL = fake.baseURL
+            rows += try await Blocking.run {
+                try ServerFigures(options: options, binary: binary, environment: sessions, fakeModelURL: fakeURL,
+                                  rawPostMilliseconds: rawPost, progress: progress).run()
+            }
         }
 
         let transport = TransportFigures(options: options, progress: progress)
-        let floor = try await transport.cancelFloor()
-        rows.append(try await Blocking.run {
-            try CancelFigure(options: options, binary: binary, environment: sessions, floorMilliseconds: floor, progress: progress).run()
-        })
-        rows.append(try await transport.keepAlive())
+        if options.includes(.cancel) {
+            let floor = try await transport.cancelFloor()
+            rows.append(try await Blocking.run {
+                try CancelFigure(options: options, binary: binary, environment: sessions, floorMilliseconds: floor, progress: progress).run()
+            })
+        }
+        if options.includes(.keepalive) { rows.append(try await transport.keepAlive()) }
+        guard options.includes(.model) else {
+            let report = PerfReport(date: HumanEvalRunner.timestamp(), binary: binary, quick: options.quick,
+                                    machine: Self.machine(binary: binary), rows: rows, skipped: skipped)
+            return (report, try write(report))
+        }
 
         let modelURL = options.modelURL ?? configuredModelURL()
         if let problem = await unreachable(modelURL) {

@@ -17,7 +17,11 @@ public struct PerfOptions: Sendable {
     public var maxTokens: Int?
     public var seed = 4242
     public var outputDirectory = "bench/results"
+    /// Figure groups to measure (nil = all): see `PerfGroup`.
+    public var only: Set<PerfGroup>?
     public init() {}
+
+    func includes(_ group: PerfGroup) -> Bool { only?.contains(group) ?? true }
 
     var modelRepetitions: Int { quick ? 1 : 5 }
     var startupRuns: Int { quick ? 5 : 20 }
@@ -31,6 +35,18 @@ public struct PerfOptions: Sendable {
     /// Seconds the real-model figures may take in all (quick mode: a slow model skips them
     /// instead of stalling CI); nil = no limit.
     var modelBudget: Double? { quick ? 60 : nil }
+}
+
+/// Groups of figures `--only` can select (to reproduce one figure without the whole run).
+public enum PerfGroup: String, CaseIterable, Sendable {
+    /// Start-up, RSS, cache hits, generate round trip, didChange: spawned `docwright lsp` servers.
+    case server
+    /// `$/cancelRequest` → transfer abort.
+    case cancel
+    /// Keep-alive POSTs per second.
+    case keepalive
+    /// The real-model figures (vs raw HTTP, vs sequential Python).
+    case model
 }
 
 /// A private HOME/XDG tree for spawned servers: they never touch the user's cache or config.

@@ -1,3 +1,4 @@
+import Synchronization
 /// An HTTP client over libcurl's multi interface, driven by one dedicated thread.
 ///
 /// One client serves the whole process: connections are kept alive and reused across requests.
@@ -5,25 +6,50 @@
 /// libcurl applies them by default. Cancelling the calling task aborts the transfer within
 /// milliseconds, which closes the connection so a local model server stops generating.
 public final class HTTPClient: Sendable {
-    private let driver: CurlDriver
-
-    /// Starts the driver thread. Throws `HTTPClientError.transport` if libcurl cannot initialise.
-    public init() throws {
-        guard let driver = CurlDriver() else {
-            throw HTTPClientError.transport(code: -1, message: "libcurl could not be initialised")
-        }
-        self.driver = driver
+    private enum DriverState {
+        case notStarted
+        case running(CurlDriver)
+        case unavailable
+        case shutDown
     }
 
+    /// libcurl and the driver thread start with the first request: a server that never talks to a
+    /// model never initialises libcurl (and OpenSSL behind it), which keeps start-up short.
+    private let state = Mutex(DriverState.notStarted)
+
+    /// Starts nothing yet (see `state`). `throws` is kept so callers stay ready for a client that
+    /// must check something up front; today a libcurl failure surfaces from the first request.
+    public init() throws {}
+
     deinit {
-        driver.shutdown()
+        shutdown()
+    }
+
+    private func startedDriver() throws -> CurlDriver {
+        try state.withLock { state in
+            switch state {
+            case .running(let driver):
+                return driver
+            case .notStarted:
+                guard let driver = CurlDriver() else {
+                    state = .unavailable
+                    throw HTTPClientError.transport(code: -1, message: "libcurl could not be initialised")
+                }
+                state = .running(driver)
+                return driver
+            case .unavailable:
+                throw HTTPClientError.transport(code: -1, message: "libcurl could not be initialised")
+            case .shutDown:
+                throw HTTPClientError.shutDown
+            }
+        }
     }
 
     /// Performs a request and returns the whole response, whatever its status.
     /// Throws `HTTPClientError` for transport failures and `CancellationError` when the task is cancelled.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let transfer = CurlTransfer(request: request)
-        let driver = self.driver
+        let driver = try startedDriver()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 transfer.sink = .whole(continuation)
@@ -39,8 +65,14 @@ public final class HTTPClient: Sendable {
     /// aborts it. Transport failures end the stream with `HTTPClientError`.
     public func stream(_ request: HTTPRequest) -> AsyncThrowingStream<HTTPStreamPart, Error> {
         let transfer = CurlTransfer(request: request)
-        let driver = self.driver
         let (stream, continuation) = AsyncThrowingStream<HTTPStreamPart, Error>.makeStream()
+        let driver: CurlDriver
+        do {
+            driver = try startedDriver()
+        } catch {
+            continuation.finish(throwing: error)
+            return stream
+        }
         transfer.sink = .stream(continuation)
         continuation.onTermination = { termination in
             if case .cancelled = termination { driver.cancel(transfer) }
@@ -52,6 +84,11 @@ public final class HTTPClient: Sendable {
     /// Stops the driver thread; transfers still running fail with `HTTPClientError.shutDown`.
     /// Later requests fail the same way. Also happens when the client is released.
     public func shutdown() {
-        driver.shutdown()
+        let running = state.withLock { state -> CurlDriver? in
+            defer { state = .shutDown }
+            if case .running(let driver) = state { return driver }
+            return nil
+        }
+        running?.shutdown()
     }
 }
