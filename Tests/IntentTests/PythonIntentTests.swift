@@ -82,8 +82,7 @@ def max_fill(grid, capacity):
     import math
     """
     Return the number of times you need to lower the buckets.
-    """
-[[]]
+    """[[]]
 """#, indentation: "    ", signature: "def max_fill(grid, capacity):",
           doc: "Return the number of times you need to lower the buckets."),
 
@@ -100,8 +99,8 @@ def area(r):
     from functools import reduce
 
     """Area of a circle of radius r."""
-[[    pass
-]]"""#, indentation: "    ", signature: "def area(r):", doc: "Area of a circle of radius r."),
+[[    pass]]
+"""#, indentation: "    ", signature: "def area(r):", doc: "Area of a circle of radius r."),
 
     .task("docstring-only body followed by another def", "python", #"""
 def first(xs):
