@@ -93,9 +93,8 @@ import Testing
 }
 
 @Suite struct HumanEvalDataTests {
-    /// docwright finds the task in every real prompt but one (when the data file is installed).
-    /// HumanEval/115 puts `import math` before its "docstring", which Python then treats as a
-    /// plain string statement: Intent finds no docstring there (the benchmark counts it as failed).
+    /// docwright finds the task in every real prompt (when the data file is installed: scripts/test
+    /// installs it), HumanEval/115 too, whose "docstring" follows an `import math` line.
     @Test func everyRealPromptYieldsATask() async throws {
         guard let python = BenchFixtures.venvPython,
               let path = try? await HumanEvalData.locate(python: python) else { return }
@@ -111,6 +110,6 @@ import Testing
                 missingIDs.append(error.taskID)
             }
         }
-        #expect(missingIDs == ["HumanEval/115"], "\(missing.joined(separator: "\n"))")
+        #expect(missingIDs.isEmpty, "\(missing.joined(separator: "\n"))")
     }
 }
