@@ -16,12 +16,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // System libcurl; typed wrappers around the variadic setopt/getinfo live in shim.h.
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl, loaded with dlopen on the first request (headers from libcurl4-openssl-dev);
+        // typed wrappers for the variadic setopt/getinfo. See Sources/CCurl/include/ccurl.h.
+        .target(name: "CCurl"),
         // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
         .target(name: "DocwrightCore", swiftSettings: strict),
         .target(name: "JSONRPC", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),

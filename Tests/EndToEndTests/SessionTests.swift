@@ -83,4 +83,31 @@ import Testing
         #expect(await client.waitForExit() == 0)
         #expect(!client.sawGarbage)
     }
+
+    /// libcurl is loaded on the first request: one that cannot be loaded fails that request with
+    /// a message saying so, and the server keeps serving (and starts without it).
+    @Test func missingLibcurlIsAClearErrorAndTheServerKeepsServing() async throws {
+        let client = try BinaryClient(environment: ["DOCWRIGHT_LIBCURL": "/nonexistent/libcurl.so.4"])
+        _ = try await client.request("initialize", initializeParams(["n": 1, "max_tokens": 8, "timeout": 10]))
+        try client.notify("initialized", [:])
+        try client.notify("textDocument/didOpen", ["textDocument": [
+            "uri": Self.uri, "languageId": "python", "version": 1, "text": Self.stub]])
+        let arguments: [String: Any] = ["command": "docwright.generate",
+                                        "arguments": [["uri": Self.uri, "position": ["line": 1, "character": 6]]]]
+        for _ in 0..<2 {
+            let response = try await client.request("workspace/executeCommand", arguments)
+            let text = "\(response["error"] ?? "")" + client.messages(method: "window/showMessage").map { "\($0)" }.joined()
+            #expect(text.contains("libcurl could not be loaded"), "\(response)")
+            #expect(text.contains("DOCWRIGHT_LIBCURL"))
+        }
+        let actions = try await client.request("textDocument/codeAction", [
+            "textDocument": ["uri": Self.uri],
+            "range": ["start": ["line": 1, "character": 6], "end": ["line": 1, "character": 6]],
+            "context": ["diagnostics": []]])
+        #expect(actions["result"] is [Any])
+        _ = try await client.request("shutdown", NSNull())
+        try client.notify("exit", [:])
+        #expect(await client.waitForExit() == 0)
+        #expect(!client.sawGarbage)
+    }
 }

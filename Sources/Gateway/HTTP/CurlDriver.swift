@@ -2,9 +2,6 @@ import CCurl
 import Foundation
 import Synchronization
 
-/// libcurl's global state, initialised exactly once before the first handle exists.
-private let curlGlobalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-
 /// Runs one curl multi handle on a dedicated thread (never the cooperative pool).
 ///
 /// Other threads talk to it only through `inbox` (a Mutex) followed by `curl_multi_wakeup`,
@@ -37,8 +34,15 @@ final class CurlDriver: @unchecked Sendable {
     private var idleHandles: [Handle] = []
     private static let maxIdleHandles = 32
 
-    init?() {
-        guard curlGlobalInit == CURLE_OK, let multi = curl_multi_init() else { return nil }
+    /// Loads libcurl (once per process) and starts the driver thread.
+    init() throws {
+        var reason = [CChar](repeating: 0, count: 512)
+        guard docwright_curl_load(&reason, reason.count) == 0 else {
+            throw HTTPClientError.transport(code: -1, message: String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        guard let multi = docwright_multi_init() else {
+            throw HTTPClientError.transport(code: -1, message: "curl_multi_init failed")
+        }
         self.multi = multi
         let thread = Thread { [self] in self.run() }
         thread.name = "docwright.curl"
@@ -50,7 +54,7 @@ final class CurlDriver: @unchecked Sendable {
         let accepted = inbox.withLock { box -> Bool in
             guard !box.shutdownRequested else { return false }
             box.submissions.append(transfer)
-            curl_multi_wakeup(multi)
+            docwright_multi_wakeup(multi)
             return true
         }
         if !accepted { transfer.fail(HTTPClientError.shutDown) }
@@ -63,7 +67,7 @@ final class CurlDriver: @unchecked Sendable {
         inbox.withLock { box in
             guard !box.closed else { return }
             box.cancellations.append(transfer)
-            curl_multi_wakeup(multi)
+            docwright_multi_wakeup(multi)
         }
     }
 
@@ -72,7 +76,7 @@ final class CurlDriver: @unchecked Sendable {
         inbox.withLock { box in
             guard !box.shutdownRequested else { return }
             box.shutdownRequested = true
-            curl_multi_wakeup(multi)
+            docwright_multi_wakeup(multi)
         }
     }
 
@@ -92,22 +96,22 @@ final class CurlDriver: @unchecked Sendable {
             for transfer in cancellations { abort(transfer, with: CancellationError()) }
             if stopping { break }
 
-            curl_multi_perform(multi, &stillRunning)
+            docwright_multi_perform(multi, &stillRunning)
             collectFinished()
             // Waits for socket activity, libcurl's own timers, or a wakeup from another thread.
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            docwright_multi_poll(multi, 1000)
         }
         for transfer in Array(active.values) { abort(transfer, with: HTTPClientError.shutDown) }
         // No submission can arrive any more (`submit` refuses once shutdown is requested).
         inbox.withLock { $0.closed = true }
         for handle in idleHandles { destroy(handle) }
         idleHandles.removeAll()
-        curl_multi_cleanup(multi)
+        docwright_multi_cleanup(multi)
     }
 
     private func collectFinished() {
         var remaining: Int32 = 0
-        while let message = curl_multi_info_read(multi, &remaining) {
+        while let message = docwright_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = docwright_multi_msg_easy(message),
                 let transfer = active[easy]
             else { continue }
@@ -129,15 +133,15 @@ final class CurlDriver: @unchecked Sendable {
     /// Detaches the transfer's easy handle from the multi handle and recycles it.
     private func release(_ transfer: CurlTransfer) {
         guard let easy = transfer.easy, let errorBuffer = transfer.errorBuffer else { return }
-        curl_multi_remove_handle(multi, easy)
+        docwright_multi_remove_handle(multi, easy)
         active[easy] = nil
         transfer.easy = nil
         transfer.errorBuffer = nil
-        curl_slist_free_all(transfer.headerList)
+        docwright_slist_free_all(transfer.headerList)
         transfer.headerList = nil
         let handle = Handle(easy: easy, errorBuffer: errorBuffer)
         if idleHandles.count < Self.maxIdleHandles {
-            curl_easy_reset(easy)
+            docwright_easy_reset(easy)
             idleHandles.append(handle)
         } else {
             destroy(handle)
@@ -145,12 +149,12 @@ final class CurlDriver: @unchecked Sendable {
     }
 
     private func destroy(_ handle: Handle) {
-        curl_easy_cleanup(handle.easy)
+        docwright_easy_cleanup(handle.easy)
         handle.errorBuffer.deallocate()
     }
 
     private func makeHandle() -> Handle? {
-        guard let easy = curl_easy_init() else { return nil }
+        guard let easy = docwright_easy_init() else { return nil }
         return Handle(easy: easy, errorBuffer: .allocate(capacity: Int(CURL_ERROR_SIZE)))
     }
 
@@ -170,7 +174,7 @@ final class CurlDriver: @unchecked Sendable {
         transfer.errorBuffer = handle.errorBuffer
         active[easy] = transfer
         configure(easy, for: transfer, errorBuffer: handle.errorBuffer)
-        let added = curl_multi_add_handle(multi, easy)
+        let added = docwright_multi_add_handle(multi, easy)
         if added != CURLM_OK {
             release(transfer)
             transfer.fail(HTTPClientError.transport(code: Int(added.rawValue), message: "curl_multi_add_handle failed"))
@@ -220,10 +224,10 @@ final class CurlDriver: @unchecked Sendable {
 
         var list: UnsafeMutablePointer<curl_slist>?
         for header in request.headers {
-            list = curl_slist_append(list, "\(header.name): \(header.value)")
+            list = docwright_slist_append(list, "\(header.name): \(header.value)")
         }
         // Without this libcurl may wait for "100 Continue" before sending a large body.
-        list = curl_slist_append(list, "Expect:")
+        list = docwright_slist_append(list, "Expect:")
         transfer.headerList = list
         docwright_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, list)
     }

@@ -120,7 +120,7 @@ final class CurlTransfer: @unchecked Sendable {
     func error(for code: CURLcode) -> any Error {
         if cancelled.load(ordering: .relaxed) { return CancellationError() }
         if exceededLimit { return HTTPClientError.responseTooLarge(limit: request.maxResponseBytes) }
-        let message = curlMessage.isEmpty ? String(cString: curl_easy_strerror(code)) : curlMessage
+        let message = curlMessage.isEmpty ? String(cString: docwright_easy_strerror(code)) : curlMessage
         switch code {
         case CURLE_COULDNT_CONNECT:
             return HTTPClientError.connectionRefused

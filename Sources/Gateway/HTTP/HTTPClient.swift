@@ -9,16 +9,17 @@ public final class HTTPClient: Sendable {
     private enum DriverState {
         case notStarted
         case running(CurlDriver)
-        case unavailable
+        case unavailable(any Error)
         case shutDown
     }
 
-    /// libcurl and the driver thread start with the first request: a server that never talks to a
-    /// model never initialises libcurl (and OpenSSL behind it), which keeps start-up short.
+    /// libcurl is loaded (dlopen) and the driver thread started by the first request: a server
+    /// that never talks to a model never maps libcurl and the ~30 libraries behind it.
     private let state = Mutex(DriverState.notStarted)
 
-    /// Starts nothing yet (see `state`). `throws` is kept so callers stay ready for a client that
-    /// must check something up front; today a libcurl failure surfaces from the first request.
+    /// Starts nothing yet (see `state`); a libcurl that cannot be loaded fails the first request
+    /// (and every later one) with `HTTPClientError.transport` saying why. `throws` stays so
+    /// callers are ready for a client that checks something up front.
     public init() throws {}
 
     deinit {
@@ -31,14 +32,16 @@ public final class HTTPClient: Sendable {
             case .running(let driver):
                 return driver
             case .notStarted:
-                guard let driver = CurlDriver() else {
-                    state = .unavailable
-                    throw HTTPClientError.transport(code: -1, message: "libcurl could not be initialised")
+                do {
+                    let driver = try CurlDriver()
+                    state = .running(driver)
+                    return driver
+                } catch {
+                    state = .unavailable(error)
+                    throw error
                 }
-                state = .running(driver)
-                return driver
-            case .unavailable:
-                throw HTTPClientError.transport(code: -1, message: "libcurl could not be initialised")
+            case .unavailable(let error):
+                throw error
             case .shutDown:
                 throw HTTPClientError.shutDown
             }
