@@ -37,9 +37,13 @@ let package = Package(
         .target(name: "Config", dependencies: ["DocwrightCore", "TOMLKit"], swiftSettings: strict),
         // Secret redaction and file exclusion before anything leaves the machine.
         .target(name: "Privacy", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        // A scripted HTTP/1.1 server on loopback: the perf harness's targets and the tests' faults.
+        .target(name: "LoopbackHTTP", swiftSettings: strict),
+        // Data only test targets use (the planted-secret corpus, kept out of Sources/); never linked into docwright.
+        .target(name: "TestFixtures", path: "Tests/TestFixtures", swiftSettings: strict),
         // HumanEval and performance harnesses behind `docwright bench`.
         .target(name: "Bench", dependencies: [
-            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine",
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.
@@ -62,14 +66,14 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore", "TestFixtures"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSONRPC", "LSP", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
     ]
 )

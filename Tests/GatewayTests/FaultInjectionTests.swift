@@ -1,5 +1,6 @@
 import DocwrightCore
 import Foundation
+import LoopbackHTTP
 import Gateway
 import Testing
 

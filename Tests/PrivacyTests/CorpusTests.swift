@@ -1,3 +1,4 @@
+import TestFixtures
 import DocwrightCore
 import Foundation
 import Privacy

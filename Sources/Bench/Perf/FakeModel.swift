@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackHTTP
 
 /// An OpenAI-compatible `/v1/completions` model on loopback that answers at once, so figures
 /// measure docwright rather than a model. Replies carry `n` choices with llama.cpp-style

@@ -1,21 +1,21 @@
 import Foundation
 
-// The planted-secret corpus, a copy of Tests/PrivacyTests/SecretCorpus.swift (test targets
-// cannot share sources): keep the two in step.
+// The planted-secret corpus, shared by the Privacy tests (redaction) and the Server tests (what
+// reaches a capturing model over the wire). A library only test targets depend on.
 // Every value below is fake, generated for these tests.
 
 /// A source file with secrets planted around a documented stub.
-struct PlantedDocument: Sendable {
-    var name: String
-    var language: String
-    var text: String
+public struct PlantedDocument: Sendable {
+    public var name: String
+    public var language: String
+    public var text: String
     /// Each must be absent from whatever leaves the machine.
-    var secrets: [String]
+    public var secrets: [String]
     /// Words from the docstring: generation is requested inside them.
-    var docPhrase: String
+    public var docPhrase: String
 
     /// A position inside the docstring (0-based line, UTF-16 character).
-    var docPosition: (line: Int, character: Int) {
+    public var docPosition: (line: Int, character: Int) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
             if let range = line.range(of: docPhrase) {
@@ -26,24 +26,24 @@ struct PlantedDocument: Sendable {
     }
 }
 
-enum SecretCorpus {
+public enum SecretCorpus {
     /// Written to the workspace's `.env`: these values are secret wherever they appear.
-    static let envFile = """
+    public static let envFile = """
         # local settings
         export INTERNAL_SIGNING_SALT=pepper-Lake-Orchid-771
         PARTNER_ID="partner_Zanzibar_Q4"
         DEBUG=true
         APP_ENV=development
         """
-    static let envSecrets = ["pepper-Lake-Orchid-771", "partner_Zanzibar_Q4"]
+    public static let envSecrets = ["pepper-Lake-Orchid-771", "partner_Zanzibar_Q4"]
 
-    static let pemBody = [
+    public static let pemBody = [
         "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun",
         "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK",
         "LxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo",
     ]
 
-    static let python = PlantedDocument(
+    public static let python = PlantedDocument(
         name: "billing.py", language: "python",
         text: """
             import os
@@ -91,7 +91,7 @@ enum SecretCorpus {
         ],
         docPhrase: "Charge the customer")
 
-    static let javascript = PlantedDocument(
+    public static let javascript = PlantedDocument(
         name: "notify.js", language: "javascript",
         text: """
             const stripe = require('stripe')('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
@@ -128,7 +128,7 @@ enum SecretCorpus {
         ],
         docPhrase: "Post a message")
 
-    static let go = PlantedDocument(
+    public static let go = PlantedDocument(
         name: "deploy.go", language: "go",
         text: """
             package deploy
@@ -155,7 +155,7 @@ enum SecretCorpus {
         ],
         docPhrase: "Deploy uploads")
 
-    static let rust = PlantedDocument(
+    public static let rust = PlantedDocument(
         name: "incidents.rs", language: "rust",
         text: """
             use std::env;
@@ -182,7 +182,7 @@ enum SecretCorpus {
         ],
         docPhrase: "Returns the number")
 
-    static let java = PlantedDocument(
+    public static let java = PlantedDocument(
         name: "Mailer.java", language: "java",
         text: """
             import java.util.Properties;
@@ -207,7 +207,7 @@ enum SecretCorpus {
         docPhrase: "Sends the weekly")
 
     /// Configuration formats inside a TypeScript module: JSON, TOML, .env and XML text.
-    static let typescript = PlantedDocument(
+    public static let typescript = PlantedDocument(
         name: "settings.ts", language: "typescript",
         text: """
             export const jsonSettings = `{
@@ -239,7 +239,7 @@ enum SecretCorpus {
         ],
         docPhrase: "Loads the settings")
 
-    static let all = [python, javascript, go, rust, java, typescript]
+    public static let all = [python, javascript, go, rust, java, typescript]
 
-    static var secretCount: Int { all.map(\.secrets.count).reduce(0, +) }
+    public static var secretCount: Int { all.map(\.secrets.count).reduce(0, +) }
 }

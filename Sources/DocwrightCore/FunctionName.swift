@@ -1,12 +1,12 @@
-/// The declared name in a signature (`add` in `pub fn add<T>(...)`, `f` in `const f = (x) =>`),
-/// for messages.
-enum FunctionName {
+/// The declared name in a signature (`add` in `pub fn add<T>(...)`, `f` in `const f = (x) =>`):
+/// Intent names functions in its messages, Prompting spots a model repeating the declaration.
+public enum FunctionName {
     private static let keywords: Set<String> = [
         "function", "func", "fn", "def", "fun", "if", "while", "for", "switch", "catch", "return", "async", "await",
         "sub", "lambda", "new",
     ]
 
-    static func of(_ signature: String) -> String? {
+    public static func of(_ signature: String) -> String? {
         let characters = Array(signature)
         for index in characters.indices where characters[index] == "(" {
             var cursor = index - 1

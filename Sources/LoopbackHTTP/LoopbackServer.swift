@@ -5,37 +5,48 @@ import Synchronization
 import Glibc
 #endif
 
-/// A scripted HTTP/1.1 server on 127.0.0.1 for the perf harness: a model that answers at once,
-/// a model that never answers (cancellation), and the keep-alive throughput target.
-/// (Adapted from the Gateway tests' loopback server.)
+/// A scripted HTTP/1.1 server on 127.0.0.1: fault injection in the tests (delays, truncated and
+/// chunked bodies, closed connections) and the perf harness's targets (`docwright bench perf`).
 ///
 /// Each connection is served on its own thread (blocking sockets are fine there: never the
 /// cooperative pool), with keep-alive, so the client's connection reuse is exercised. Every
 /// socket has a receive timeout and `stop()` shuts all of them, so nothing outlives a test.
-final class LoopbackServer: Sendable {
-    struct Request: Sendable {
-        var method: String
-        var path: String
+public final class LoopbackServer: Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
         /// Lower-cased names.
-        var headers: [String: String]
-        var body: [UInt8]
-        var bodyText: String { String(decoding: body, as: UTF8.self) }
+        public var headers: [String: String]
+        public var body: [UInt8]
+        public var bodyText: String { String(decoding: body, as: UTF8.self) }
         /// The body parsed as a JSON object, or nil.
+        public var json: NSDictionary? {
+            (try? JSONSerialization.jsonObject(with: Data(body))) as? NSDictionary
+        }
     }
 
-    enum Reply: Sendable {
+    public enum Reply: Sendable {
         /// A complete response with Content-Length.
         case respond(status: Int, headers: [String: String] = [:], body: [UInt8])
+        /// Announces `declaredLength` bytes, sends `body` (shorter), then closes.
+        case truncated(status: Int, declaredLength: Int, body: [UInt8])
+        /// Chunked transfer encoding, one chunk every `interval` seconds; `complete: false`
+        /// closes the connection without the final chunk (a stream cut mid-way).
+        case chunked(status: Int, headers: [String: String] = [:], chunks: [[UInt8]], interval: Double, complete: Bool)
+        /// Closes the connection without answering.
+        case close
         /// Sends a streaming head, then waits for the client to close the connection and calls
         /// `closed` at that moment (to time how fast a cancelled transfer is really aborted).
         case holdUntilClientCloses(closed: @Sendable (ContinuousClock.Instant) -> Void)
 
-        static func json(_ status: Int, _ text: String) -> Reply {
-            .respond(status: status, headers: ["Content-Type": "application/json"], body: Array(text.utf8))
+        public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> Reply {
+            var all = headers
+            all["Content-Type"] = "application/json"
+            return .respond(status: status, headers: all, body: Array(text.utf8))
         }
     }
 
-    let port: Int
+    public let port: Int
     private let listener: Int32
     private let handler: @Sendable (Request) -> Reply
     private let openSockets = Mutex<Set<Int32>>([])
@@ -43,13 +54,20 @@ final class LoopbackServer: Sendable {
     private let served = Atomic<Int>(0)
     private let accepted = Atomic<Int>(0)
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
     /// Requests answered so far.
-    var requestCount: Int { served.load(ordering: .relaxed) }
+    public var requestCount: Int { served.load(ordering: .relaxed) }
     /// Connections accepted so far (keep-alive keeps this low).
-    var connectionCount: Int { accepted.load(ordering: .relaxed) }
+    public var connectionCount: Int { accepted.load(ordering: .relaxed) }
 
-    init(handler: @escaping @Sendable (Request) -> Reply) throws {
+    /// How long a connection thread polls for the next request before it blocks in `recv`.
+    private let spin: Duration
+
+    /// - Parameter spin: poll this long for the next request before blocking (the keep-alive
+    ///   target): on a VM, waking a blocked thread costs more than the request itself, and that
+    ///   cost would be the server's, not the client's under test.
+    public init(spin: Duration = .zero, handler: @escaping @Sendable (Request) -> Reply) throws {
+        self.spin = spin
         self.handler = handler
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError.socket("socket") }
@@ -78,7 +96,7 @@ final class LoopbackServer: Sendable {
 
     deinit { stop() }
 
-    func stop() {
+    public func stop() {
         guard !stopped.exchange(true, ordering: .relaxed) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
@@ -87,7 +105,7 @@ final class LoopbackServer: Sendable {
         }
     }
 
-    enum ServerError: Error { case socket(String) }
+    public enum ServerError: Error { case socket(String) }
 
     // MARK: Connection threads
 
@@ -177,7 +195,14 @@ final class LoopbackServer: Sendable {
     /// Appends what one recv() returns; false on close, error or timeout.
     private func receive(_ socket: Int32, _ buffer: inout [UInt8]) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { scratch in
-            let count = recv(socket, scratch.baseAddress, scratch.count, 0)
+            var count = -1
+            if spin > .zero {
+                let deadline = ContinuousClock.now + spin
+                repeat {
+                    count = recv(socket, scratch.baseAddress, scratch.count, Int32(MSG_DONTWAIT))
+                } while count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && ContinuousClock.now < deadline
+            }
+            if count < 0 { count = recv(socket, scratch.baseAddress, scratch.count, 0) }
             guard count > 0 else { return false }
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
             return true
@@ -191,6 +216,24 @@ final class LoopbackServer: Sendable {
             var all = headers
             all["Content-Length"] = String(body.count)
             return sendAll(socket, Self.head(status, all) + body)
+        case .truncated(let status, let declaredLength, let body):
+            _ = sendAll(socket, Self.head(status, ["Content-Length": String(declaredLength)]) + body)
+            return false
+        case .chunked(let status, let headers, let chunks, let interval, let complete):
+            var all = headers
+            all["Transfer-Encoding"] = "chunked"
+            guard sendAll(socket, Self.head(status, all)) else { return false }
+            for chunk in chunks where !chunk.isEmpty {
+                if stopped.load(ordering: .relaxed) { return false }
+                if interval > 0 { Thread.sleep(forTimeInterval: interval) }
+                guard sendAll(socket, Array(String(chunk.count, radix: 16).utf8) + [13, 10] + chunk + [13, 10]) else {
+                    return false
+                }
+            }
+            guard complete else { return false }
+            return sendAll(socket, Array("0\r\n\r\n".utf8))
+        case .close:
+            return false
         case .holdUntilClientCloses(let closed):
             guard sendAll(socket, Self.head(200, ["Transfer-Encoding": "chunked"]) + Array("1\r\nx\r\n".utf8)) else {
                 return false
