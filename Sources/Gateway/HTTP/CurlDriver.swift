@@ -36,9 +36,12 @@ final class CurlDriver: @unchecked Sendable {
 
     /// Loads libcurl (once per process) and starts the driver thread.
     init() throws {
-        var reason = [CChar](repeating: 0, count: 512)
-        guard docwright_curl_load(&reason, reason.count) == 0 else {
-            throw HTTPClientError.transport(code: -1, message: String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        var reason = [UInt8](repeating: 0, count: 512)
+        let loaded = reason.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { docwright_curl_load($0.baseAddress, $0.count) }
+        }
+        guard loaded == 0 else {
+            throw HTTPClientError.transport(code: -1, message: String(decoding: reason.prefix { $0 != 0 }, as: UTF8.self))
         }
         guard let multi = docwright_multi_init() else {
             throw HTTPClientError.transport(code: -1, message: "curl_multi_init failed")

@@ -1,4 +1,5 @@
 import Synchronization
+
 /// An HTTP client over libcurl's multi interface, driven by one dedicated thread.
 ///
 /// One client serves the whole process: connections are kept alive and reused across requests.
