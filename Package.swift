@@ -21,13 +21,15 @@ let package = Package(
         .target(name: "CCurl"),
         // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
         .target(name: "DocwrightCore", swiftSettings: strict),
-        .target(name: "JSONRPC", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .target(name: "LSP", dependencies: ["JSONRPC"], swiftSettings: strict),
+        // JSON values: a strict byte parser (depth-limited), Codable bridging, deterministic writing.
+        .target(name: "JSON", swiftSettings: strict),
+        .target(name: "JSONRPC", dependencies: ["JSON", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "LSP", dependencies: ["JSON", "JSONRPC"], swiftSettings: strict),
         .target(name: "Documents", swiftSettings: strict),
         .target(name: "Intent", dependencies: ["DocwrightCore"], swiftSettings: strict),
         .target(name: "Prompting", dependencies: ["DocwrightCore"], swiftSettings: strict),
         .target(name: "Gateway", dependencies: [
-            "DocwrightCore", "CCurl", .product(name: "Logging", package: "swift-log"),
+            "DocwrightCore", "CCurl", "JSON", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Ranking", dependencies: ["DocwrightCore"], swiftSettings: strict),
         .target(name: "Cache", dependencies: [
@@ -52,7 +54,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Server", dependencies: [
-            "DocwrightCore", "JSONRPC", "LSP", "Documents", "Engine", "Config",
+            "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
@@ -62,18 +64,18 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "DocwrightCoreTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore", "TestFixtures"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
     ]
 )

@@ -1,3 +1,5 @@
+import JSON
+
 /// A decoded JSON-RPC 2.0 message, sorted by kind (internal to the connection).
 enum Envelope: Sendable {
     case request(id: RequestID, method: String, params: JSONValue?)

@@ -1,3 +1,5 @@
+import JSON
+
 /// A JSON-RPC error object: what a request handler throws to answer with a specific error, and
 /// what `Connection.request` throws when the peer answers with one.
 public struct JSONRPCError: Error, Hashable, Sendable, Codable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import JSON
 import Logging
 
 /// What a `Connection` calls for each incoming request and notification.

@@ -1,3 +1,5 @@
+import JSON
+
 /// The `id` of a JSON-RPC request: an integer or a string, echoed back in its response.
 public enum RequestID: Sendable, Hashable {
     case int(Int)

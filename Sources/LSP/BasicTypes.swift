@@ -1,3 +1,4 @@
+import JSON
 import JSONRPC
 
 /// LSP `Position`: zero-based line and character offset in the negotiated encoding.

@@ -1,3 +1,4 @@
+import JSON
 import JSONRPC
 
 /// The parts of `InitializeParams` docwright reads; everything else is ignored.

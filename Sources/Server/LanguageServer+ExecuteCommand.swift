@@ -1,3 +1,4 @@
+import JSON
 import DocwrightCore
 import Engine
 import Foundation

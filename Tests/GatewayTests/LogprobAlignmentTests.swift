@@ -84,16 +84,3 @@ import Testing
         #expect(parser.finish() == [ServerSentEvent(event: nil, data: "last")])
     }
 }
-
-@Suite struct JSONValueTests {
-    @Test func roundTripsAndKeepsIntegersIntegral() throws {
-        let value: JSONValue = ["n": 5, "t": 0.8, "s": "a\"b\n\u{1}", "l": [true, .null], "o": ["k": -1]]
-        let text = String(decoding: value.serialized(), as: UTF8.self)
-        #expect(text == #"{"l":[true,null],"n":5,"o":{"k":-1},"s":"a\"b\n\u0001","t":0.8}"#)
-        #expect(try JSONValue.parse(value.serialized()) == value)
-    }
-
-    @Test func rejectsGarbage() {
-        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Array("{nope".utf8)) }
-    }
-}

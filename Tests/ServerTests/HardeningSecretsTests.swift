@@ -1,3 +1,4 @@
+import JSON
 import TestFixtures
 import Foundation
 import JSONRPC

@@ -1,4 +1,5 @@
 import DocwrightCore
+import JSON
 import Foundation
 
 /// Turns transport failures and HTTP error replies into `GatewayError`s that name the model,
@@ -116,9 +117,9 @@ struct ErrorExplainer: Sendable {
     func serverMessage(_ body: [UInt8]) -> String? {
         guard !body.isEmpty else { return nil }
         var text: String?
-        if let json = try? JSONValue.parse(body) {
-            text = json["error"]?["message"]?.string ?? json["error"]?.string ?? json["message"]?.string
-                ?? json["detail"]?.string
+        if let json = try? JSONValue(parsing: body) {
+            text = json["error"]?["message"]?.stringValue ?? json["error"]?.stringValue ?? json["message"]?.stringValue
+                ?? json["detail"]?.stringValue
         } else {
             let raw = String(decoding: body.prefix(300), as: UTF8.self)
             text = raw.filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces)

@@ -1,4 +1,5 @@
 import DocwrightCore
+import JSON
 
 /// Requests to Anthropic's Messages API: `x-api-key` + `anthropic-version`, one sample per request
 /// and no log-probabilities (samples come back with `tokens == nil`; Ranking falls back to other
@@ -19,9 +20,9 @@ struct AnthropicRequester: ProviderRequester {
     func body(_ plan: PromptPlan, _ params: SamplingParams, stream: Bool) throws -> JSONValue {
         var fields: [String: JSONValue] = [
             "model": .string(client.endpoint.model), "max_tokens": .int(params.maxTokens),
-            "temperature": .double(min(1, params.temperature)),
+            "temperature": .number(min(1, params.temperature)),
         ]
-        if let topP = params.topP { fields["top_p"] = .double(topP) }
+        if let topP = params.topP { fields["top_p"] = .number(topP) }
         if stream { fields["stream"] = true }
         // The API rejects stop sequences made only of whitespace; those still apply locally.
         let stops = stops(plan, params).filter { !$0.allSatisfy(\.isWhitespace) }
@@ -45,14 +46,14 @@ struct AnthropicRequester: ProviderRequester {
 
     func request(_ plan: PromptPlan, params: SamplingParams, count: Int, seed: Int?) async throws -> RequestOutcome {
         let json = try await client.postJSON(url, try body(plan, params, stream: false), extraHeaders: versionHeader)
-        guard let blocks = json["content"]?.array else {
+        guard let blocks = json["content"]?.arrayValue else {
             throw client.explainer.malformed("it has no \"content\"")
         }
-        let text = blocks.filter { $0["type"]?.string == "text" }.compactMap { $0["text"]?.string }.joined()
-        let sample = Sample(text: text, tokens: nil, finishReason: FinishReason(apiValue: json["stop_reason"]?.string))
+        let text = blocks.filter { $0["type"]?.stringValue == "text" }.compactMap { $0["text"]?.stringValue }.joined()
+        let sample = Sample(text: text, tokens: nil, finishReason: FinishReason(apiValue: json["stop_reason"]?.stringValue))
         return RequestOutcome(samples: [sample], usage: Usage(
-            promptTokens: json["usage"]?["input_tokens"]?.int ?? 0,
-            completionTokens: json["usage"]?["output_tokens"]?.int ?? 0))
+            promptTokens: json["usage"]?["input_tokens"]?.intValue ?? 0,
+            completionTokens: json["usage"]?["output_tokens"]?.intValue ?? 0))
     }
 
     func streamRequest(_ plan: PromptPlan, params: SamplingParams, count: Int, seed: Int?, firstIndex: Int,
@@ -62,25 +63,25 @@ struct AnthropicRequester: ProviderRequester {
         var stopped = false
 
         func handle(_ event: ServerSentEvent) throws {
-            guard let json = try? JSONValue.parse(Array(event.data.utf8)) else {
+            guard let json = try? JSONValue(parsing: Array(event.data.utf8)) else {
                 throw client.explainer.malformed("a streamed event is not JSON")
             }
-            switch json["type"]?.string ?? event.event {
+            switch json["type"]?.stringValue ?? event.event {
             case "message_start":
-                usage.promptTokens = json["message"]?["usage"]?["input_tokens"]?.int ?? 0
+                usage.promptTokens = json["message"]?["usage"]?["input_tokens"]?.intValue ?? 0
             case "content_block_delta":
-                if let text = json["delta"]?["text"]?.string, !text.isEmpty {
+                if let text = json["delta"]?["text"]?.stringValue, !text.isEmpty {
                     emit(.text(index: firstIndex, text: text, tokens: nil))
                 }
             case "message_delta":
-                usage.completionTokens = json["usage"]?["output_tokens"]?.int ?? usage.completionTokens
-                if let reason = json["delta"]?["stop_reason"]?.string {
+                usage.completionTokens = json["usage"]?["output_tokens"]?.intValue ?? usage.completionTokens
+                if let reason = json["delta"]?["stop_reason"]?.stringValue {
                     emit(.finished(index: firstIndex, reason: FinishReason(apiValue: reason)))
                 }
             case "message_stop":
                 stopped = true
             case "error":
-                throw client.explainer.http(status: 529, body: json.serialized(), headers: [:], url: url, attempts: 1)
+                throw client.explainer.http(status: 529, body: json.serializedBytes(), headers: [:], url: url, attempts: 1)
             default:
                 break
             }

@@ -1,4 +1,5 @@
 import DocwrightCore
+import JSON
 
 /// Requests to Ollama's native API (`/api/generate`, `/api/chat`), which returns log-probabilities
 /// (v0.12.11+) but takes no `n`: one sample per request. The base URL may be given with or
@@ -14,8 +15,8 @@ struct OllamaRequester: ProviderRequester {
     func acceptsN(for plan: PromptPlan) -> Bool { false }
 
     func body(_ plan: PromptPlan, _ params: SamplingParams, seed: Int?, stream: Bool) -> (String, JSONValue) {
-        var options: [String: JSONValue] = ["num_predict": .int(params.maxTokens), "temperature": .double(params.temperature)]
-        if let topP = params.topP { options["top_p"] = .double(topP) }
+        var options: [String: JSONValue] = ["num_predict": .int(params.maxTokens), "temperature": .number(params.temperature)]
+        if let topP = params.topP { options["top_p"] = .number(topP) }
         if let seed { options["seed"] = .int(seed) }
         let stops = stops(plan, params)
         if !stops.isEmpty { options["stop"] = .array(stops.map(JSONValue.string)) }
@@ -40,16 +41,16 @@ struct OllamaRequester: ProviderRequester {
 
     /// Text, tokens and finish reason of one reply object (or one streamed line).
     private func parts(of json: JSONValue) -> (text: String, tokens: [RawToken]?, finish: FinishReason?) {
-        let text = json["response"]?.string ?? json["message"]?["content"]?.string ?? ""
-        let finish: FinishReason? = json["done"]?.bool == true
-            ? FinishReason(apiValue: json["done_reason"]?.string ?? "stop") : nil
+        let text = json["response"]?.stringValue ?? json["message"]?["content"]?.stringValue ?? ""
+        let finish: FinishReason? = json["done"]?.boolValue == true
+            ? FinishReason(apiValue: json["done_reason"]?.stringValue ?? "stop") : nil
         return (text, OpenAIReplyParsing.tokens(in: json["logprobs"]), finish)
     }
 
     func request(_ plan: PromptPlan, params: SamplingParams, count: Int, seed: Int?) async throws -> RequestOutcome {
         let (url, body) = body(plan, params, seed: seed, stream: false)
         let json = try await client.postJSON(url, body)
-        if let message = json["error"]?.string {
+        if let message = json["error"]?.stringValue {
             throw client.explainer.http(status: 502, body: Array(message.utf8), headers: [:], url: url, attempts: 1)
         }
         guard json["response"] != nil || json["message"] != nil else {
@@ -57,10 +58,10 @@ struct OllamaRequester: ProviderRequester {
         }
         let (text, tokens, finish) = parts(of: json)
         let kept = params.logprobs ? tokens.map { LogprobAlignment.align($0, to: text) } : nil
-        let completion = Self.completionTokens(rawCounts: [tokens?.count], reported: json["eval_count"]?.int)
+        let completion = Self.completionTokens(rawCounts: [tokens?.count], reported: json["eval_count"]?.intValue)
         return RequestOutcome(
             samples: [Sample(text: text, tokens: kept, finishReason: finish ?? .unknown)],
-            usage: Usage(promptTokens: json["prompt_eval_count"]?.int ?? 0, completionTokens: completion))
+            usage: Usage(promptTokens: json["prompt_eval_count"]?.intValue ?? 0, completionTokens: completion))
     }
 
     /// Ollama streams newline-delimited JSON objects, the last with `done: true`.
@@ -73,10 +74,10 @@ struct OllamaRequester: ProviderRequester {
 
         func handle(_ line: String) throws {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
-            guard let json = try? JSONValue.parse(Array(line.utf8)) else {
+            guard let json = try? JSONValue(parsing: Array(line.utf8)) else {
                 throw client.explainer.malformed("a streamed line is not JSON")
             }
-            if let message = json["error"]?.string {
+            if let message = json["error"]?.stringValue {
                 throw client.explainer.http(status: 502, body: Array(message.utf8), headers: [:], url: url, attempts: 1)
             }
             let (text, tokens, finish) = parts(of: json)
@@ -85,8 +86,8 @@ struct OllamaRequester: ProviderRequester {
             if let finish {
                 tracker.finish(firstIndex)
                 emit(.finished(index: firstIndex, reason: finish))
-                usage = Usage(promptTokens: json["prompt_eval_count"]?.int ?? 0,
-                              completionTokens: json["eval_count"]?.int ?? tracker.tokenCount)
+                usage = Usage(promptTokens: json["prompt_eval_count"]?.intValue ?? 0,
+                              completionTokens: json["eval_count"]?.intValue ?? tracker.tokenCount)
             }
         }
 

@@ -1,4 +1,5 @@
 import DocwrightCore
+import JSON
 
 /// Requests to OpenAI-compatible servers: `/completions`, `/chat/completions`, and for
 /// fill-in-the-middle either llama.cpp's `/infill` (llama.cpp endpoints) or `/completions`
@@ -25,8 +26,8 @@ struct OpenAICompatibleRequester: ProviderRequester {
     /// URL and JSON body of one request.
     func body(_ plan: PromptPlan, _ params: SamplingParams, count: Int, seed: Int?, stream: Bool) -> (String, JSONValue) {
         let route = route(for: plan)
-        var fields: [String: JSONValue] = ["temperature": .double(params.temperature)]
-        if let topP = params.topP { fields["top_p"] = .double(topP) }
+        var fields: [String: JSONValue] = ["temperature": .number(params.temperature)]
+        if let topP = params.topP { fields["top_p"] = .number(topP) }
         if let seed { fields["seed"] = .int(seed) }
         let stops = stops(plan, params)
         if !stops.isEmpty { fields["stop"] = .array(stops.map(JSONValue.string)) }
@@ -104,7 +105,7 @@ struct OpenAICompatibleRequester: ProviderRequester {
                 done = true
                 return
             }
-            guard let json = try? JSONValue.parse(Array(event.data.utf8)) else {
+            guard let json = try? JSONValue(parsing: Array(event.data.utf8)) else {
                 throw client.explainer.malformed("a streamed event is not JSON")
             }
             if let embedded = OpenAIReplyParsing.embeddedError(in: json) {

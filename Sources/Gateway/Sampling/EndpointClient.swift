@@ -1,4 +1,5 @@
 import DocwrightCore
+import JSON
 import Logging
 
 /// Sends one provider's requests: URL, headers and key, retries of 429/5xx with backoff, and
@@ -51,7 +52,7 @@ struct EndpointClient: Sendable {
     private func makeRequest(_ url: String, _ body: JSONValue, streaming: Bool,
                              extraHeaders: [(name: String, value: String)]) -> HTTPRequest {
         HTTPRequest(
-            method: "POST", url: url, headers: headers(streaming: streaming, extra: extraHeaders), body: body.serialized(),
+            method: "POST", url: url, headers: headers(streaming: streaming, extra: extraHeaders), body: body.serializedBytes(),
             connectTimeout: endpoint.connectTimeout, timeout: endpoint.timeout, maxResponseBytes: options.maxResponseBytes)
     }
 
@@ -107,7 +108,7 @@ struct EndpointClient: Sendable {
 
     func parse(_ body: [UInt8]) throws -> JSONValue {
         do {
-            return try JSONValue.parse(body)
+            return try JSONValue(parsing: body)
         } catch {
             let start = String(decoding: body.prefix(60), as: UTF8.self).filter { !$0.isNewline }
             throw explainer.malformed(body.isEmpty ? "the body was empty" : "the body is not JSON (it starts \"\(start)\")")

@@ -1,3 +1,4 @@
+import JSON
 import JSONRPC
 
 /// Seeded generator of hostile protocol input: random bytes, random and nearly valid JSON-RPC
