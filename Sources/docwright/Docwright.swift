@@ -3,9 +3,14 @@ import DocwrightCore
 
 @main
 enum Main {
-    static func main() async throws {
+    static func main() async {
         if let server = LSPFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
-            try await server.run()
+            do {
+                try await server.run()
+            } catch {
+                // Reported exactly as ArgumentParser reports a failing command.
+                Docwright.exit(withError: error)
+            }
         }
         await Docwright.main()
     }
