@@ -46,30 +46,35 @@ public struct PerfHarness: Sendable {
             })
         }
         if options.includes(.keepalive) { rows.append(try await transport.keepAlive()) }
-        guard options.includes(.model) else {
-            let report = PerfReport(date: HumanEvalRunner.timestamp(), binary: binary, quick: options.quick,
-                                    machine: Self.machine(binary: binary), rows: rows, skipped: skipped)
-            return (report, try write(report))
-        }
-
-        let modelURL = options.modelURL ?? configuredModelURL()
-        if let problem = await unreachable(modelURL) {
-            skipped.append("real-model figures (code action vs raw HTTP, vs sequential Python): \(problem)")
-        } else {
-            do {
-                let modelRows = try await Blocking.run {
-                    try ModelFigures(options: options, binary: binary, environment: sessions, modelURL: modelURL, progress: progress).run()
-                }
-                rows.insert(contentsOf: modelRows, at: 0)
-            } catch let error as BenchError {
-                guard case .model(let message) = error else { throw error }
-                skipped.append("real-model figures: \(message)")
-            }
+        if options.includes(.model) {
+            try await measureModel(binary: binary, sessions: sessions, rows: &rows, skipped: &skipped)
         }
 
         let report = PerfReport(date: HumanEvalRunner.timestamp(), binary: binary, quick: options.quick,
                                 machine: Self.machine(binary: binary), rows: rows, skipped: skipped)
         return (report, try write(report))
+    }
+
+    /// The real-model figures go first in the table; an unreachable or too slow model is listed
+    /// under "Not measured" instead of failing the run.
+    private func measureModel(binary: String, sessions: SessionEnvironment, rows: inout [PerfRow],
+                              skipped: inout [String]) async throws {
+        let options = self.options
+        let progress = self.progress
+        let modelURL = options.modelURL ?? configuredModelURL()
+        if let problem = await unreachable(modelURL) {
+            skipped.append("real-model figures (code action vs raw HTTP, vs sequential Python): \(problem)")
+            return
+        }
+        do {
+            let modelRows = try await Blocking.run {
+                try ModelFigures(options: options, binary: binary, environment: sessions, modelURL: modelURL, progress: progress).run()
+            }
+            rows.insert(contentsOf: modelRows, at: 0)
+        } catch let error as BenchError {
+            guard case .model(let message) = error else { throw error }
+            skipped.append("real-model figures: \(message)")
+        }
     }
 
     func resolvedBinary() throws -> String {
