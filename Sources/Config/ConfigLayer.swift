@@ -11,6 +11,9 @@ struct LayerOrigin: Sendable {
     /// Absolute path of the file for file layers.
     var filePath: String?
     var lineIndex: TOMLLineIndex?
+    /// False for a project file the user has not trusted (or that changed since): `TrustPolicy`
+    /// removes the keys such a file may not set before the layers are merged.
+    var trusted = true
 
     func line(of path: ConfigKeyPath) -> Int? { lineIndex?.line(for: path) }
 

@@ -24,6 +24,8 @@ struct MergedConfig: Sendable {
     var values: [ConfigKeyPath: Entry] = [:]
     var routes: [RouteEntry] = []
     var layers: [ConfigLayer] = []
+    /// Models an untrusted layer tried to define (their endpoint keys were removed).
+    var untrustedModels: Set<String> = []
 
     init(layers: [ConfigLayer]) {
         self.layers = layers

@@ -16,8 +16,17 @@ extension EffectiveConfig {
     /// conditions all hold wins; without one, `languages.ID.model`, then `default_model`.
     /// Sampling: built-in → preset model defaults → top-level keys → `[models.NAME]` → `[languages.ID]`
     /// → the route's overrides.
-    public func route(for task: GenerationTask) -> Route {
-        decide(for: DomainEvidence(task: task, workspaceRoot: workspaceRoot)).route
+    /// Throws `RoutingError` when the chosen model is not defined (a broken or untrusted
+    /// reference): such a request is refused, never sent to another model instead.
+    public func route(for task: GenerationTask) throws(RoutingError) -> Route {
+        try decide(for: DomainEvidence(task: task, workspaceRoot: workspaceRoot)).route()
+    }
+
+    /// The route for `task` on a model the user asked for by name (CLI `--model`, compare): the
+    /// rule that would match still contributes its sampling settings.
+    public func route(for task: GenerationTask, model: String) throws(RoutingError) -> Route {
+        let decision = decide(for: DomainEvidence(task: task, workspaceRoot: workspaceRoot))
+        return try makeRoute(model: model, rule: decision.rule, language: task.language, ruleText: "requested model \(model)")
     }
 
     /// The route to use once the daily budget is spent: the same rule's settings on
@@ -25,14 +34,17 @@ extension EffectiveConfig {
     public func budgetFallbackRoute(for task: GenerationTask) -> Route? {
         guard let fallback = budget.fallbackModel, models[fallback] != nil else { return nil }
         let decision = decide(for: DomainEvidence(task: task, workspaceRoot: workspaceRoot))
-        return makeRoute(model: fallback, rule: decision.rule, language: task.language,
-                         ruleText: decision.route.rule + " → over daily budget: budget.fallback_model")
+        return try? makeRoute(model: fallback, rule: decision.rule, language: task.language,
+                              ruleText: decision.ruleText + " → over daily budget: budget.fallback_model")
     }
 
     /// Whether docwright should act on a file, and if not, why (for a message or `doctor`).
     /// Checks, in order: `enabled`, `languages.ID.enabled`, `disabled_paths`, `privacy.exclude`,
     /// and a `docwright: off` comment in the first or last 50 lines of `text`.
     public func isEnabled(path: String?, language: String, text: String?) -> (Bool, reason: String?) {
+        if let reason = blocked.first {
+            return (false, "docwright is stopped by a configuration error: \(reason)")
+        }
         if !enabled {
             return (false, "docwright is disabled (enabled = false in \(sources["enabled"] ?? "settings"))")
         }
@@ -86,7 +98,13 @@ extension EffectiveConfig {
         let domains = domainMatches(evidence)
         out.append("domains: " + (domains.isEmpty ? "none" : domains.map { "\($0.name) (\($0.reason))" }.joined(separator: ", ")))
         for (rule, verdict) in decision.trace { out.append("  \(rule.ruleDescription) at \(rule.source): \(verdict)") }
-        let route = decision.route
+        let route: Route
+        do {
+            route = try decision.route()
+        } catch {
+            out.append("route: \(decision.ruleText) → refused: \(error.userMessage)")
+            return out.joined(separator: "\n")
+        }
         let endpoint = route.endpoint
         out.append("route: \(route.rule) → model \"\(endpoint.name)\" (\(endpoint.provider.rawValue) \(endpoint.model), "
             + "\(endpoint.api.rawValue) at \(endpoint.baseURL))")
@@ -100,9 +118,16 @@ extension EffectiveConfig {
 
     /// The outcome of matching a task against the rules, with a verdict for each rule tried.
     struct Decision {
-        var route: Route
+        var config: EffectiveConfig
+        var model: String
         var rule: RouteRule?
+        var ruleText: String
+        var language: String
         var trace: [(RouteRule, String)]
+
+        func route() throws(RoutingError) -> Route {
+            try config.makeRoute(model: model, rule: rule, language: language, ruleText: ruleText)
+        }
     }
 
     func decide(for evidence: DomainEvidence) -> Decision {
@@ -115,15 +140,15 @@ extension EffectiveConfig {
             }
             trace.append((rule, "match"))
             let model = rule.model ?? languages[evidence.language]?.model ?? defaultModel
-            return Decision(route: makeRoute(model: model, rule: rule, language: evidence.language, ruleText: rule.ruleDescription),
-                            rule: rule, trace: trace)
+            return Decision(config: self, model: model, rule: rule, ruleText: rule.ruleDescription,
+                            language: evidence.language, trace: trace)
         }
         if let model = languages[evidence.language]?.model {
-            return Decision(route: makeRoute(model: model, rule: nil, language: evidence.language,
-                                             ruleText: "languages.\(evidence.language).model"), rule: nil, trace: trace)
+            return Decision(config: self, model: model, rule: nil, ruleText: "languages.\(evidence.language).model",
+                            language: evidence.language, trace: trace)
         }
-        return Decision(route: makeRoute(model: defaultModel, rule: nil, language: evidence.language, ruleText: "default_model"),
-                        rule: nil, trace: trace)
+        return Decision(config: self, model: defaultModel, rule: nil, ruleText: "default_model",
+                        language: evidence.language, trace: trace)
     }
 
     /// Why `rule` does not apply, or nil when it does.
@@ -141,11 +166,17 @@ extension EffectiveConfig {
         return nil
     }
 
-    func makeRoute(model name: String, rule: RouteRule?, language: String, ruleText: String) -> Route {
-        // References are validated on load; falling back keeps routing total if one slips through.
-        let name = models[name] != nil ? name : (models[defaultModel] != nil ? defaultModel : "local")
-        let endpoint = models[name] ?? ModelEndpoint(
-            name: "local", provider: .llamacpp, baseURL: ModelPresets.localDefaultURL, model: "gemma-3-270m")
+    func makeRoute(model name: String, rule: RouteRule?, language: String, ruleText: String) throws(RoutingError) -> Route {
+        // Never another model instead: a broken reference must not send code somewhere the
+        // configuration did not choose.
+        guard let endpoint = models[name] else {
+            let why = untrustedModels.contains(name)
+                ? "only the untrusted project file \(projectTrust?.file ?? ".docwright.toml") defines it; review the file and run "
+                    + "`docwright trust \(projectTrust?.directory ?? "DIR")` to use it"
+                : "no configuration defines it; define [models.\(ConfigKeyPath.isBare(name) ? name : "\"\(name)\"")] or use a preset"
+            let at = rule.map { " at \($0.source)" } ?? (sources[ruleText].map { " at \($0)" } ?? "")
+            throw RoutingError(userMessage: "\(ruleText)\(at) names model \"\(name)\", which is not defined: \(why). Nothing was sent.")
+        }
         let (preset, user) = modelSampling(name)
         let lang = languages[language]
         let global = userGlobalSampling
@@ -165,4 +196,10 @@ extension EffectiveConfig {
         let verify = rule?.verify ?? lang?.verify ?? self.verify ?? (language == "python")
         return Route(endpoint: endpoint, params: params, policy: policy.rawValue, rule: ruleText, verify: verify)
     }
+}
+
+/// A request that routing refuses (the chosen model is not defined). Nothing is sent.
+public struct RoutingError: Error, UserFacingError, CustomStringConvertible {
+    public var userMessage: String
+    public var description: String { userMessage }
 }

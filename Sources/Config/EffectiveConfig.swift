@@ -33,6 +33,11 @@ public struct EffectiveConfig: Sendable {
     public var disabledPaths: [String]
     /// Root that globs are relative to.
     public var workspaceRoot: String?
+    /// Why docwright sends nothing at all right now (a configuration file that cannot be parsed,
+    /// or malformed restrictive rules); empty when generation may proceed.
+    public var blocked: [String] = []
+    /// The project file's trust state, when there is a project file.
+    public var projectTrust: ProjectTrust?
 
     /// Sampling defaults per model: those from a preset rank below top-level keys, those the
     /// user wrote in `[models.NAME]` above them.
@@ -41,6 +46,8 @@ public struct EffectiveConfig: Sendable {
     /// Which top-level sampling keys the user set (they beat preset model defaults).
     var userGlobalSampling = ModelSampling()
     var literalAPIKeys: [String: Secret] = [:]
+    /// Models only an untrusted project file defines: routes to them are refused with a reason.
+    var untrustedModels: Set<String> = []
     /// Source of each key the user set, by dotted key (for reasons in messages).
     var sources: [String: String] = [:]
     var provenanceEntries: [ProvenanceEntry] = []

@@ -51,6 +51,7 @@ enum EffectiveConfigBuilder {
             maxTokens: merged.int("max_tokens") ?? builtinMaxTokens, seed: merged.int("seed"))
         for (path, entry) in merged.values { config.sources[path.description] = entry.source }
 
+        config.untrustedModels = merged.untrustedModels
         buildModels(merged, presets: presets, environment: environment, into: &config, findings: &findings)
         buildDomains(merged, into: &config)
         buildLanguages(merged, into: &config)
@@ -83,6 +84,10 @@ enum EffectiveConfigBuilder {
             let firstLayer = merged.values.filter { $0.key.keys.prefix(2) == ["models", name] }.map(\.value.layer).min() ?? 0
             if base == nil {
                 let missing = ["provider", "base_url", "model"].filter { field($0) == nil }
+                if !missing.isEmpty, merged.untrustedModels.contains(name) {
+                    config.models[name] = nil  // the trust notice names what was ignored
+                    continue
+                }
                 if !missing.isEmpty {
                     let path = ConfigKeyPath(keys: ["models", name])
                     findings.append(Finding(layer: firstLayer, diagnostic: merged.diagnostic(
@@ -203,10 +208,18 @@ enum EffectiveConfigBuilder {
         let known = config.models.keys.sorted()
         func check(_ name: String?, at path: ConfigKeyPath, layer: Int) {
             guard let name, config.models[name] == nil else { return }
+            if config.untrustedModels.contains(name) {
+                findings.append(Finding(layer: layer, diagnostic: merged.diagnostic(
+                    .error, at: path, layer: layer,
+                    "\(path) names model \"\(name)\", which only the untrusted project file defines; "
+                        + "requests it would serve are refused until the file is trusted")))
+                return
+            }
             let hint = LayerDecoder.closest(to: name, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
             findings.append(Finding(layer: layer, diagnostic: merged.diagnostic(
                 .error, at: path, layer: layer,
-                "\(path) names unknown model \"\(name)\"\(hint); define [models.\(ConfigKeyPath.isBare(name) ? name : "\"\(name)\"")] or use a preset")))
+                "\(path) names unknown model \"\(name)\"\(hint); define [models.\(ConfigKeyPath.isBare(name) ? name : "\"\(name)\"")] "
+                    + "or use a preset (requests it would serve are refused)")))
         }
         for keys in [["default_model"], ["budget", "fallback_model"]] {
             let path = ConfigKeyPath(keys: keys)

@@ -60,7 +60,8 @@ extension Engine {
     /// is local (free), so it works without keys.
     public func compare(task: GenerationTask, models requested: [String]) async -> Comparison {
         let effective = config.current
-        let models = requested.isEmpty ? [effective.route(for: task).endpoint.name] : requested
+        let routed = (try? effective.route(for: task)).map { [$0.endpoint.name] } ?? []
+        let models = requested.isEmpty ? routed : requested
         let entries = await withTaskGroup(of: (Int, Comparison.Entry).self) { group in
             for (index, name) in models.enumerated() {
                 group.addTask {

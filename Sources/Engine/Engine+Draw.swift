@@ -17,13 +17,18 @@ extension Engine {
 
     func prepare(_ task: GenerationTask, model: String?, n: Int? = nil) throws -> Prepared {
         let effective = config.current
-        var route = effective.route(for: task)
-        if let model {
-            guard let endpoint = effective.endpoint(named: model) else {
-                throw EngineError.unknownModel(model, available: Array(effective.models.keys))
-            }
-            route.endpoint = endpoint
-            route.rule = "requested model \(model)"
+        // Checked again here, not only when the task was found: the configuration may have
+        // changed since (an edited exclusion, a project file that no longer parses).
+        let (enabled, reason) = effective.isEnabled(path: task.path, language: task.language, text: nil)
+        guard enabled else { throw EngineError.disabled(reason ?? "docwright is disabled here") }
+        if let model, effective.endpoint(named: model) == nil {
+            throw EngineError.unknownModel(model, available: Array(effective.models.keys))
+        }
+        var route: Route
+        do throws(RoutingError) {
+            if let model { route = try effective.route(for: task, model: model) } else { route = try effective.route(for: task) }
+        } catch {
+            throw EngineError.refused(error.userMessage)
         }
         route = try withinBudget(route, task: task, effective: effective)
         // Secrets are redacted before the prompt is built: nothing unredacted can leave.

@@ -66,6 +66,17 @@ public final class Engine: Sendable {
         fresh(config.setClientSettings(data))
     }
 
+    /// Re-reads the configuration files and the trust list when any of them changed on disk
+    /// (an edit, `docwright trust` run from a shell); returns messages not shown before.
+    public func refreshConfiguration() -> [String] {
+        config.reloadIfChanged().map(fresh) ?? []
+    }
+
+    /// Re-reads the configuration files unconditionally (a saved `.docwright.toml`).
+    public func reloadConfiguration() -> [String] {
+        fresh(config.reload())
+    }
+
     private func fresh(_ diagnostics: [ConfigDiagnostic]) -> [String] {
         shownDiagnostics.withLock { shown in
             diagnostics.map(\.description).filter { shown.insert($0).inserted }

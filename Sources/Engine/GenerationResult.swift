@@ -42,6 +42,8 @@ public enum EngineError: UserFacingError, Hashable {
     case unknownModel(String, available: [String])
     case disabled(String)
     case budgetExceeded(String)
+    /// Routing refused the request (the chosen model is not defined, or only by an untrusted file).
+    case refused(String)
 
     public var userMessage: String {
         switch self {
@@ -49,7 +51,7 @@ public enum EngineError: UserFacingError, Hashable {
             return "docwright: no model named '\(name)'; configured models: \(available.sorted().joined(separator: ", "))"
         case .disabled(let reason):
             return "docwright is off here: \(reason)"
-        case .budgetExceeded(let message):
+        case .budgetExceeded(let message), .refused(let message):
             return message
         }
     }

@@ -35,3 +35,14 @@ public struct DidChangeConfigurationParams: Codable, Sendable {
 public struct CancelParams: Codable, Sendable {
     public var id: RequestID
 }
+
+/// `workspace/didChangeWatchedFiles`: files the client watches changed on disk.
+public struct DidChangeWatchedFilesParams: Codable, Sendable {
+    public struct FileEvent: Codable, Sendable {
+        public var uri: String
+        /// 1 created, 2 changed, 3 deleted.
+        public var type: Int
+    }
+
+    public var changes: [FileEvent]
+}

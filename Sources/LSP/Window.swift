@@ -81,6 +81,7 @@ public enum Method {
     public static let inlineCompletion = "textDocument/inlineCompletion"
     public static let executeCommand = "workspace/executeCommand"
     public static let didChangeConfiguration = "workspace/didChangeConfiguration"
+    public static let didChangeWatchedFiles = "workspace/didChangeWatchedFiles"
     public static let configuration = "workspace/configuration"
     public static let applyEdit = "workspace/applyEdit"
     public static let showMessage = "window/showMessage"

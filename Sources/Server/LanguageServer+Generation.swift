@@ -19,6 +19,7 @@ extension LanguageServer {
     }
 
     func locate(uri: String, position: Position) throws -> Lookup {
+        announce(engine.refreshConfiguration())
         let snapshot = try snapshot(uri)
         let source = try snapshot.sourcePosition(position, encoding)
         switch engine.findTask(text: snapshot.text, language: snapshot.languageId, position: source, path: filePath(fromURI: uri)) {

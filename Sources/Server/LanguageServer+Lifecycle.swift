@@ -21,10 +21,7 @@ extension LanguageServer {
             "client": "\(params.clientInfo?.name ?? "unknown")",
             "encoding": "\(negotiated.lspName)", "root": "\(root ?? "none")",
         ])
-        if !diagnostics.isEmpty {
-            let text = diagnostics.joined(separator: "\n")
-            Task { await self.showMessage(.warning, "docwright configuration: \(text)") }
-        }
+        announce(diagnostics)
         return InitializeResult(
             capabilities: ServerCapabilities(positionEncoding: negotiated.lspName, commands: Self.commands),
             serverInfo: .init(name: "docwright", version: DocwrightVersion.string)
@@ -61,6 +58,20 @@ extension LanguageServer {
         if !diagnostics.isEmpty {
             await showMessage(.warning, "docwright configuration: " + diagnostics.joined(separator: "\n"))
         }
+    }
+
+    /// A saved or watched configuration file: re-read the layers (and so the trust list).
+    func configurationFileChanged(uris: [String]) {
+        let names = [".docwright.toml", "config.toml", "trusted.json"]
+        guard uris.contains(where: { uri in names.contains { uri.hasSuffix("/" + $0) } }) else { return }
+        announce(engine.reloadConfiguration())
+    }
+
+    /// Shows configuration messages (each once) without making the caller wait for the client.
+    func announce(_ messages: [String]) {
+        guard !messages.isEmpty else { return }
+        let text = messages.joined(separator: "\n")
+        Task { await self.showMessage(.warning, "docwright configuration: \(text)") }
     }
 
     static func workspaceRoot(_ params: InitializeParams) -> String? {

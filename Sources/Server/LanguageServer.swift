@@ -98,6 +98,12 @@ public final class LanguageServer: MessageHandler, Sendable {
                 didClose(try decode(notification.params))
             case Method.didChangeConfiguration:
                 await didChangeConfiguration(try decode(notification.params))
+            case Method.didSave:
+                let params: DidSaveTextDocumentParams = try decode(notification.params)
+                configurationFileChanged(uris: [params.textDocument.uri])
+            case Method.didChangeWatchedFiles:
+                let params: DidChangeWatchedFilesParams = try decode(notification.params)
+                configurationFileChanged(uris: params.changes.map(\.uri))
             default:
                 // `$/` notifications and unknown notifications are ignored by design.
                 logger.debug("ignored notification", metadata: ["method": "\(notification.method)"])

@@ -1,5 +1,5 @@
 import Testing
-@testable import Cache
+import DocwrightCore
 
 @Suite("SHA-256 (NIST vectors)")
 struct SHA256Tests {

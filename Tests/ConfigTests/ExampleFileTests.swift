@@ -34,12 +34,12 @@ import Testing
 
     @Test func dataScienceFilesGoToOneModelAndTheRestToAnother() throws {
         let (config, _) = try Self.load("python-data-vs-rest.docwright.toml")
-        let data = config.route(for: makeTask(language: "python", path: "/ws/train.py", text: "import pandas as pd\n"))
+        let data = try config.route(for: makeTask(language: "python", path: "/ws/train.py", text: "import pandas as pd\n"))
         #expect(data.endpoint.model == "mistralai/mixtral-8x7b-instruct")
         #expect(data.rule == "routes[0] (language=python, domain=data-ml)")
         for (language, path, text) in [("python", "/ws/app.py", "from flask import Flask\n"), ("go", "/ws/x.go", "package x\n"),
                                        ("javascript", "/ws/x.js", "import * as np from 'numjs'\n")] {
-            let other = config.route(for: makeTask(language: language, path: path, text: text))
+            let other = try config.route(for: makeTask(language: language, path: path, text: text))
             #expect(other.endpoint.model == "openai/gpt-4o")
             #expect(other.rule == "default_model")
         }

@@ -19,7 +19,7 @@ import Testing
         #expect(config.routes.first?.model == "gpt-3.5")
         #expect(config.budget.dailyUSD == 1)
         #expect(config.budget.fallbackModel == nil)  // null = not set
-        let route = config.route(for: makeTask(language: "python", path: "/ws/a.py", text: "import pandas\n"))
+        let route = try config.route(for: makeTask(language: "python", path: "/ws/a.py", text: "import pandas\n"))
         #expect(route.endpoint.model == "openai/gpt-3.5-turbo")
         #expect(route.params.n == 2)
         #expect(route.params.stop == ["\n\n"])
@@ -30,10 +30,12 @@ import Testing
         let store = ConfigStore(environment: [:])
         let wrong = store.setInitializationOptions(Data(#"{"enabled": "yes", "cache": {"max_mb": 1.5}}"#.utf8))
         #expect(wrong.map(\.description).sorted() == [
-            "initializationOptions: cache.max_mb must be an integer, got float (not applied until fixed)",
-            "initializationOptions: enabled must be a boolean, got string (not applied until fixed)",
+            "initializationOptions: cache.max_mb must be an integer, got float (this value is ignored)",
+            "initializationOptions: enabled must be a boolean, got string (docwright sends nothing until this is fixed)",
         ])
-        #expect(store.current.enabled)
+        // A malformed off switch is read as "off" until fixed: fail closed.
+        #expect(store.current.blocked.count == 1)
+        #expect(store.current.isEnabled(path: nil, language: "python", text: nil).0 == false)
         #expect(store.setInitializationOptions(Data("not json".utf8)).first?.message.contains("not valid JSON") == true)
         // Every call returns the diagnostics of all layers: the broken options stay reported until replaced.
         #expect(store.setClientSettings(nil).count == 1)
@@ -41,7 +43,8 @@ import Testing
         #expect(store.setClientSettings(Data("[1]".utf8)).first?.message.contains("must be a JSON object") == true)
         #expect(store.setClientSettings(Data("null".utf8)).isEmpty)
         // A boolean never passes for a number.
-        #expect(store.setClientSettings(Data(#"{"n": true}"#.utf8)).first?.message == "n must be an integer, got boolean (not applied; its previous valid version stays)")
+        #expect(store.setClientSettings(Data(#"{"n": true}"#.utf8)).first?.message == "n must be an integer, got boolean (this value is ignored)")
+        #expect(store.current.blocked.isEmpty)
     }
 
     @Test func topLevelSettingsWithoutNamespace() {

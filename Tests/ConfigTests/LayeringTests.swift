@@ -92,49 +92,67 @@ import Testing
         #expect(store.current.sampling.n == 3)
     }
 
-    @Test func brokenFileKeepsThePreviousValidVersion() throws {
+    @Test func aBadValueDropsOnlyThatValue() throws {
         let sandbox = try Sandbox()
         try sandbox.write("n = 3\ndefault_model = \"ollama\"\n", to: sandbox.projectFile)
         let store = sandbox.store()
         #expect(store.reload().isEmpty)
         #expect(store.current.sampling.n == 3)
 
-        // Syntax error.
-        try sandbox.write("n = 4\ndefault_model = \"ollama\n", to: sandbox.projectFile)
+        // Wrong type: that key is ignored, the rest of the file (and its exclusions) still applies.
+        try sandbox.write("n = \"4\"\ndefault_model = \"ollama\"\nprivacy.exclude = [\"data/**\"]\n", to: sandbox.projectFile)
+        let wrong = store.reload()
+        #expect(wrong.first?.description == "~/projects/app/.docwright.toml:1: n must be an integer, got string (this value is ignored)")
+        #expect(store.current.sampling.n == 5)
+        #expect(store.current.defaultModel == "ollama")
+        #expect(store.current.privacy.exclude.contains("data/**"))
+        #expect(store.current.blocked.isEmpty)
+
+        // Unknown model: reported, and requests it would serve are refused rather than sent elsewhere.
+        try sandbox.write("n = 4\ndefault_model = \"nope\"\n", to: sandbox.projectFile)
+        let reference = store.reload()
+        #expect(reference.first?.key == "default_model")
+        #expect(store.current.sampling.n == 4)
+        #expect(throws: RoutingError.self) { try store.current.route(for: makeTask(language: "python")) }
+
+        // Fixed: applied.
+        try sandbox.write("n = 4\n", to: sandbox.projectFile)
+        #expect(store.reload().isEmpty)
+        #expect(store.current.defaultModel == "local")
+        #expect(try store.current.route(for: makeTask(language: "python")).endpoint.name == "local")
+    }
+
+    @Test func anUnparsableFileStopsGenerationUntilItParses() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("n = 3\nprivacy.exclude = [\"data/**\"]\n", to: sandbox.projectFile)
+        let store = sandbox.store()
+        #expect(store.reload().isEmpty)
+        try sandbox.write("n = 4\nprivacy.exclude = [\"data/**\"\n", to: sandbox.projectFile)
         let syntax = store.reload()
         #expect(syntax.count == 1)
         #expect(syntax.first?.severity == .error)
         #expect(syntax.first?.line == 2)
         #expect(syntax.first?.source == "~/projects/app/.docwright.toml")
-        #expect(syntax.first?.message.contains("previous valid version stays") == true)
-        #expect(store.current.sampling.n == 3)
-        #expect(store.current.defaultModel == "ollama")
-
-        // Wrong type.
-        try sandbox.write("n = \"4\"\n", to: sandbox.projectFile)
-        #expect(store.reload().first?.description.hasPrefix("~/projects/app/.docwright.toml:1: n must be an integer, got string") == true)
-        #expect(store.current.sampling.n == 3)
-
-        // Unknown model: rejected as a whole too.
-        try sandbox.write("n = 4\ndefault_model = \"nope\"\n", to: sandbox.projectFile)
-        let reference = store.reload()
-        #expect(reference.first?.key == "default_model")
-        #expect(store.current.sampling.n == 3)
-
-        // Fixed: applied.
+        #expect(syntax.first?.message.contains("sends nothing until this is fixed") == true)
+        let (enabled, reason) = store.current.isEnabled(path: sandbox.workspace + "/src/a.py", language: "python", text: nil)
+        #expect(!enabled)
+        #expect(reason?.contains("~/projects/app/.docwright.toml:2") == true)
+        // A malformed exclusion is as bad as an unparsable file: its intent is unknown.
+        try sandbox.write("privacy.exclude = 5\n", to: sandbox.projectFile)
+        #expect(store.reload().first?.message.contains("sends nothing") == true)
+        #expect(!store.current.isEnabled(path: nil, language: "python", text: nil).0)
         try sandbox.write("n = 4\n", to: sandbox.projectFile)
         #expect(store.reload().isEmpty)
-        #expect(store.current.sampling.n == 4)
-        #expect(store.current.defaultModel == "local")
+        #expect(store.current.isEnabled(path: sandbox.workspace + "/src/a.py", language: "python", text: nil).0)
     }
 
-    @Test func brokenFirstVersionIsIgnoredUntilFixed() throws {
+    @Test func anUnparsableUserFileStopsGenerationToo() throws {
         let sandbox = try Sandbox()
         try sandbox.write("n = [\n", to: sandbox.userFile)
         let store = sandbox.store()
         let diagnostics = store.reload()
-        #expect(diagnostics.first?.message.contains("not applied until fixed") == true)
-        #expect(store.current.sampling.n == 5)
+        #expect(diagnostics.first?.message.contains("sends nothing until this is fixed") == true)
+        #expect(store.current.blocked.count == 1)
         #expect(store.diagnostics == diagnostics)
     }
 
@@ -175,18 +193,20 @@ import Testing
         #expect(store.current.routes.isEmpty)
     }
 
-    @Test func crossLayerReferenceBreaksOnlyTheReferringLayer() throws {
+    @Test func crossLayerReferenceIsRefusedNotRedirected() throws {
         let sandbox = try Sandbox()
         try sandbox.write("[models.team]\npreset = \"openrouter/gpt-4o\"\n", to: sandbox.userFile)
         try sandbox.write("default_model = \"team\"\nn = 2\n", to: sandbox.projectFile)
         let store = sandbox.store()
         #expect(store.reload().isEmpty)
         #expect(store.current.defaultModel == "team")
-        // The user renames the model: the project file now refers to nothing and is stepped back.
+        // The user renames the model: the project file now refers to nothing; requests it would
+        // route are refused (never sent to another model), and the file's other keys still apply.
         try sandbox.write("[models.team2]\npreset = \"openrouter/gpt-4o\"\n", to: sandbox.userFile)
         let diagnostics = store.reload()
         #expect(diagnostics.contains { $0.key == "default_model" && $0.source == "~/projects/app/.docwright.toml" && $0.line == 1 })
-        #expect(store.current.defaultModel == "local")
+        #expect(throws: RoutingError.self) { try store.current.route(for: makeTask(language: "python")) }
+        #expect(store.current.sampling.n == 2)
         #expect(store.current.endpoint(named: "team2") != nil)
     }
 

@@ -31,7 +31,7 @@ import Testing
         let sandbox = try Sandbox()
         let store = sandbox.store(extraEnvironment: ["DOCWRIGHT_LOCAL_MODEL_URL": "http://127.0.0.1:9999/v1"])
         store.reload()
-        #expect(store.current.route(for: makeTask(language: "python")).endpoint.baseURL == "http://127.0.0.1:9999/v1")
+        #expect(try store.current.route(for: makeTask(language: "python")).endpoint.baseURL == "http://127.0.0.1:9999/v1")
         #expect(store.provenance().first { $0.key == "models.local.base_url" }?.source == "environment DOCWRIGHT_LOCAL_MODEL_URL")
     }
 

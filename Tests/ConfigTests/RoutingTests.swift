@@ -54,10 +54,10 @@ import Testing
         // Same domain in another language: routes[0] needs python, so routes[3] serves it.
         ("rust", "/ws/src/lib.rs", "use ndarray::Array2;\n", "web", "routes[3] (domain=data-ml)"),
     ])
-    func routesByLanguageDomainAndPath(language: String, path: String, text: String, model: String, rule: String) {
+    func routesByLanguageDomainAndPath(language: String, path: String, text: String, model: String, rule: String) throws {
         let (config, diagnostics) = loadConfig(fromTOML: Self.table)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        let route = config.route(for: makeTask(language: language, path: path, text: text))
+        let route = try config.route(for: makeTask(language: language, path: path, text: text))
         #expect(route.endpoint.name == model)
         #expect(route.rule == rule)
     }
@@ -78,18 +78,18 @@ import Testing
         let (config, diagnostics) = loadConfig(fromTOML: toml)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         // routes[0] → data: model temperature beats global; n and max_tokens global.
-        let data = config.route(for: makeTask(language: "python", path: "/ws/a.py", text: Self.numpy)).params
+        let data = try config.route(for: makeTask(language: "python", path: "/ws/a.py", text: Self.numpy)).params
         #expect(data == SamplingParams(n: 4, temperature: 0.6, maxTokens: 200, seed: 7))
         // routes[1] → web: route max_tokens, language n/temperature beat the model's n.
-        let web = config.route(for: makeTask(language: "typescriptreact", path: "/ws/App.tsx", text: Self.react)).params
+        let web = try config.route(for: makeTask(language: "typescriptreact", path: "/ws/App.tsx", text: Self.react)).params
         #expect(web == SamplingParams(n: 6, temperature: 0.9, maxTokens: 400, seed: 7))
         // routes[2] → local preset: preset n=5/max_tokens=128 rank below the user's global keys; route n wins.
-        let local = config.route(for: makeTask(language: "go", path: "/ws/scripts/x.go", text: "package main\n")).params
+        let local = try config.route(for: makeTask(language: "go", path: "/ws/scripts/x.go", text: "package main\n")).params
         #expect(local == SamplingParams(n: 2, temperature: 0.3, maxTokens: 200, seed: 7))
     }
 
-    @Test func presetSamplingAppliesWithoutUserKeys() {
-        let route = EffectiveConfig.defaults(environment: [:]).route(for: makeTask(language: "python"))
+    @Test func presetSamplingAppliesWithoutUserKeys() throws {
+        let route = try EffectiveConfig.defaults(environment: [:]).route(for: makeTask(language: "python"))
         #expect(route.endpoint.name == "local")
         #expect(route.rule == "default_model")
         #expect(route.params.n == 5)
@@ -98,15 +98,15 @@ import Testing
         #expect(route.params.logprobs)
         #expect(route.verify)  // python
         #expect(route.policy == "verified_then_logprob")
-        #expect(EffectiveConfig.defaults(environment: [:]).route(for: makeTask(language: "go")).verify == false)
+        #expect(try EffectiveConfig.defaults(environment: [:]).route(for: makeTask(language: "go")).verify == false)
     }
 
-    @Test func singleSampleDefaultsToLowTemperature() {
+    @Test func singleSampleDefaultsToLowTemperature() throws {
         let (config, _) = loadConfig(fromTOML: "n = 1")
-        #expect(config.route(for: makeTask(language: "go")).params.temperature == 0.2)
+        #expect(try config.route(for: makeTask(language: "go")).params.temperature == 0.2)
     }
 
-    @Test func routeOverridesPolicyAndVerify() {
+    @Test func routeOverridesPolicyAndVerify() throws {
         let toml = """
         ranking.policy = "mean_logprob"
         verify = false
@@ -117,34 +117,34 @@ import Testing
         """
         let (config, diagnostics) = loadConfig(fromTOML: toml)
         #expect(diagnostics.isEmpty)
-        let python = config.route(for: makeTask(language: "python"))
+        let python = try config.route(for: makeTask(language: "python"))
         #expect(python.policy == "agreement")
         #expect(python.verify)
         #expect(python.endpoint.name == "local")  // a route without model uses the default model
-        let go = config.route(for: makeTask(language: "go"))
+        let go = try config.route(for: makeTask(language: "go"))
         #expect(go.policy == "mean_logprob")
         #expect(!go.verify)
     }
 
-    @Test func anthropicGetsNoLogprobsAndAgreement() {
+    @Test func anthropicGetsNoLogprobsAndAgreement() throws {
         let (config, _) = loadConfig(fromTOML: "default_model = \"anthropic/claude-3-5-haiku\"")
-        let route = config.route(for: makeTask(language: "go"))
+        let route = try config.route(for: makeTask(language: "go"))
         #expect(route.endpoint.provider == .anthropic)
         #expect(!route.params.logprobs)
         #expect(route.policy == "agreement")
     }
 
-    @Test func languageModelServesWhenNoRouteMatches() {
+    @Test func languageModelServesWhenNoRouteMatches() throws {
         let (config, _) = loadConfig(fromTOML: "[languages.rust]\nmodel = \"openai/gpt-4o-mini\"")
-        let route = config.route(for: makeTask(language: "rust"))
+        let route = try config.route(for: makeTask(language: "rust"))
         #expect(route.endpoint.model == "gpt-4o-mini")
         #expect(route.rule == "languages.rust.model")
     }
 
-    @Test func pathConditionNeedsAPath() {
+    @Test func pathConditionNeedsAPath() throws {
         let (config, _) = loadConfig(fromTOML: "[[routes]]\npath = \"*.py\"\nmodel = \"ollama\"")
-        #expect(config.route(for: makeTask(language: "python", path: nil)).endpoint.name == "local")
-        #expect(config.route(for: makeTask(language: "python", path: "/ws/a.py")).endpoint.name == "ollama")
+        #expect(try config.route(for: makeTask(language: "python", path: nil)).endpoint.name == "local")
+        #expect(try config.route(for: makeTask(language: "python", path: "/ws/a.py")).endpoint.name == "ollama")
     }
 
     @Test func budgetFallbackKeepsTheRuleSettings() throws {

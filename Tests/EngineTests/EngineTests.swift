@@ -159,13 +159,13 @@ let plainFile = """
         let engine = try project.engine(cache: false)
         defer { engine.shutdown() }
         let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
-        #expect(engine.config.current.route(for: task).endpoint.name == "general")
+        #expect(try engine.config.current.route(for: task).endpoint.name == "general")
         _ = engine.updateClientSettings(Data(#"{"default_model": "datasci"}"#.utf8))
-        #expect(engine.config.current.route(for: task).endpoint.name == "datasci")
+        #expect(try engine.config.current.route(for: task).endpoint.name == "datasci")
         // A broken setting keeps the previous valid configuration and says so once.
         let messages = engine.updateClientSettings(Data(#"{"n": "five"}"#.utf8))
         #expect(messages.contains { $0.contains("n") })
-        #expect(engine.config.current.route(for: task).endpoint.name == "datasci")
+        #expect(try engine.config.current.route(for: task).endpoint.name == "datasci")
     }
 }
 
