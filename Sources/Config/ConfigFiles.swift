@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where configuration files live and how paths in them are written.
-enum ConfigFiles {
-    static let projectFileName = ".docwright.toml"
+public enum ConfigFiles {
+    public static let projectFileName = ".docwright.toml"
 
     /// `$XDG_CONFIG_HOME/docwright/config.toml`, else `~/.config/docwright/config.toml`.
     static func userConfigPath(environment: [String: String]) -> String? {
@@ -15,7 +15,7 @@ enum ConfigFiles {
 
     /// The nearest `.docwright.toml` in `workspaceRoot` or a parent, stopping after the
     /// filesystem root or the home directory (the home directory itself is searched).
-    static func findProjectFile(workspaceRoot: String?, environment: [String: String]) -> String? {
+    public static func findProjectFile(workspaceRoot: String?, environment: [String: String]) -> String? {
         guard let root = workspaceRoot.map(Glob.plainPath), root.hasPrefix("/") else { return nil }
         let home = environment["HOME"].map { ($0 as NSString).standardizingPath }
         var directory = (root as NSString).standardizingPath
@@ -33,6 +33,28 @@ enum ConfigFiles {
         return nil
     }
 
+    /// The workspace root for a command-line run, found the way an editor finds it, so path rules
+    /// (`privacy.exclude`, `disabled_paths`, route `path`s) mean the same from both: the nearest
+    /// directory from `start` upward holding a `.docwright.toml` (not above `$HOME`), else the
+    /// nearest version-control root (`.git`, `.hg`, `.svn`, `.jj`), else `currentDirectory`.
+    public static func discoverWorkspaceRoot(from start: String, currentDirectory: String,
+                                             environment: [String: String]) -> String {
+        if let file = findProjectFile(workspaceRoot: start, environment: environment) {
+            return (file as NSString).deletingLastPathComponent
+        }
+        var directory = (Glob.plainPath(start) as NSString).standardizingPath
+        for _ in 0..<256 where directory.hasPrefix("/") {
+            for marker in [".git", ".hg", ".svn", ".jj"]
+            where FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(marker)) {
+                return directory
+            }
+            let parent = (directory as NSString).deletingLastPathComponent
+            if parent == directory || parent.isEmpty { break }
+            directory = parent
+        }
+        return currentDirectory
+    }
+
     /// `~/x` → `$HOME/x`; a relative path is resolved against `relativeTo` when given.
     static func expand(_ path: String, environment: [String: String], relativeTo base: String?) -> String {
         if path == "~" || path.hasPrefix("~/"), let home = environment["HOME"] ?? ProcessInfo.processInfo.environment["HOME"] {
@@ -45,7 +67,7 @@ enum ConfigFiles {
     }
 
     /// The path with the home directory shown as `~`, for messages.
-    static func display(_ path: String, environment: [String: String]) -> String {
+    public static func display(_ path: String, environment: [String: String]) -> String {
         guard let home = environment["HOME"], !home.isEmpty, home != "/" else { return path }
         let prefix = home.hasSuffix("/") ? home : home + "/"
         return path.hasPrefix(prefix) ? "~/" + path.dropFirst(prefix.count) : path

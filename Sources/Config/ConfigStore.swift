@@ -194,9 +194,13 @@ public final class ConfigStore: Sendable {
         for finding in findings { add(finding.diagnostic) }
         if var trust = state.projectTrust {
             let index = layers.firstIndex { $0.origin.kind == .project }
-            trust.ignored = index.flatMap { removed[$0] }.map { paths in
-                paths.map { path in layers[index!].origin.line(of: path).map { "\(path) (line \($0))" } ?? path.description }
-            } ?? []
+            if let index, let paths = removed[index] {
+                let origin = layers[index].origin
+                trust.ignored = paths.sorted { (origin.line(of: $0) ?? 0, $0) < (origin.line(of: $1) ?? 0, $1) }
+                    .map { path in origin.line(of: path).map { "\(path) (line \($0))" } ?? path.description }
+            } else {
+                trust.ignored = []
+            }
             state.projectTrust = trust
             config.projectTrust = trust
             if let body = trust.noticeBody {

@@ -86,10 +86,7 @@ extension EffectiveConfig {
     public func explainRoute(path: String, language: String? = nil, text: String? = nil) -> String {
         let body = text ?? (try? String(contentsOfFile: Glob.plainPath(path), encoding: .utf8)) ?? ""
         let language = language ?? languageID(forPath: path) ?? "plaintext"
-        let task = GenerationTask(
-            language: language, shape: .function, signature: "", docText: "", rawDoc: "", prefix: body, suffix: "",
-            imports: ImportScanner.importLines(in: body), insertion: SourceRange(at: SourcePosition(line: 0, utf8Column: 0)),
-            indentation: "", path: path)
+        let task = probeTask(path: path, language: language, text: body)
         let evidence = DomainEvidence(task: task, workspaceRoot: workspaceRoot)
         let decision = decide(for: evidence)
         let (isOn, reason) = isEnabled(path: path, language: language, text: body)
@@ -114,6 +111,16 @@ extension EffectiveConfig {
             + " stop=\(p.stop) logprobs=\(p.logprobs)")
         out.append("ranking: \(route.policy), verify=\(route.verify ? "yes" : "no")")
         return out.joined(separator: "\n")
+    }
+
+    /// A task standing for a whole file (its imports and path), for explaining which route the
+    /// file takes. Reads the file when `text` is nil.
+    public func probeTask(path: String, language: String, text: String? = nil) -> GenerationTask {
+        let body = text ?? (try? String(contentsOfFile: Glob.plainPath(path), encoding: .utf8)) ?? ""
+        return GenerationTask(
+            language: language, shape: .function, signature: "", docText: "", rawDoc: "", prefix: body, suffix: "",
+            imports: ImportScanner.importLines(in: body), insertion: SourceRange(at: SourcePosition(line: 0, utf8Column: 0)),
+            indentation: "", path: path)
     }
 
     /// The outcome of matching a task against the rules, with a verdict for each rule tried.

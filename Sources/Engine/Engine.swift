@@ -37,9 +37,8 @@ public final class Engine: Sendable {
                                    environment: [String: String] = ProcessInfo.processInfo.environment,
                                    cacheEnabled: Bool? = nil) throws -> Engine {
         let config = ConfigStore(environment: environment, workspaceRoot: workspaceRoot)
-        for diagnostic in config.reload() {
-            logger.warning("\(diagnostic.description)")
-        }
+        // Callers show the diagnostics (stderr in the CLI, window/showMessage in the server).
+        config.reload()
         let http = try HTTPClient()
         let gateway = Gateway(http: http, environment: environment, logger: logger)
         let cache = (cacheEnabled ?? config.current.cache.enabled) ? makeCache(config.current, logger: logger) : nil

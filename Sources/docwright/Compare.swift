@@ -18,6 +18,7 @@ struct Compare: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of a markdown report.")
     var json = false
 
+    @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -25,12 +26,12 @@ struct Compare: AsyncParsableCommand {
         let location = try SourceLocation(parsing: target)
         let text = try location.readText()
         let language = languageID(forPath: location.path) ?? "plaintext"
-        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: location.directory)
+        let engine = try workspace.engine(for: location.absolutePath, logger: logger)
         defer { engine.shutdown() }
         let lookup = engine.findTask(text: text, language: language, position: location.sourcePosition(in: text),
                                      path: location.absolutePath)
         guard case .task(let task) = lookup else {
-            if case .nothing(let reason) = lookup { throw ValidationError("nothing to compare at \(target): \(reason)") }
+            if case .nothing(let reason) = lookup { throw CLIError("nothing to compare at \(target): \(reason)") }
             return
         }
         let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -6,11 +6,13 @@ import Foundation
 import Gateway
 
 /// `docwright doctor`: what configuration is in force and where each value came from, whether
-/// the models answer, and which route a file would take.
+/// the project file is trusted, whether the models answer, and which route a file would take.
+/// Exits 1 when the configuration has errors or a model in use cannot be reached, so editors'
+/// health checks (which read `--json`) and scripts can rely on the status.
 struct Doctor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the effective configuration, probe the models, and explain routing.",
-        discussion: "Example: docwright doctor --file src/train.py")
+        discussion: "Example: docwright doctor --file src/train.py. Exits 1 when the configuration has errors or a model in use is unreachable.")
 
     @Option(help: "Explain which model and rule would serve this file.")
     var file: String?
@@ -21,99 +23,184 @@ struct Doctor: AsyncParsableCommand {
     @Flag(help: "Do not contact any model.")
     var noProbe = false
 
+    @Flag(help: "Print one JSON object (for editors' health checks).")
+    var json = false
+
+    @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         let logger = logging.bootstrap(label: "docwright.doctor")
-        let root = file.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path }
-            ?? FileManager.default.currentDirectoryPath
-        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: root)
+        let path = file.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: workspace.root(for: path))
         defer { engine.shutdown() }
-        let store = engine.config
-        let effective = store.current
-        print("docwright \(DocwrightVersion.string)")
-        print("user config:    \(store.userConfigPath ?? "(none)")")
-        print("project config: \(store.projectConfigPath ?? "(none)")")
-        let diagnostics = store.diagnostics
-        if diagnostics.isEmpty {
-            print("diagnostics:    none")
-        } else {
-            print("diagnostics:")
-            for diagnostic in diagnostics { print("  \(diagnostic.description)") }
+        var report = DoctorReport(store: engine.config, file: path)
+        if !noProbe {
+            let effective = engine.config.current
+            let used = Set(Self.usedModels(effective, file: path))
+            let names = all ? effective.models.keys.sorted() : used.sorted()
+            report.models = await withTaskGroup(of: DoctorReport.Probe?.self) { group in
+                for name in names {
+                    guard let endpoint = effective.endpoint(named: name) else { continue }
+                    group.addTask {
+                        DoctorReport.Probe(endpoint, await engine.gateway.probe(endpoint: endpoint), inUse: used.contains(name))
+                    }
+                }
+                var probes: [DoctorReport.Probe] = []
+                for await probe in group { if let probe { probes.append(probe) } }
+                return probes.sorted { $0.name < $1.name }
+            }
         }
-        print("\neffective configuration (value ← source):")
-        for entry in store.provenance() {
-            print("  \(entry.key) = \(entry.value)  ← \(entry.source)")
-        }
+        print(json ? try jsonString(report) : report.text)
+        if !report.ok { throw ExitCode.failure }
+    }
+
+    /// The models requests can reach: the routed model of `file`, or the default, route and
+    /// language models.
+    static func usedModels(_ effective: EffectiveConfig, file: String?) -> [String] {
         if let file {
-            let path = URL(fileURLWithPath: file).standardizedFileURL.path
-            let language = languageID(forPath: path) ?? "plaintext"
-            print("\nroute for \(file):")
-            print("  " + effective.explainRoute(path: path, language: language, text: nil)
-                .replacingOccurrences(of: "\n", with: "\n  "))
+            let language = languageID(forPath: file) ?? "plaintext"
+            return (try? effective.route(for: effective.probeTask(path: file, language: language))).map { [$0.endpoint.name] } ?? []
         }
-        guard !noProbe else { return }
-        let names = all ? Array(effective.models.keys).sorted() : usedModels(effective)
-        print("\nmodels (probing \(names.count)):")
-        await withTaskGroup(of: String.self) { group in
-            for name in names {
-                guard let endpoint = effective.endpoint(named: name) else { continue }
-                group.addTask { await Self.describeProbe(endpoint, gateway: engine.gateway) }
-            }
-            for await line in group { print(line) }
-        }
-    }
-
-    func usedModels(_ effective: EffectiveConfig) -> [String] {
         var names = [effective.defaultModel]
-        for model in effective.routes.compactMap(\.model) where !names.contains(model) { names.append(model) }
-        return names
-    }
-
-    static func describeProbe(_ endpoint: ModelEndpoint, gateway: Gateway) async -> String {
-        let capabilities = await gateway.probe(endpoint: endpoint)
-        let head = "  \(endpoint.name) [\(endpoint.provider.rawValue) \(endpoint.model) @ \(endpoint.baseURL)]"
-        guard capabilities.reachable else {
-            var line = head + ": NOT reachable — \(capabilities.error ?? "no answer")"
-            if endpoint.name == "local" {
-                line += "\n    start the local model with: scripts/local-model start   (see README)"
-            }
-            return line
-        }
-        return head + ": reachable in \(String(format2: capabilities.latency ?? 0)) s; n honoured: \(capabilities.honoursN.map { $0 ? "yes" : "no" } ?? "?"); "
-            + "log-probabilities: \(capabilities.returnsLogprobs.map { $0 ? "yes" : "no" } ?? "?")"
+        names += effective.routes.compactMap(\.model) + effective.languages.values.compactMap(\.model)
+        return names.filter { effective.endpoint(named: $0) != nil }
     }
 }
 
-/// `docwright usage`: tokens and estimated cost per day and model.
-struct UsageCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "usage", abstract: "Tokens and estimated cost per day and model.")
-    @Flag var json = false
+/// Everything `doctor` found, printed as text or JSON.
+struct DoctorReport: Encodable {
+    struct Diagnostic: Encodable {
+        var severity: String
+        var source: String
+        var line: Int?
+        var key: String?
+        var message: String
+    }
 
-    func run() async throws {
-        let ledger = UsageLedger(path: UsageLedger.defaultPath(environment: ProcessInfo.processInfo.environment))
-        let days = ledger.all
-        if json {
-            print(try jsonString(days))
-            return
-        }
-        if days.isEmpty {
-            print("no usage recorded yet (\(ledger.path ?? "no state directory"))")
-            return
-        }
-        print("day         model                       requests  tokens in  tokens out  est. cost")
-        for day in days.keys.sorted() {
-            for (model, entry) in days[day, default: [:]].sorted(by: { $0.key < $1.key }) {
-                print("\(day)  \(model.padding(toLength: 26, withPad: " ", startingAt: 0))  "
-                    + "\(String(entry.requests).leftPad(8))  \(String(entry.promptTokens).leftPad(9))  "
-                    + "\(String(entry.completionTokens).leftPad(10))  $\(String(format: "%.4f", entry.cost))")
-            }
+    struct Trust: Encodable {
+        var file: String
+        var state: String
+        var ignored: [String]
+        var notice: String?
+    }
+
+    struct Setting: Encodable {
+        var key: String
+        var value: String
+        var source: String
+    }
+
+    struct Probe: Encodable {
+        var name: String
+        var provider: String
+        var model: String
+        var baseURL: String
+        var inUse: Bool
+        var reachable: Bool
+        var error: String?
+        var latency: Double?
+        var honoursN: Bool?
+        var logprobs: Bool?
+
+        init(_ endpoint: ModelEndpoint, _ capabilities: Capabilities, inUse: Bool) {
+            name = endpoint.name
+            provider = endpoint.provider.rawValue
+            model = endpoint.model
+            baseURL = endpoint.baseURL
+            self.inUse = inUse
+            reachable = capabilities.reachable
+            error = capabilities.error
+            latency = capabilities.latency
+            honoursN = capabilities.honoursN
+            logprobs = capabilities.returnsLogprobs
         }
     }
-}
 
-extension String {
-    func leftPad(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+    var version = DocwrightVersion.string
+    var workspace: String?
+    var userConfig: String?
+    var projectConfig: String?
+    var trust: Trust?
+    var diagnostics: [Diagnostic]
+    /// Why docwright sends nothing right now (unparsable file, malformed restrictive rule).
+    var blocked: [String]
+    var effective: [Setting]
+    /// `docwright doctor --file`: the route explanation, one line each.
+    var route: [String]?
+    var models: [Probe] = []
+
+    init(store: ConfigStore, file: String?) {
+        let effective = store.current
+        workspace = store.workspaceRoot
+        userConfig = store.userConfigPath
+        projectConfig = store.projectConfigPath
+        trust = store.projectTrust.map { Trust(file: $0.file, state: $0.state.name, ignored: $0.ignored, notice: $0.notice) }
+        diagnostics = store.diagnostics.map {
+            Diagnostic(severity: $0.severity.rawValue, source: $0.source, line: $0.line, key: $0.key, message: $0.message)
+        }
+        blocked = effective.blocked
+        self.effective = store.provenance().map { Setting(key: $0.key, value: $0.value, source: $0.source) }
+        route = file.map { effective.explainRoute(path: $0, language: languageID(forPath: $0), text: nil).components(separatedBy: "\n") }
+    }
+
+    /// No configuration error, and every model in use answered.
+    var ok: Bool {
+        blocked.isEmpty && !diagnostics.contains { $0.severity == "error" } && models.allSatisfy { $0.reachable || !$0.inUse }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, workspace, trust, diagnostics, blocked, effective, route, models, ok
+        case userConfig = "user_config", projectConfig = "project_config"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encodeIfPresent(workspace, forKey: .workspace)
+        try container.encodeIfPresent(userConfig, forKey: .userConfig)
+        try container.encodeIfPresent(projectConfig, forKey: .projectConfig)
+        try container.encodeIfPresent(trust, forKey: .trust)
+        try container.encode(diagnostics, forKey: .diagnostics)
+        try container.encode(blocked, forKey: .blocked)
+        try container.encode(effective, forKey: .effective)
+        try container.encodeIfPresent(route, forKey: .route)
+        try container.encode(models, forKey: .models)
+        try container.encode(ok, forKey: .ok)
+    }
+
+    var text: String {
+        var lines = ["docwright \(version)", "workspace:      \(workspace ?? "(none)")",
+                     "user config:    \(userConfig ?? "(none)")", "project config: \(projectConfig ?? "(none)")"]
+        if let trust {
+            lines.append("project trust:  \(trust.state)" + (trust.state == "trusted" ? "" : " (`docwright trust` after review)"))
+            if let notice = trust.notice { lines.append("  " + notice) }
+        }
+        for reason in blocked { lines.append("STOPPED: \(reason)") }
+        lines.append(diagnostics.isEmpty ? "diagnostics:    none" : "diagnostics:")
+        for d in diagnostics {
+            lines.append("  \(d.severity): \(d.source)\(d.line.map { ":\($0)" } ?? ""): \(d.message)")
+        }
+        lines.append("\neffective configuration (value ← source):")
+        lines += effective.map { "  \($0.key) = \($0.value)  ← \($0.source)" }
+        if let route {
+            lines.append("\nroute:")
+            lines += route.map { "  " + $0 }
+        }
+        if !models.isEmpty {
+            lines.append("\nmodels (probed \(models.count)):")
+            for probe in models {
+                let head = "  \(probe.name) [\(probe.provider) \(probe.model) @ \(probe.baseURL)]"
+                guard probe.reachable else {
+                    lines.append(head + ": NOT reachable — \(probe.error ?? "no answer")")
+                    if probe.name == "local" { lines.append("    start the local model with: scripts/local-model start   (see README)") }
+                    continue
+                }
+                lines.append(head + ": reachable in \(String(format2: probe.latency ?? 0)) s; n honoured: "
+                    + "\(probe.honoursN.map { $0 ? "yes" : "no" } ?? "?"); log-probabilities: \(probe.logprobs.map { $0 ? "yes" : "no" } ?? "?")")
+            }
+        }
+        lines.append("\nstatus: " + (ok ? "ok" : "problems found (exit status 1)"))
+        return lines.joined(separator: "\n")
     }
 }

@@ -25,6 +25,7 @@ struct Generate: AsyncParsableCommand {
     @Flag(help: "Write the best candidate into the file.")
     var apply = false
 
+    @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -32,12 +33,12 @@ struct Generate: AsyncParsableCommand {
         let location = try SourceLocation(parsing: target)
         let text = try location.readText()
         let language = languageID(forPath: location.path) ?? "plaintext"
-        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: location.directory)
+        let engine = try workspace.engine(for: location.absolutePath, logger: logger)
         defer { engine.shutdown() }
         let position = location.sourcePosition(in: text)
         guard case .task(let task) = engine.findTask(text: text, language: language, position: position, path: location.absolutePath) else {
             if case .nothing(let reason) = engine.findTask(text: text, language: language, position: position, path: location.absolutePath) {
-                throw ValidationError("nothing to generate at \(target): \(reason)")
+                throw CLIError("nothing to generate at \(target): \(reason)")
             }
             return
         }

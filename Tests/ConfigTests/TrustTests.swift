@@ -55,7 +55,7 @@ struct TrustTests {
         #expect(config.privacy.exclude.contains("data/**"))
 
         // One message names each ignored key with its line.
-        let notice = try #require(diagnostics.first { $0.message.contains("is not trusted") })
+        let notice = try #require(diagnostics.first { $0.message.hasPrefix("not trusted:") })
         #expect(notice.severity == .warning)
         for key in ["models.local.base_url (line 5)", "models.local.api_key_env (line 6)", "models.evil.provider (line 9)",
                     "models.evil.base_url (line 10)", "models.evil.model (line 11)"] {
@@ -85,7 +85,7 @@ struct TrustTests {
         let sandbox = try Sandbox()
         try sandbox.write(text, to: sandbox.projectFile)
         let store = trustedStore(sandbox)
-        let notice = store.reload().first { $0.message.contains("is not trusted") }
+        let notice = store.reload().first { $0.message.hasPrefix("not trusted:") }
         #expect(notice?.message.contains(key) == true, "\(key): \(store.diagnostics)")
         let config = store.current
         let local = try #require(config.endpoint(named: "local"))

@@ -105,7 +105,7 @@ public struct ProjectTrust: Sendable, Hashable {
     public var directory: String
 
     /// One message naming the file and every ignored key, or nil when nothing was ignored.
-    public var notice: String? { noticeBody.map { "\(file) " + $0 } }
+    public var notice: String? { noticeBody.map { "\(file) is " + $0 } }
 
     /// The notice without the file name in front (for a diagnostic that cites the file).
     var noticeBody: String? {
@@ -113,11 +113,11 @@ public struct ProjectTrust: Sendable, Hashable {
         let why: String
         switch state {
         case .trusted: return nil
-        case .untrusted: why = "is not trusted"
-        case .changed(let date): why = "changed since you trusted it (\(date))"
+        case .untrusted: why = "not trusted"
+        case .changed(let date): why = "changed since you trusted it (\(date)), so no longer trusted"
         }
-        return "\(why), so these settings that choose where code is sent, which key is used, or loosen "
-            + "privacy are ignored: \(ignored.joined(separator: ", ")). Review the file, then run "
+        return "\(why): settings that choose where code is sent or which key is used, or that loosen privacy, "
+            + "are ignored: \(ignored.joined(separator: ", ")). Review the file, then run "
             + "`docwright trust \(directory)` to allow them."
     }
 }

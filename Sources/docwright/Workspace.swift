@@ -1,0 +1,36 @@
+import ArgumentParser
+import Config
+import Engine
+import Foundation
+import Logging
+
+/// `--workspace DIR`: the root that path rules (`privacy.exclude`, `disabled_paths`, route
+/// `path`s) are relative to. Without it the CLI finds the root as an editor would: the nearest
+/// `.docwright.toml` from the file upward, else the version-control root, else the current directory.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "Workspace root (default: nearest .docwright.toml, else the VCS root, else the current directory).")
+    var workspace: String?
+
+    /// The root for a command about `path` (nil: about the current directory).
+    func root(for path: String?) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        if let workspace { return URL(fileURLWithPath: workspace).standardizedFileURL.path }
+        let start = path.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? cwd
+        return ConfigFiles.discoverWorkspaceRoot(from: start, currentDirectory: cwd,
+                                                 environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The engine for a CLI run, with every configuration message (errors, the untrusted-file
+    /// notice) printed once on stderr.
+    func engine(for path: String?, logger: Logger) throws -> Engine {
+        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: root(for: path))
+        for diagnostic in engine.config.diagnostics {
+            printError("docwright: \(diagnostic.description)")
+        }
+        return engine
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
