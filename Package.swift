@@ -42,7 +42,7 @@ let package = Package(
         // A scripted HTTP/1.1 server on loopback: the perf harness's targets and the tests' faults.
         .target(name: "LoopbackHTTP", swiftSettings: strict),
         // Data only test targets use (the planted-secret corpus, kept out of Sources/); never linked into docwright.
-        .target(name: "TestFixtures", path: "Tests/TestFixtures", swiftSettings: strict),
+        .target(name: "TestFixtures", dependencies: ["LoopbackHTTP"], path: "Tests/TestFixtures", swiftSettings: strict),
         // HumanEval and performance harnesses behind `docwright bench`.
         .target(name: "Bench", dependencies: [
             "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP",
@@ -76,6 +76,6 @@ let package = Package(
         .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures"], swiftSettings: strict),
     ]
 )

@@ -5,18 +5,20 @@ import Synchronization
 
 /// A tiny OpenAI-compatible model on 127.0.0.1 (a `LoopbackServer`) that records every request
 /// it receives and answers `/v1/completions` and `/v1/chat/completions` with fixed choices (as
-/// many as `n` asks).
-final class CaptureServer: Sendable {
-    struct Captured: Sendable {
-        var method: String
-        var path: String
-        var body: [UInt8]
-        var bodyText: String { String(decoding: body, as: UTF8.self) }
+/// many as `n` asks). Shared by the in-process server tests and the end-to-end tests.
+public final class CaptureServer: Sendable {
+    public struct Captured: Sendable {
+        public var method: String
+        public var path: String
+        /// Lower-cased names.
+        public var headers: [String: String]
+        public var body: [UInt8]
+        public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
         /// Every string inside the JSON body, decoded (so `\/` or `\u00..` escapes cannot hide a
         /// secret from a substring check), plus the raw body.
-        var searchableText: String {
-            var strings = [bodyText]
+        public var searchableText: String {
+            var strings = [bodyText] + headers.map { "\($0.key): \($0.value)" }
             if let object = try? JSONSerialization.jsonObject(with: Data(body)) { Self.collect(object, into: &strings) }
             return strings.joined(separator: "\n")
         }
@@ -42,20 +44,22 @@ final class CaptureServer: Sendable {
     private let server: LoopbackServer
     private let log = Log()
 
-    var port: Int { server.port }
-    var baseURL: String { server.baseURL + "/v1" }
-    var requests: [Captured] { log.entries.withLock { $0 } }
+    public var port: Int { server.port }
+    public var baseURL: String { server.baseURL + "/v1" }
+    public var requests: [Captured] { log.entries.withLock { $0 } }
 
     /// - Parameter completionText: the text of every choice.
-    init(completionText: String = "    return 42\n") throws {
+    public init(completionText: String = "    return 42\n") throws {
         let log = self.log
         server = try LoopbackServer { request in
-            log.entries.withLock { $0.append(Captured(method: request.method, path: request.path, body: request.body)) }
+            log.entries.withLock {
+                $0.append(Captured(method: request.method, path: request.path, headers: request.headers, body: request.body))
+            }
             return Self.reply(to: request, completionText: completionText)
         }
     }
 
-    func stop() { server.stop() }
+    public func stop() { server.stop() }
 
     private static func reply(to request: LoopbackServer.Request, completionText: String) -> LoopbackServer.Reply {
         let json = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any]
