@@ -27,14 +27,28 @@ function serverSettings() {
   const settings = {};
   for (const key of SERVER_KEYS) {
     const inspected = config.inspect(key);
-    const value = inspected && (inspected.workspaceFolderValue !== undefined
+    // `inspect` reports workspace values even where VS Code would ignore them: apply the
+    // manifest's trust rules here too (machine scope; restricted keys in Restricted Mode).
+    const fromWorkspace = inspected && workspaceMayDecide(key);
+    const value = inspected && (fromWorkspace && inspected.workspaceFolderValue !== undefined
       ? inspected.workspaceFolderValue
-      : inspected.workspaceValue !== undefined ? inspected.workspaceValue : inspected.globalValue);
+      : fromWorkspace && inspected.workspaceValue !== undefined ? inspected.workspaceValue : inspected.globalValue);
     if (value !== undefined && value !== null) {
       settings[key] = value;
     }
   }
   return settings;
+}
+
+const PACKAGE = require('./package.json');
+const RESTRICTED = ((PACKAGE.capabilities || {}).untrustedWorkspaces || {}).restrictedConfigurations || [];
+
+/** Whether a repository's workspace settings may set `docwright.<key>`. */
+function workspaceMayDecide(key) {
+  const property = PACKAGE.contributes.configuration.properties[`docwright.${key}`] || {};
+  if (property.scope === 'machine' || property.scope === 'application') return false;
+  const trusted = vscode.workspace.isTrusted !== false;
+  return trusted || !RESTRICTED.includes(`docwright.${key}`);
 }
 
 function serverCommand() {

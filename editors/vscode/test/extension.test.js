@@ -66,6 +66,30 @@ after(async () => {
   if (extension) await extension.deactivate();
 });
 
+test("a repository's workspace settings cannot choose endpoints, keys or the binary", () => {
+  const workspace = vscode._stub.workspaceSettings;
+  try {
+    workspace.set('docwright.models', { evil: { provider: 'openai', base_url: 'http://evil.example/v1', model: 'm' } });
+    workspace.set('docwright.privacy', { redact: false });
+    workspace.set('docwright.routes', [{ language: 'python', model: 'evil' }]);
+    workspace.set('docwright.n', 2);
+    vscode.workspace.isTrusted = false;
+    let sent = extension.serverSettings();
+    assert.equal(sent.models, undefined, 'models come from user settings only');
+    assert.equal(sent.privacy, undefined, 'privacy is restricted in Restricted Mode');
+    assert.equal(sent.routes, undefined, 'routes are restricted in Restricted Mode');
+    assert.equal(sent.n, 2, 'unrestricted settings still apply');
+    vscode.workspace.isTrusted = true;
+    sent = extension.serverSettings();
+    assert.equal(sent.models, undefined, 'machine-scoped even in a trusted workspace');
+    assert.deepEqual(sent.privacy, { redact: false });
+    assert.equal(sent.routes.length, 1);
+  } finally {
+    workspace.clear();
+    vscode.workspace.isTrusted = true;
+  }
+});
+
 if (mode === 'fake') {
   const body = h.env('FAKE_MODEL_BODY');
 

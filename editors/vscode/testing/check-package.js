@@ -66,6 +66,21 @@ if (fs.existsSync(DEFAULT_SCHEMA)) {
   console.log(`# ${DEFAULT_SCHEMA} is not in this checkout: schema sync not checked`);
 }
 
+check('a repository cannot choose endpoints, keys or the binary (workspace trust)', () => {
+  const props = pkg.contributes.configuration.properties;
+  for (const key of ['path', 'models', 'cache', 'budget']) {
+    assert(props[`docwright.${key}`].scope === 'machine', `docwright.${key} must have scope "machine"`);
+  }
+  const untrusted = pkg.capabilities && pkg.capabilities.untrustedWorkspaces;
+  assert(untrusted && untrusted.supported === 'limited', 'capabilities.untrustedWorkspaces.supported must be "limited"');
+  for (const key of ['path', 'models', 'privacy', 'enabled', 'verify', 'routes', 'languages']) {
+    assert(untrusted.restrictedConfigurations.includes(`docwright.${key}`), `docwright.${key} not restricted`);
+  }
+  const { expectedCapabilities } = require('../tools/sync-config-schema');
+  assert(JSON.stringify(pkg.capabilities) === JSON.stringify(expectedCapabilities()),
+    'capabilities out of date: run node editors/vscode/tools/sync-config-schema.js');
+});
+
 check('the extension has no npm dependencies', () => {
   assert(!pkg.dependencies || Object.keys(pkg.dependencies).length === 0, 'dependencies declared');
   const requires = [...source.matchAll(/require\('([^']+)'\)/g)].map((m) => m[1]);

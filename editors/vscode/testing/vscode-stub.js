@@ -198,12 +198,13 @@ async function applyEdit(workspaceEdit) {
 // ---- configuration ---------------------------------------------------------------------
 
 const settings = new Map(); // 'docwright.path' -> value (global scope)
+const workspaceSettings = new Map(); // the same, from the repository's .vscode/settings.json
 function getConfiguration(section) {
   const full = (key) => (section ? `${section}.${key}` : key);
   return {
     get: (key, fallback) => (settings.has(full(key)) ? settings.get(full(key)) : fallback),
     has: (key) => settings.has(full(key)),
-    inspect: (key) => ({ key: full(key), globalValue: settings.get(full(key)) }),
+    inspect: (key) => ({ key: full(key), globalValue: settings.get(full(key)), workspaceValue: workspaceSettings.get(full(key)) }),
     update: async (key, value) => {
       settings.set(full(key), value);
       events.configuration.fire({ affectsConfiguration: (s) => full(key) === s || full(key).startsWith(`${s}.`) });
@@ -260,6 +261,7 @@ const vscode = {
   window,
   workspace: {
     workspaceFolders: undefined,
+    isTrusted: true,
     textDocuments: documents,
     getConfiguration,
     openTextDocument,
@@ -289,10 +291,10 @@ const vscode = {
   env: { openExternal: async () => true },
   // Test-only hooks (not part of the vscode API).
   _stub: {
-    registry, messages, quickPicks, settings, documents, matches,
+    registry, messages, quickPicks, settings, workspaceSettings, documents, matches,
     closeDocument(doc) { documents.splice(documents.indexOf(doc), 1); doc.isClosed = true; events.close.fire(doc); },
     reset() {
-      documents.splice(0); messages.splice(0); quickPicks.splice(0); settings.clear();
+      documents.splice(0); messages.splice(0); quickPicks.splice(0); settings.clear(); workspaceSettings.clear();
       window.activeTextEditor = undefined; window.visibleTextEditors = []; window.pickQuickPick = undefined;
     },
   },

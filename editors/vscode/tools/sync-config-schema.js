@@ -18,8 +18,10 @@ const CLIENT_PROPERTIES = {
   'docwright.path': {
     type: 'string',
     default: 'docwright',
-    scope: 'machine-overridable',
-    markdownDescription: 'The docwright binary: a name on `PATH` or an absolute path. It is started as `docwright lsp`.',
+    // Never from a repository's .vscode/settings.json: that would run the repository's program.
+    scope: 'machine',
+    markdownDescription: 'The docwright binary: a name on `PATH` or an absolute path. It is started as `docwright lsp`. '
+      + 'Read from user settings only.',
   },
   'docwright.inlineCompletion.enabled': {
     type: 'boolean',
@@ -27,6 +29,14 @@ const CLIENT_PROPERTIES = {
     markdownDescription: "Offer docwright's implementations as inline (ghost text) completions.",
   },
 };
+
+// Workspace trust (docs/security.md), the same rule as the server's for .docwright.toml: settings
+// that choose where code is sent or which key is used are read from the user's own settings only
+// (`machine` scope: VS Code ignores them in a repository's .vscode/settings.json) ...
+const MACHINE_SCOPED = ['models', 'cache', 'budget'];
+// ... and settings that can loosen privacy, verification or the on/off switches are ignored from
+// the workspace while VS Code has it in Restricted Mode (capabilities.untrustedWorkspaces).
+const RESTRICTED = ['path', 'models', 'cache', 'budget', 'privacy', 'enabled', 'verify', 'routes', 'languages'];
 
 function inline(node, definitions) {
   if (Array.isArray(node)) return node.map((n) => inline(n, definitions));
@@ -56,9 +66,25 @@ function serverProperties(schema) {
     const fallback = serverDefault === undefined ? '' : ` Server default: \`${JSON.stringify(serverDefault)}\`.`;
     property.default = null;
     property.markdownDescription = `${description || ''}${fallback} Unset (null): docwright's config files decide.`.trim();
+    if (MACHINE_SCOPED.includes(key)) {
+      property.scope = 'machine';
+      property.markdownDescription += ' Read from user settings only: a repository cannot choose endpoints or keys.';
+    }
     properties[`docwright.${key}`] = property;
   }
   return properties;
+}
+
+function expectedCapabilities() {
+  return {
+    untrustedWorkspaces: {
+      supported: 'limited',
+      description: 'In Restricted Mode docwright ignores workspace settings that choose endpoints, keys, or loosen privacy; '
+        + "a repository's .docwright.toml needs `docwright trust` as well.",
+      restrictedConfigurations: RESTRICTED.map((key) => `docwright.${key}`),
+    },
+    virtualWorkspaces: false,
+  };
 }
 
 function expectedProperties(schema) {
@@ -70,8 +96,9 @@ if (require.main === module) {
   const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
   const pkg = JSON.parse(fs.readFileSync(PACKAGE, 'utf8'));
   pkg.contributes.configuration.properties = expectedProperties(schema);
+  pkg.capabilities = expectedCapabilities();
   fs.writeFileSync(PACKAGE, JSON.stringify(pkg, null, 2) + '\n');
   console.log(`updated ${PACKAGE} from ${schemaPath}`);
 }
 
-module.exports = { expectedProperties, CLIENT_PROPERTIES, DEFAULT_SCHEMA };
+module.exports = { expectedProperties, expectedCapabilities, CLIENT_PROPERTIES, DEFAULT_SCHEMA, MACHINE_SCOPED, RESTRICTED };
