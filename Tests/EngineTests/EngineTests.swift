@@ -14,13 +14,15 @@ struct Project {
     init(config: String, modelURL: String) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-engine-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try config.replacingOccurrences(of: "MODEL_URL", with: modelURL)
-            .write(to: root.appendingPathComponent(".docwright.toml"), atomically: true, encoding: .utf8)
+        let file = root.appendingPathComponent(".docwright.toml")
+        try config.replacingOccurrences(of: "MODEL_URL", with: modelURL).write(to: file, atomically: true, encoding: .utf8)
         environment = [
             "HOME": root.path, "XDG_CONFIG_HOME": root.path + "/xdg-config", "XDG_CACHE_HOME": root.path + "/xdg-cache",
-            "XDG_STATE_HOME": root.path + "/xdg-state", "DOCWRIGHT_LOCAL_MODEL_URL": modelURL,
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "XDG_STATE_HOME": root.path + "/xdg-state", "XDG_DATA_HOME": root.path + "/xdg-data",
+            "DOCWRIGHT_LOCAL_MODEL_URL": modelURL, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         ]
+        // The user's own project: its models are trusted, as after `docwright trust`.
+        try TrustStore(environment: environment).trust(file: file.path, contents: try Data(contentsOf: file))
     }
 
     func engine(cache: Bool = true) throws -> Engine {
@@ -162,9 +164,10 @@ let plainFile = """
         #expect(try engine.config.current.route(for: task).endpoint.name == "general")
         _ = engine.updateClientSettings(Data(#"{"default_model": "datasci"}"#.utf8))
         #expect(try engine.config.current.route(for: task).endpoint.name == "datasci")
-        // A broken setting keeps the previous valid configuration and says so once.
-        let messages = engine.updateClientSettings(Data(#"{"n": "five"}"#.utf8))
-        #expect(messages.contains { $0.contains("n") })
+        // A broken value drops only itself and is reported once; the rest of the settings apply.
+        let messages = engine.updateClientSettings(Data(#"{"n": "five", "default_model": "datasci"}"#.utf8))
+        #expect(messages.contains { $0.contains("n must be an integer") })
+        #expect(engine.updateClientSettings(Data(#"{"n": "five", "default_model": "datasci"}"#.utf8)).isEmpty)
         #expect(try engine.config.current.route(for: task).endpoint.name == "datasci")
     }
 }
