@@ -226,11 +226,20 @@ import Testing
         }
         // Some shapes are a valid didClose: reopen, then the server serves as before.
         if method == Method.didClose { await client.open(Self.uri, language: "python", text: Self.stub) }
-        try await expectServing(client)
-        let messages = client.received.withLock { $0.messages }
         if method == Method.didChangeConfiguration {
+            // Settings that are not an object, or a malformed privacy rule, stop generation (fail
+            // closed) while requests are still answered; valid settings bring it back.
+            let actions: JSONValue = try await client.request(Method.codeAction, [
+                "textDocument": ["uri": .string(Self.uri)],
+                "range": ["start": position(1, 8), "end": position(1, 8)], "context": ["diagnostics": []],
+            ])
+            #expect(actions.arrayValue?.isEmpty == true, "\(actions)")
+            let messages = client.received.withLock { $0.messages }
             #expect(messages.contains { $0.contains("configuration") }, "\(messages)")
+            #expect(messages.contains { $0.contains("sends nothing until this is fixed") }, "\(messages)")
+            await client.notify(method, ["settings": ["docwright": ["n": 2]]])
         }
+        try await expectServing(client)
         await client.shutdown()
     }
 
