@@ -134,6 +134,10 @@ enum ConfigSchema {
             "ttl_days": .leaf(.number(min: 0, max: nil)),
             "max_mb": .leaf(.integer(min: 0, max: nil)),
         ]),
+        "inline": .table([
+            "debounce_ms": .leaf(.integer(min: 0, max: 5000)),
+            "min_logprob": .leaf(.number(min: nil, max: 0)),
+        ]),
         "budget": .table([
             "daily_usd": .leaf(.number(min: 0, max: nil)),
             "fallback_model": .leaf(.string),

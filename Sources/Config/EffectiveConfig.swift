@@ -19,6 +19,8 @@ public struct EffectiveConfig: Sendable {
     public var verify: Bool?
     public var cache: CacheSettings
     public var budget: BudgetSettings
+    public var inline = InlineSettings(debounceMilliseconds: InlineSettings.defaultDebounceMilliseconds,
+                                       minimumLogprob: InlineSettings.defaultMinimumLogprob)
     public var privacy: PrivacySettings
     public var logLevel: ConfigLogLevel
     /// Every usable model by name: the built-in presets and the `[models.NAME]` entries.

@@ -42,6 +42,9 @@ enum EffectiveConfigBuilder {
             models: [:], routes: [], domains: [], languages: [:],
             disabledPaths: merged.strings("disabled_paths") ?? [],
             workspaceRoot: workspaceRoot)
+        config.inline = InlineSettings(
+            debounceMilliseconds: merged.int("inline", "debounce_ms") ?? InlineSettings.defaultDebounceMilliseconds,
+            minimumLogprob: merged.double("inline", "min_logprob") ?? InlineSettings.defaultMinimumLogprob)
         config.userGlobalSampling = ModelSampling(
             n: merged.int("n"), temperature: merged.double("temperature"), topP: merged.double("top_p"),
             maxTokens: merged.int("max_tokens"))

@@ -6,6 +6,20 @@ public func languageID(forPath path: String) -> String? {
     if name == "Makefile" || name == "makefile" { return "makefile" }
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
     let ext = name[name.index(after: dot)...].lowercased()
+    return languageIDsByExtension[ext]
+}
+
+/// The language id an editor sent, or the one the file name implies when the editor sent none,
+/// `plaintext`, or an id docwright does not know (Neovim without filetype detection, some
+/// clients' generic ids).
+public func effectiveLanguageID(_ sent: String, path: String?) -> String {
+    if knownLanguageIDs.contains(sent) { return sent }
+    return path.flatMap(languageID(forPath:)) ?? sent
+}
+
+private let knownLanguageIDs = Set(languageIDsByExtension.values).union(["dockerfile", "makefile"])
+
+private let languageIDsByExtension: [String: String] = {
     let table: [String: String] = [
         "py": "python", "pyi": "python", "ipynb": "python", "js": "javascript", "mjs": "javascript", "cjs": "javascript",
         "jsx": "javascriptreact", "ts": "typescript", "mts": "typescript", "cts": "typescript", "tsx": "typescriptreact",
@@ -16,5 +30,5 @@ public func languageID(forPath path: String) -> String? {
         "erl": "erlang", "dart": "dart", "vue": "vue", "svelte": "svelte", "html": "html", "css": "css", "scss": "scss",
         "sql": "sql", "zig": "zig", "nim": "nim", "pl": "perl", "m": "objective-c", "mm": "objective-cpp",
     ]
-    return table[ext]
-}
+    return table
+}()

@@ -28,6 +28,8 @@ enum ProvenanceListing {
         add(["cache", "dir"], "\"\(config.cache.directory)\"")
         add(["cache", "ttl_days"], "30")
         add(["cache", "max_mb"], "512")
+        add(["inline", "debounce_ms"], String(InlineSettings.defaultDebounceMilliseconds))
+        add(["inline", "min_logprob"], InlineSettings.defaultMinimumLogprob.compact)
         add(["budget", "daily_usd"], "unlimited")
         add(["budget", "fallback_model"], "none (refuse when over budget)")
         rows.append(ProvenanceEntry(

@@ -17,6 +17,18 @@ public struct CacheSettings: Sendable, Hashable {
     public var maxMegabytes: Int
 }
 
+/// `[inline]`: automatic inline (ghost-text) completion.
+public struct InlineSettings: Sendable, Hashable {
+    public static let defaultDebounceMilliseconds = 150
+    public static let defaultMinimumLogprob = -1.5
+
+    /// Automatic triggers wait this long for typing to pause; a newer trigger replaces an older one.
+    public var debounceMilliseconds: Int
+    /// Automatic triggers stay silent when the best candidate's mean token log-probability is
+    /// below this (candidates without log-probabilities are not held to it).
+    public var minimumLogprob: Double
+}
+
 /// `[budget]`: an optional daily spending limit.
 public struct BudgetSettings: Sendable, Hashable {
     /// nil = no limit.

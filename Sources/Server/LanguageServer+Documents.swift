@@ -1,3 +1,4 @@
+import Config
 import Documents
 import JSONRPC
 import LSP
@@ -5,7 +6,8 @@ import LSP
 extension LanguageServer {
     func didOpen(_ params: DidOpenTextDocumentParams) throws {
         let item = params.textDocument
-        documents.open(uri: item.uri, languageId: item.languageId, version: item.version, text: item.text)
+        let language = effectiveLanguageID(item.languageId, path: filePath(fromURI: item.uri))
+        documents.open(uri: item.uri, languageId: language, version: item.version, text: item.text)
     }
 
     func didChange(_ params: DidChangeTextDocumentParams) throws {

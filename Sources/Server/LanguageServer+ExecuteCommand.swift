@@ -15,6 +15,11 @@ extension LanguageServer {
             return try await generateAndApply(try GenerateArguments.from(params.arguments))
         case Commands.compareModels:
             return try await compareModels(try GenerateArguments.from(params.arguments))
+        case Commands.candidates:
+            return try await candidates(try GenerateArguments.from(params.arguments))
+        case Commands.inlineAccepted:
+            logger.debug("inline candidate accepted", metadata: ["label": "\(params.arguments ?? [])"])
+            return .null
         default:
             throw JSONRPCError(code: JSONRPCError.Code.invalidParams,
                                message: "unknown command '\(params.command)'; docwright knows \(Self.commands.joined(separator: ", "))")

@@ -37,8 +37,12 @@ extension LanguageServer {
             let result = try await engine.generate(task: located.task, model: model)
             await endProgress(token, "\(result.candidates.count) candidates from \(result.modelName)")
             return result
+        } catch is CancellationError {
+            await endProgress(token, "cancelled")
+            throw CancellationError()
         } catch {
-            await endProgress(token, "failed")
+            // Never "done" for a failure: the end report carries the error.
+            await endProgress(token, "failed: \(describe(error))")
             throw error
         }
     }

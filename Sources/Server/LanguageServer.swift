@@ -19,12 +19,15 @@ public final class LanguageServer: MessageHandler, Sendable {
         var capabilities: ClientCapabilities?
         var workspaceRoot: String?
         var progressCounter = 0
+        /// Per document: the latest automatic inline trigger, and its model request while it runs.
+        var inlineTickets: [String: Int] = [:]
+        var inlineGenerations: [String: Task<GenerationResult, any Error>] = [:]
         var reportCounter = 0
         var exitCode: Int32?
     }
 
     public static let commands = [
-        Commands.generate, Commands.compareModels, Commands.applyCandidate,
+        Commands.generate, Commands.compareModels, Commands.applyCandidate, Commands.candidates, Commands.inlineAccepted,
     ]
 
     let connection: Connection
@@ -143,6 +146,11 @@ public enum Commands {
     public static let generate = "docwright.generate"
     public static let compareModels = "docwright.compareModels"
     public static let applyCandidate = "docwright.applyCandidate"
+    /// The ranked candidates with their edits and previews, for the editors' pickers.
+    public static let candidates = "docwright.candidates"
+    /// Carried by labelled inline items (its title says why the item would not appear unasked);
+    /// runs when one is accepted and does nothing else.
+    public static let inlineAccepted = "docwright.inlineAccepted"
 }
 
 func describe(_ error: any Error) -> String {

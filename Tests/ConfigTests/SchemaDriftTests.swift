@@ -59,7 +59,7 @@ import Testing
             switch node["type"] as? String {
             case "boolean": return true
             case "integer": return max(1, node["minimum"] as? Int ?? 1)
-            case "number": return 0.5
+            case "number": return min(0.5, node["maximum"] as? Double ?? 0.5)
             case "array": return [sample(node["items"] as? [String: Any] ?? ["type": "string"])]
             case "object":
                 if let properties = node["properties"] as? [String: Any] {

@@ -87,7 +87,8 @@ final class TestClient: MessageHandler, Sendable {
             received.withLock { $0.messages.append(message) }
         case Method.progress:
             let kind = notification.params?["value"]?["kind"]?.stringValue ?? ""
-            received.withLock { $0.progress.append(kind) }
+            let message = notification.params?["value"]?["message"]?.stringValue
+            received.withLock { $0.progress.append(message.map { "\(kind): \($0)" } ?? kind) }
         default:
             break
         }

@@ -16,7 +16,7 @@ enum TrustPolicy {
         ["default_model"], ["n"], ["temperature"], ["top_p"], ["max_tokens"], ["seed"], ["timeout"], ["log_level"],
         ["disabled_paths"], ["ranking", "policy"], ["ranking", "demote_truncated"],
         ["cache", "enabled"], ["cache", "ttl_days"], ["cache", "max_mb"], ["budget", "fallback_model"],
-        ["privacy", "exclude"],
+        ["privacy", "exclude"], ["inline", "debounce_ms"], ["inline", "min_logprob"],
     ]
 
     /// Keys an untrusted file may set only to their restrictive value.
