@@ -62,6 +62,8 @@ let package = Package(
             "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // Parse / re-parse / grammar memory figures (scripts/bench syntax); not part of docwright.
+        .executableTarget(name: "syntax-bench", dependencies: ["Syntax"], path: "Sources/SyntaxBench", swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
             "Server", "Engine", "Bench", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -55,6 +55,24 @@ struct ParseLimitTests {
         if case .failure(let error) = outcome { #expect(error as? SyntaxError == .parseCancelled(language: "python")) }
     }
 
+    @Test("The parser queue parses off the pool and stops when its task is cancelled")
+    func parserQueue() async throws {
+        let queue = SyntaxParserQueue()
+        let tree = try await queue.parse(text: "x = 1\n", language: "python")
+        let edit = try SyntaxEdit(replacing: 4..<5, in: tree.utf8, with: Array("23".utf8))
+        let reparsed = try await queue.reparse(tree, applying: [edit], newText: "x = 23\n")
+        #expect(reparsed.root.descendants { $0.type == "integer" }.map(\.text) == ["23"])
+        let text = Self.largePython(lines: 400_000)
+        let task = Task { try await queue.parse(text: text, language: "python", timeout: nil) }
+        task.cancel()
+        do {
+            _ = try await task.value
+            Issue.record("expected parseCancelled")
+        } catch {
+            #expect(error as? SyntaxError == .parseCancelled(language: "python"))
+        }
+    }
+
     @Test("A missing grammar directory is a clear error naming where it looked and the fix")
     func missingDirectory() throws {
         let grammars = Grammars(directory: "/nonexistent/grammars")
