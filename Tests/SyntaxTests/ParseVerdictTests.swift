@@ -32,7 +32,7 @@ struct ParseVerdictTests {
     func everyGrammarIsFound() throws {
         let report = Grammars.shared.report()
         #expect(report.problem == nil)
-        #expect(report.versions["tree-sitter"] == "0.26.1")
+        #expect(report.versions["tree-sitter"] != nil, "the manifest names the runtime's version")
         for status in report.grammars {
             #expect(status.found, "\(status.grammar.library) missing for \(status.languageIDs)")
         }
