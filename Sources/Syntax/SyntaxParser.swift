@@ -7,10 +7,11 @@ import CTreeSitter
 /// (one actor, one task). Use one parser per document actor or make one per call: creating one
 /// is a single allocation, and the runtime is loaded only by the first parse.
 ///
-/// Parsing runs on the caller's thread. A 10,000-line file takes milliseconds and an incremental
-/// re-parse well under one (bench/results/syntax-perf.md), acceptable on Swift's cooperative
-/// pool; `timeout` bounds the pathological cases (a grammar that loops on some input) so a parse
-/// never holds a pool thread for long. To stop a parse when a task is cancelled:
+/// Parsing runs on the caller's thread. An incremental re-parse after a small edit takes about a
+/// millisecond, fine on Swift's cooperative pool; a full parse of a 10,000-line file takes tens of
+/// milliseconds (bench/results/syntax-perf.md), so from the pool prefer `SyntaxParserQueue` for
+/// whole files. `timeout` bounds the pathological cases (a grammar that loops on some input). To
+/// stop a parse when a task is cancelled:
 ///
 ///     let cancellation = ParseCancellation()
 ///     let tree = try await withTaskCancellationHandler {
