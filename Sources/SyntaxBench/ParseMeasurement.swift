@@ -1,15 +1,34 @@
+import Foundation
 import Syntax
+
+/// Milliseconds of one operation: wall clock, and CPU time of the calling thread (what the work
+/// itself cost, whatever else the machine runs).
+struct Timing {
+    var wall: Double
+    var cpu: Double
+
+    static func of(_ body: () throws -> Void) rethrows -> Timing {
+        func threadCPU() -> Double {
+            var now = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+            return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1e6
+        }
+        let cpuStart = threadCPU()
+        let wall = milliseconds(try ContinuousClock().measure(body))
+        return Timing(wall: wall, cpu: threadCPU() - cpuStart)
+    }
+}
 
 struct ParseRow {
     let language: String
     let file: String
     let bytes: Int
-    let cold: Double
-    let parses: [Double]
+    let cold: Timing
+    let parses: [Timing]
     /// Re-parses after edits that keep the file valid (a digit typed into a number).
-    let validEdits: [Double]
+    let validEdits: [Timing]
     /// Re-parses after edits anywhere (an `x` typed at a random byte, often breaking the syntax).
-    let randomEdits: [Double]
+    let randomEdits: [Timing]
     let hasErrors: Bool
     let incrementalMatchesFresh: Bool
 }
@@ -51,20 +70,19 @@ enum EditKind {
 /// Parses `text` cold once, then `repetitions` times, then re-parses after `edits` edits of each
 /// kind (insert one character, then delete it), each from the previous incremental tree.
 func measure(language: String, file: String, text: String, options: Options, grammars: Grammars) throws -> ParseRow {
-    let clock = ContinuousClock()
     let parser = SyntaxParser(grammars: grammars)
     let syntaxLanguage = try grammars.language(language)
     var utf8 = Array(text.utf8)
     var first: SyntaxTree?
-    let cold = milliseconds(try clock.measure { first = try parser.parse(utf8: utf8, language: syntaxLanguage) })
+    let cold = try Timing.of { first = try parser.parse(utf8: utf8, language: syntaxLanguage) }
     guard var tree = first else { throw BenchFailure("no tree") }
-    var parses: [Double] = []
+    var parses: [Timing] = []
     for _ in 0..<options.repetitions {
-        parses.append(milliseconds(try clock.measure { tree = try parser.parse(utf8: utf8, language: syntaxLanguage) }))
+        parses.append(try Timing.of { tree = try parser.parse(utf8: utf8, language: syntaxLanguage) })
     }
     var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func reparseTimes(_ kind: EditKind) throws -> [Double] {
-        var times: [Double] = []
+    func reparseTimes(_ kind: EditKind) throws -> [Timing] {
+        var times: [Timing] = []
         var inserted: Int?
         for _ in 0..<options.edits {
             let edit: SyntaxEdit
@@ -80,7 +98,7 @@ func measure(language: String, file: String, text: String, options: Options, gra
                 inserted = at
             }
             let before = tree
-            times.append(milliseconds(try clock.measure { tree = try parser.reparse(before, applying: [edit], newUTF8: utf8) }))
+            times.append(try Timing.of { tree = try parser.reparse(before, applying: [edit], newUTF8: utf8) })
         }
         return times
     }

@@ -47,20 +47,25 @@ func markdown(rows: [ParseRow], memoryRows: [(String, (rss: Double, anonymous: D
     grammar is shown apart (grammar tables paged in). Re-parse: \(options.edits) one-character edits of each kind, each
     `SyntaxParser.reparse` from the previous tree (tree copy and edit included), alternately inserting one character and
     deleting it again: *valid* types a `1` in front of a number literal (the file stays valid), *random* types an `x` at a
-    random byte (usually a syntax error: tree-sitter's error recovery costs more). Goals (issue 14): parse ≤ 10 ms,
-    re-parse ≤ 1 ms (judged on the valid edits' p50). "same" = the last incremental tree equals a fresh parse.
+    random byte (usually a syntax error: tree-sitter's error recovery costs more). Times in ms: wall clock (p50, p90)
+    and the parsing thread's CPU time (p50), which other processes on a busy machine do not inflate. Goals (issue 14):
+    parse ≤ 10 ms, re-parse ≤ 1 ms, judged on the CPU p50 (the valid edits for re-parse). "same" = the last incremental
+    tree equals a fresh parse.
 
-    | language | file | KB | first parse ms | parse p50 ms | parse p90 ms | re-parse valid p50 ms | valid p90 ms | re-parse random p50 ms | random p90 ms | parse ≤ 10 ms | re-parse ≤ 1 ms | same |
-    |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|
+    | language | file | KB | first parse | parse p50 | p90 | CPU p50 | valid re-parse p50 | p90 | CPU p50 | random re-parse p50 | p90 | CPU p50 | parse ≤ 10 ms | re-parse ≤ 1 ms | same |
+    |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|
 
     """
+    func figures(_ timings: [Timing], _ digits: Int) -> String {
+        let wall = timings.map(\.wall)
+        return "\(format(percentile(wall, 0.5), digits)) | \(format(percentile(wall, 0.9), digits)) | "
+            + format(percentile(timings.map(\.cpu), 0.5), digits)
+    }
     for row in rows {
-        let parse50 = percentile(row.parses, 0.5), valid50 = percentile(row.validEdits, 0.5)
+        let parseCPU = percentile(row.parses.map(\.cpu), 0.5), reparseCPU = percentile(row.validEdits.map(\.cpu), 0.5)
         out += "| \(row.language) | \(row.file)\(row.hasErrors ? " (has syntax errors)" : "") | \(row.bytes / 1024) | "
-            + "\(format(row.cold)) | \(format(parse50)) | \(format(percentile(row.parses, 0.9))) | "
-            + "\(format(valid50, 3)) | \(format(percentile(row.validEdits, 0.9), 3)) | "
-            + "\(format(percentile(row.randomEdits, 0.5), 3)) | \(format(percentile(row.randomEdits, 0.9), 3)) | "
-            + "\(parse50 <= 10 ? "yes" : "no") | \(valid50 <= 1 ? "yes" : "no") | \(row.incrementalMatchesFresh ? "yes" : "NO") |\n"
+            + "\(format(row.cold.wall)) | \(figures(row.parses, 1)) | \(figures(row.validEdits, 3)) | \(figures(row.randomEdits, 3)) | "
+            + "\(parseCPU <= 10 ? "yes" : "no") | \(reparseCPU <= 1 ? "yes" : "no") | \(row.incrementalMatchesFresh ? "yes" : "NO") |\n"
     }
     out += """
 
