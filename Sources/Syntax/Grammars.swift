@@ -30,7 +30,10 @@ public struct GrammarStatus: Sendable, Equatable {
 public struct GrammarReport: Sendable, Equatable {
     public let directory: GrammarDirectory?
     public let problem: String?
+    /// The manifest's versions (`tree-sitter` → `0.26.1`, …).
     public let versions: [String: String]
+    /// `libtree-sitter.so` is present.
+    public let runtimeFound: Bool
     public let grammars: [GrammarStatus]
 }
 
@@ -78,8 +81,8 @@ public final class Grammars: Sendable {
     private let locate: @Sendable () throws -> GrammarDirectory
     private let state = Mutex(State())
 
-    /// Grammars found by `locate` (default: `GrammarDirectory.locate()`), which runs once, on
-    /// first use.
+    /// Grammars found by `locate` (default: `GrammarDirectory.locate()`), which runs on first use,
+    /// and again after a failure (grammars installed later are found without a restart).
     public init(locate: @escaping @Sendable () throws -> GrammarDirectory = { try GrammarDirectory.locate() }) {
         self.locate = locate
     }
@@ -131,7 +134,8 @@ public final class Grammars: Sendable {
                               found: directory?.fileExists(entry.grammar.library) ?? false,
                               loaded: state.languages[entry.grammar.name] != nil)
             }
-            return GrammarReport(directory: directory, problem: problem, versions: directory?.versions ?? [:], grammars: grammars)
+            return GrammarReport(directory: directory, problem: problem, versions: directory?.versions ?? [:],
+                                 runtimeFound: directory?.fileExists(GrammarDirectory.runtimeLibrary) ?? false, grammars: grammars)
         }
     }
 
