@@ -19,6 +19,11 @@ let package = Package(
         // libcurl, loaded with dlopen on the first request (headers from libcurl4-openssl-dev);
         // typed wrappers for the variadic setopt/getinfo. See Sources/CCurl/include/ccurl.h.
         .target(name: "CCurl"),
+        // The tree-sitter runtime and grammars, loaded with dlopen on first parse (scripts/grammars
+        // builds them; nothing is linked). See Sources/CTreeSitter/include/ctreesitter.h.
+        .target(name: "CTreeSitter"),
+        // Parse trees: incremental parsing, nodes, queries, the grammar registry. Knows no LSP or model.
+        .target(name: "Syntax", dependencies: ["CTreeSitter"], swiftSettings: strict),
         // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
         .target(name: "DocwrightCore", swiftSettings: strict),
         // JSON values: a strict byte parser (depth-limited), Codable bridging, deterministic writing.
@@ -57,6 +62,8 @@ let package = Package(
             "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // Parse / re-parse / grammar memory figures (scripts/bench syntax); not part of docwright.
+        .executableTarget(name: "syntax-bench", dependencies: ["Syntax"], path: "Sources/SyntaxBench", swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
             "Server", "Engine", "Bench", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -76,6 +83,7 @@ let package = Package(
         .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures"], swiftSettings: strict),
     ]
 )

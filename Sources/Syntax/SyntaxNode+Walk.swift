@@ -1,0 +1,49 @@
+import CTreeSitter
+
+/// What `SyntaxNode.walk` does after visiting a node.
+public enum SyntaxWalkStep: Sendable {
+    /// Visit the node's children next.
+    case descend
+    /// Go on with the node's next sibling (or its parent's).
+    case skipChildren
+    /// End the walk.
+    case stop
+}
+
+extension SyntaxNode {
+    /// Visits this node and its descendants in document order (pre-order), each with its field
+    /// name in its parent (`body`, `name`, …; nil outside fields and for this node). Uses a tree
+    /// cursor: no per-node allocation beyond the `SyntaxNode` values handed to `visit`.
+    public func walk(_ visit: (SyntaxNode, _ field: String?) throws -> SyntaxWalkStep) rethrows {
+        var cursor = docwright_ts_tree_cursor_new(raw)
+        defer { docwright_ts_tree_cursor_delete(&cursor) }
+        var depth = 0
+        while true {
+            let node = SyntaxNode(docwright_ts_tree_cursor_current_node(&cursor), in: tree)
+            let field = depth == 0 ? nil : docwright_ts_tree_cursor_current_field_name(&cursor).map { String(cString: $0) }
+            let step = try visit(node, field)
+            if step == .stop { return }
+            if step == .descend, docwright_ts_tree_cursor_goto_first_child(&cursor) {
+                depth += 1
+                continue
+            }
+            // Next sibling, else climb until an ancestor has one; done when back at this node.
+            while !docwright_ts_tree_cursor_goto_next_sibling(&cursor) {
+                guard depth > 0, docwright_ts_tree_cursor_goto_parent(&cursor) else { return }
+                depth -= 1
+                if depth == 0 { return }
+            }
+            if depth == 0 { return }
+        }
+    }
+
+    /// Every descendant (this node included) for which `predicate` holds, in document order.
+    public func descendants(where predicate: (SyntaxNode) throws -> Bool) rethrows -> [SyntaxNode] {
+        var found: [SyntaxNode] = []
+        try walk { node, _ in
+            if try predicate(node) { found.append(node) }
+            return .descend
+        }
+        return found
+    }
+}
