@@ -76,6 +76,6 @@ let package = Package(
         .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "LoopbackHTTP"], swiftSettings: strict),
     ]
 )
