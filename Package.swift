@@ -84,6 +84,6 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
     ]
 )

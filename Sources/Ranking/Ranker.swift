@@ -164,7 +164,11 @@ public struct Ranker: Sendable {
             func launch() {
                 let index = next
                 let text = texts[index]
-                group.addTask { (index, await verifier.verify(candidate: text, task: task)) }
+                group.addTask {
+                    // Await first: Swift 6.3 -O can lose tuple parts written before an await (swiftlang/swift#91911).
+                    let outcome = await verifier.verify(candidate: text, task: task)
+                    return (index, outcome)
+                }
                 next += 1
             }
             while next < min(width, texts.count) { launch() }

@@ -19,7 +19,13 @@ final class BinaryClient: Sendable {
     }
 
     static func binaryPath() throws -> String {
-        if let path = ProcessInfo.processInfo.environment["DOCWRIGHT_BIN"], FileManager.default.isExecutableFile(atPath: path) {
+        if let path = ProcessInfo.processInfo.environment["DOCWRIGHT_BIN"], !path.isEmpty {
+            // Named but missing is an error, not a cue to test another build (scripts/test runs
+            // this tier once per build; a fallback would quietly test the debug build twice).
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                Issue.record("DOCWRIGHT_BIN=\(path) is not an executable")
+                throw CancellationError()
+            }
             return path
         }
         // swift test builds the executable too: find it beside the test bundle.
@@ -170,4 +176,42 @@ final class Box: Sendable {
 func initializeParams(_ options: [String: Any] = [:]) -> [String: Any] {
     ["processId": NSNull(), "rootUri": NSNull(), "capabilities": ["workspace": ["applyEdit": true]],
      "initializationOptions": options]
+}
+
+/// Runs the built binary to completion (at most `timeout`), capturing stdout and stderr; `exited`
+/// is nil when it died of a signal (or was stopped at the timeout).
+func runDocwright(_ arguments: [String], environment extra: [String: String] = [:], timeout: Duration = .seconds(60)) async throws
+    -> (exited: Int32?, how: String, stdout: String, stderr: String)
+{
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let outPath = directory.appendingPathComponent("stdout").path
+    let errPath = directory.appendingPathComponent("stderr").path
+    FileManager.default.createFile(atPath: outPath, contents: nil)
+    FileManager.default.createFile(atPath: errPath, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try BinaryClient.binaryPath())
+    process.arguments = arguments
+    process.environment = [
+        "HOME": directory.path, "XDG_CACHE_HOME": directory.path + "/cache", "XDG_CONFIG_HOME": directory.path + "/config",
+        "XDG_STATE_HOME": directory.path + "/state", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+    ].merging(extra) { $1 }
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle(forWritingAtPath: outPath)
+    process.standardError = FileHandle(forWritingAtPath: errPath)
+    try process.run()
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning, ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    if process.isRunning {
+        process.terminate()
+        process.waitUntilExit()
+    }
+    let how = process.terminationReason == .uncaughtSignal
+        ? "died of signal \(process.terminationStatus)" : "exited \(process.terminationStatus)"
+    let exited = process.terminationReason == .exit ? process.terminationStatus : nil
+    return (exited, how, (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
 }

@@ -76,6 +76,26 @@ import Testing
         #expect(second.usage.completionTokens == 6)  // counted from tokens: 2 per sample
     }
 
+    @Test func ignoredNWithRepliesOutOfOrderKeepsEverySampleInRequestOrder() async throws {
+        // n=5 to a server that ignores n: the four missing samples are drawn at once (concurrency 4)
+        // and later seeds answer sooner, so requests complete in reverse order. Each sample must be
+        // placed by its request, not by arrival. (The release-only crash in this path was a
+        // miscompile at -O; Tests/EndToEndTests/ParallelSamplingTests checks the built binaries.)
+        let (server, recorder) = try serve { request, _ in
+            let seed = request.json?["seed"] as? Int ?? -1
+            Thread.sleep(forTimeInterval: 0.03 * Double(max(0, 14 - seed)))
+            return .json(200, completionReply([(text: "s\(seed)", tokens: ["s", "\(seed)"])]))
+        }
+        defer { server.stop() }
+        let gateway = Gateway(http: try HTTPClient(), environment: [:], options: fastOptions)
+        let batch = try await gateway.sample(endpoint: testEndpoint(server.baseURL + "/v1"), plan: completionPlan(),
+                                             params: SamplingParams(n: 5, maxTokens: 4, seed: 10))
+        #expect(batch.strategy == "parallel")
+        #expect(batch.samples.map(\.text) == ["s10", "s11", "s12", "s13", "s14"])
+        #expect(batch.usage.completionTokens == 10)
+        #expect(recorder.requests.map { $0.json?["n"] as? Int } == [5, nil, nil, nil, nil])
+    }
+
     @Test func nAboveTheServerSlotsIsSplitIntoAllowedChunks() async throws {
         let (server, recorder) = try serve { request, _ in
             let n = request.json?["n"] as? Int ?? 1

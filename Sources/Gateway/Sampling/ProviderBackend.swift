@@ -89,11 +89,17 @@ struct ProviderBackend: ModelBackend {
                 let seed = params.seed.map { $0 + seedOffset + counts[..<position].reduce(0, +) }
                 let count = counts[position]
                 group.addTask {
+                    // Await into a local, then build the tuple. Swift 6.3 at -O loses the parts of
+                    // an async closure's tuple result written before an `await` (swiftlang/swift
+                    // #91911, reverted): `(position, .success(try await …))` came back with a
+                    // garbage position in release builds only, and `results[position]` trapped.
+                    let result: Result<RequestOutcome, any Error>
                     do {
-                        return (position, .success(try await requester.request(plan, params: params, count: count, seed: seed)))
+                        result = .success(try await requester.request(plan, params: params, count: count, seed: seed))
                     } catch {
-                        return (position, .failure(error))
+                        result = .failure(error)
                     }
+                    return (position, result)
                 }
             }
             while next < min(limit, counts.count) {
