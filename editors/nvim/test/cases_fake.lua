@@ -191,12 +191,19 @@ return function(H, has_inline)
     local text = table.concat(H.lines(0), '\n')
     os.remove(config_dir .. '/config.toml')
     H.truthy(text:find('user config: ' .. config_dir .. '/config.toml', 1, true), 'user config reported:\n' .. text)
-    H.truthy(text:find('unknown key temprature', 1, true), 'config diagnostic reported:\n' .. text)
+    -- file:line comes from doctor --json's diagnostics (the text report has no line numbers)
+    H.truthy(text:find('/docwright/config.toml:1: unknown key temprature', 1, true), 'config diagnostic reported:\n' .. text)
     H.truthy(text:find('found ' .. vim.fn.exepath(bin), 1, true), 'binary reported:\n' .. text)
     H.truthy(text:find('version: ', 1, true), 'version reported:\n' .. text)
-    H.truthy(text:find('answers at', 1, true), 'model reachable:\n' .. text)
+    H.truthy(text:find('model local (in use) answers at ' .. H.env('FAKE_MODEL_URL'), 1, true), 'model reachable:\n' .. text)
     H.truthy(not text:find('ERROR', 1, true), 'no ERROR:\n' .. text)
   end })
+
+  local coexist = require('cases_coexist')(H, {
+    open = open, stub = stub, expected = expected, changed = changed,
+    code_action_titles = code_action_titles, GENERATE = GENERATE,
+  })
+  vim.list_extend(cases, coexist)
 
   return cases
 end
