@@ -6,6 +6,7 @@ const vscode = require('vscode');
 const { DocwrightClient } = require('./lib/client');
 const features = require('./lib/features');
 const { EXECUTE_SERVER_COMMAND } = require('./lib/convert');
+const picker = require('./lib/pick');
 
 // Languages the server's docstring/comment detection handles (also in package.json).
 const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact',
@@ -152,6 +153,8 @@ class Extension {
     return [
       vscode.commands.registerCommand('docwright.generate', needClient((client) =>
         features.generateAtCursor(client))),
+      vscode.commands.registerCommand('docwright.pick', needClient((client, model) =>
+        picker.pick(client, features.executeServerCommand, typeof model === 'string' ? model : undefined))),
       vscode.commands.registerCommand('docwright.compareModels', needClient((client) =>
         features.compareModels(client, vscode.workspace.getConfiguration('docwright').get('models')))),
       vscode.commands.registerCommand('docwright.restart', () => this.restart().catch((err) => this.fail(err))),
@@ -182,6 +185,7 @@ async function activate(context) {
 }
 
 async function deactivate() {
+  picker.dispose();
   if (current) {
     await current.stop();
     current = undefined;
