@@ -1,6 +1,7 @@
 ;;; docwright.el --- Code from docstrings via eglot or lsp-mode -*- lexical-binding: t; -*-
 
 ;; Author: docwright contributors
+;; URL: https://github.com/docwright/docwright
 ;; Version: 0.1.0
 ;; Package-Requires: ((emacs "28.1"))
 ;; Keywords: languages, tools, convenience
@@ -264,9 +265,8 @@ ON-RESULT gets the result."
   (list :uri (docwright--uri docwright--eglot-uri-chars)
         :position (docwright--position)))
 
-;;;###autoload
-(defun docwright--eglot-setup ()
-  "Hook docwright into eglot once eglot is loaded."
+(defun docwright-eglot-setup ()
+  "Hook docwright into eglot (done when both are loaded, in either order)."
   (when docwright-register-with-eglot
     (docwright-eglot-register))
   ;; eglot waits for a code action's command synchronously (1.9 gives up
@@ -286,9 +286,6 @@ ON-RESULT gets the result."
       (docwright--eglot-execute-async server "docwright.generate"
                                       arguments nil))))
 
-;; Runs from the package's autoloads too (setup is idempotent).
-;;;###autoload
-(with-eval-after-load 'eglot (docwright--eglot-setup))
 
 ;;;; lsp-mode
 
@@ -323,9 +320,8 @@ the buffer (pylsp, ...) also execute commands: they are not asked."
   (docwright--lsp-execute-async "docwright.generate"
                                 (lsp-get action :arguments) nil))
 
-;;;###autoload
-(defun docwright--lsp-setup ()
-  "Register docwright with lsp-mode once lsp-mode is loaded."
+(defun docwright-lsp-setup ()
+  "Register docwright with lsp-mode (done when both are loaded, in either order)."
   (when docwright-register-with-lsp-mode
     (let ((handlers (make-hash-table :test #'equal)))
       ;; lsp-mode would run the code action's command synchronously,
@@ -341,9 +337,20 @@ the buffer (pylsp, ...) also execute commands: they are not asked."
         :initialization-options #'docwright--initialization-options
         :action-handlers handlers)))))
 
-;; Runs from the package's autoloads too (setup is idempotent).
-;;;###autoload
-(with-eval-after-load 'lsp-mode (docwright--lsp-setup))
+(defvar docwright--set-up nil "The clients docwright has been set up with.")
+
+(defun docwright--set-up-clients (&optional _file)
+  "Set docwright up with eglot and lsp-mode, those loaded so far, once each."
+  (dolist (client '((eglot . docwright-eglot-setup) (lsp-mode . docwright-lsp-setup)))
+    (when (and (featurep (car client)) (not (memq (car client) docwright--set-up)))
+      (push (car client) docwright--set-up)
+      (funcall (cdr client))))
+  (when (= (length docwright--set-up) 2)
+    (remove-hook 'after-load-functions #'docwright--set-up-clients)))
+
+;; Now for the clients already loaded, later for the others (as they load).
+(docwright--set-up-clients)
+(add-hook 'after-load-functions #'docwright--set-up-clients)
 
 ;;;; Commands
 
