@@ -40,6 +40,8 @@ local function main()
     cmd = { bin, 'lsp' },
     settings = { default_model = 'local', n = 3, max_tokens = mode == 'real' and 48 or 64, temperature = 0.8 },
     inline_completion = has_inline,
+    inline_accept_word_key = has_inline and '<M-w>' or nil,
+    inline_accept_line_key = has_inline and '<M-l>' or nil,
   })
 
   local cases = mode == 'real' and require('cases_real')(H) or require('cases_fake')(H, has_inline)

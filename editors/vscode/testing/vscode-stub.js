@@ -146,7 +146,7 @@ class TextDocument {
 
 const events = {
   open: new EventEmitter(), change: new EventEmitter(), close: new EventEmitter(),
-  configuration: new EventEmitter(),
+  configuration: new EventEmitter(), folders: new EventEmitter(),
 };
 const documents = [];
 const LANGUAGE_BY_EXTENSION = { '.py': 'python', '.js': 'javascript', '.ts': 'typescript', '.go': 'go',
@@ -265,6 +265,13 @@ const window = {
   },
   withProgress: async (options, task) => task({ report() {} }, new CancellationTokenSource().token),
   setStatusBarMessage: () => new Disposable(),
+  statusBarItems: [],
+  createStatusBarItem: (alignment, priority) => {
+    const item = { alignment, priority, text: '', tooltip: '', command: undefined, visible: false,
+      show() { this.visible = true; }, hide() { this.visible = false; }, dispose() { this.visible = false; } };
+    window.statusBarItems.push(item);
+    return item;
+  },
 };
 
 const vscode = {
@@ -276,6 +283,7 @@ const vscode = {
   CompletionTriggerKind: { Invoke: 0, TriggerCharacter: 1, TriggerForIncompleteCompletions: 2 },
   InlineCompletionTriggerKind: { Invoke: 0, Automatic: 1 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+  StatusBarAlignment: { Left: 1, Right: 2 },
   window,
   workspace: {
     workspaceFolders: undefined,
@@ -288,6 +296,7 @@ const vscode = {
     onDidChangeTextDocument: events.change.event,
     onDidCloseTextDocument: events.close.event,
     onDidChangeConfiguration: events.configuration.event,
+    onDidChangeWorkspaceFolders: events.folders.event,
     registerTextDocumentContentProvider: (scheme, provider) => {
       registry.contentProviders.set(scheme, provider);
       return new Disposable(() => registry.contentProviders.delete(scheme));

@@ -1,28 +1,80 @@
 -- Keys for Neovim 0.12's inline completion (vim.lsp.inline_completion): accept the whole ghost
--- text, or only its next word / line (the rest stays offered after typing it).
+-- text, or only its next word / line. After a partial accept the rest of the suggestion stays
+-- on screen (this module's own ghost text: the server has nothing new to say about a body
+-- that is half typed) until it is accepted, the cursor leaves, or insert mode ends.
 local M = {}
 
+local ns = vim.api.nvim_create_namespace('docwright.inline_rest')
+
+-- The rest of a partly accepted suggestion: { bufnr, row, col, text } (row/col: where it goes).
+M.rest = nil
+
 -- The part of `text` to accept: 'word' (leading whitespace + one word or punctuation run),
--- 'line' (up to and including the first line break), or everything.
+-- 'line' (the rest of the line; at a line's end, the line break and the next line), or all.
 function M.prefix(text, unit)
   if unit == 'word' then
-    local piece = text:match('^%s*[%w_]+') or text:match('^%s*[^%w_%s]+') or text:match('^%s+')
-    return piece or text
+    return text:match('^%s*[%w_]+') or text:match('^%s*[^%w_%s]+') or text:match('^%s+') or text
   elseif unit == 'line' then
-    local line = text:match('^[^\n]*\n')
-    if line and line:match('^%s*\n$') then
-      -- An empty first line: take the next one along with it.
-      line = text:match('^[^\n]*\n[^\n]*\n') or text
+    local first = text:match('^[^\n]*')
+    if first:match('%S') then
+      return first
     end
-    return line or text
+    return text:match('^[^\n]*\n[^\n]*') or text
   end
   return text
 end
 
--- Accepts the current suggestion, or only its next word / line (unit 'word' / 'line'): that
--- piece is inserted at the cursor like typed text, so Neovim asks again and shows the rest.
--- false when no suggestion is showing.
+local function clear()
+  if M.rest and vim.api.nvim_buf_is_valid(M.rest.bufnr) then
+    vim.api.nvim_buf_clear_namespace(M.rest.bufnr, ns, 0, -1)
+  end
+  M.rest = nil
+end
+M.clear = clear
+
+local function show_rest(bufnr, row, col, text)
+  clear()
+  if text == '' then
+    return
+  end
+  M.rest = { bufnr = bufnr, row = row, col = col, text = text }
+  local lines = vim.split(text, '\n', { plain = true })
+  local virt_lines = {}
+  for i = 2, #lines do
+    table.insert(virt_lines, { { lines[i], 'ComplHint' } })
+  end
+  vim.api.nvim_buf_set_extmark(bufnr, ns, row, col, {
+    virt_text = { { lines[1], 'ComplHint' } },
+    virt_text_pos = 'inline',
+    virt_lines = #virt_lines > 0 and virt_lines or nil,
+  })
+end
+
+-- Inserts the `unit` part of `text` at the cursor; shows what is left.
+local function insert_part(bufnr, text, unit)
+  local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+  local piece = M.prefix(text, unit)
+  local lines = vim.split(piece, '\n', { plain = true })
+  vim.api.nvim_buf_set_text(bufnr, row - 1, col, row - 1, col, lines)
+  local last = #lines == 1 and (col + #lines[1]) or #lines[#lines]
+  vim.api.nvim_win_set_cursor(0, { row + #lines - 1, last })
+  show_rest(bufnr, row + #lines - 2, last, text:sub(#piece + 1))
+end
+
+-- Accepts the current suggestion, or only its next word / line (unit 'word' / 'line'). false
+-- when no suggestion is showing.
 function M.accept(bufnr, unit)
+  local rest = M.rest
+  if rest and rest.bufnr == bufnr then
+    local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+    if row - 1 == rest.row and col == rest.col then
+      vim.schedule(function()
+        insert_part(bufnr, rest.text, unit)
+      end)
+      return true
+    end
+    clear()
+  end
   if unit == nil then
     return vim.lsp.inline_completion.get({ bufnr = bufnr })
   end
@@ -46,10 +98,7 @@ function M.accept(bufnr, unit)
           text = text:sub(#typed + 1)
         end
       end
-      local lines = vim.split(M.prefix(text, unit), '\n', { plain = true })
-      vim.api.nvim_buf_set_text(bufnr, row - 1, col, row - 1, col, lines)
-      local last = #lines == 1 and (col + #lines[1]) or #lines[#lines]
-      vim.api.nvim_win_set_cursor(0, { row + #lines - 1, last })
+      insert_part(bufnr, text, unit)
     end,
   })
 end
@@ -72,6 +121,20 @@ function M.map_keys(bufnr, opts)
       end, { buffer = bufnr, expr = true, desc = 'docwright: ' .. key[3] })
     end
   end
+  -- The rest goes away when insert mode ends or the cursor moves away from it.
+  vim.api.nvim_create_autocmd({ 'InsertLeave', 'CursorMovedI' }, {
+    buffer = bufnr,
+    group = vim.api.nvim_create_augroup('docwright.inline.' .. bufnr, { clear = true }),
+    callback = function(args)
+      local rest = M.rest
+      if rest and rest.bufnr == bufnr then
+        local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+        if args.event == 'InsertLeave' or row - 1 ~= rest.row or col ~= rest.col then
+          clear()
+        end
+      end
+    end,
+  })
 end
 
 return M
