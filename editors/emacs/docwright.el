@@ -108,6 +108,18 @@ use `docwright-eglot-with-rass'."
   "The rass LSP multiplexer (PyPI rassumfrassum), for `docwright-eglot-with-rass'."
   :type 'string)
 
+(defconst docwright--directory
+  (file-name-directory (or load-file-name buffer-file-name default-directory))
+  "Where docwright.el was loaded from.")
+
+(defcustom docwright-rass-preset
+  (expand-file-name "docwright-rass.py" docwright--directory)
+  "The rass preset routing docwright's own requests (ghost text) to it.
+nil runs rass without a preset: then rass sends inline completion
+requests to the first server only, and `docwright-inline-mode' stays
+empty."
+  :type '(choice file (const nil)))
+
 (defcustom docwright-register-with-lsp-mode t
   "When non-nil, register docwright as an lsp-mode add-on client."
   :type 'boolean)
@@ -202,6 +214,7 @@ This replaces the server eglot would otherwise start in those modes;
 SERVERS is a list of command lines, e.g. ((\"pylsp\")).  rass sends
 every request to the servers that can answer it and merges replies."
   (append (list docwright-rass-program)
+          (and docwright-rass-preset (list docwright-rass-preset))
           (apply #'append (mapcar (lambda (server) (cons "--" server)) servers))
           (list "--")
           (docwright--command)))
@@ -433,4 +446,5 @@ Interactively, edit the current settings as a plist."
 
 (provide 'docwright)
 (require 'docwright-pick)
+(require 'docwright-inline)
 ;;; docwright.el ends here

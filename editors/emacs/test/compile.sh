@@ -12,7 +12,7 @@ DIR="$(mktemp -d)"
 trap 'rm -rf "$DIR"' EXIT
 cp "$HERE"/docwright*.el "$DIR/"
 export HOME="$DIR"
-if out="$(cd "$DIR" && "$EMACS" --batch -L . --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile docwright-report.el docwright-pick.el docwright.el 2>&1)" \
+if out="$(cd "$DIR" && "$EMACS" --batch -L . --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile docwright-report.el docwright-pick.el docwright-inline.el docwright.el 2>&1)" \
    && [ -f "$DIR/docwright.elc" ]; then
   echo "ok - docwright.el byte-compiles without warnings"
 else

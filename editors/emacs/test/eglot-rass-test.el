@@ -52,7 +52,9 @@
   "Loading docwright.el does not put docwright into `eglot-server-programs'."
   (should-not (rassq 'docwright--eglot-contact docwright-rass--default-programs))
   (should (equal (docwright-rass-command '(("pylsp")))
-                 (list docwright-rass-program "--" "pylsp" "--" docwright-program "lsp"))))
+                 (list docwright-rass-program docwright-rass-preset
+                       "--" "pylsp" "--" docwright-program "lsp")))
+  (should (file-exists-p docwright-rass-preset)))
 
 (docwright-rass-deftest docwright-rass/1-pylsp-answers
   "Through rass, pylsp answers hover and completion in the buffer docwright serves."
@@ -102,6 +104,10 @@
     (should (string-match-p (regexp-quote "+    return b * a") preview))
     (should (string-match-p (regexp-quote "-    pass") preview))
     (should-not (get-buffer docwright-pick-preview-buffer))))
+
+(docwright-rass-deftest docwright-rass/4-ghost-text
+  "docwright-inline-mode: ghost text, M-n shows candidate 2, TAB inserts exactly it; C-g hides it."
+  (docwright-test-ghost-text-cycle-accept #'docwright-rass-visit))
 
 (docwright-test-run-and-exit "docwright-rass/")
 

@@ -102,6 +102,10 @@
     (should (= 2 (length titles)))
     (should (string-match-p (regexp-quote "+    return b * a") preview))))
 
+(docwright-lsp2-deftest docwright-lsp2/4-ghost-text
+  "docwright-inline-mode beside pylsp: ghost text, next, accept exactly candidate 2; dismiss."
+  (docwright-test-ghost-text-cycle-accept #'docwright-lsp2-visit))
+
 (docwright-test-run-and-exit "docwright-lsp2/")
 
 ;;; lsp-mode-pylsp-test.el ends here
