@@ -390,42 +390,6 @@ The server applies the best candidate to the buffer when it is ready."
                              #'docwright--lsp-argument)
                        (lambda (_) (message "docwright: done"))))
 
-(defun docwright--client-shows-documents-p ()
-  "Non-nil when this buffer's client lets the server open documents.
-The server then opens its comparison report itself (showDocument)."
-  (cond
-   ((docwright--eglot-server)
-    (let* ((caps (ignore-errors
-                   (eglot-client-capabilities (docwright--eglot-server))))
-           (window (plist-get caps :window)))
-      (eq t (plist-get (plist-get window :showDocument) :support))))
-   ;; lsp-mode 8 does not let servers show documents.
-   (t nil)))
-
-;;;###autoload
-(defun docwright-compare (models)
-  "Compare MODELS on the stub at point and show the report.
-MODELS are names from :models in `docwright-settings' (all when empty).
-Where the client can show documents the server opens its own report;
-otherwise it appears in the *docwright compare* buffer."
-  (interactive
-   (list (completing-read-multiple "docwright: compare models: "
-                                   (docwright--configured-models))))
-  (let* ((models (or models (docwright--configured-models)))
-         (language (docwright--language-id major-mode))
-         (shown-by-server (docwright--client-shows-documents-p))
-         (with-models (lambda (fn)
-                        (lambda ()
-                          (append (funcall fn)
-                                  (list :models (vconcat models)))))))
-    (message "docwright: comparing %s..." (string-join models ", "))
-    (docwright--dispatch "docwright.compareModels"
-                         (cons (funcall with-models #'docwright--eglot-argument)
-                               (funcall with-models #'docwright--lsp-argument))
-                         (lambda (result)
-                           (unless shown-by-server
-                             (docwright--show-report result language))))))
-
 ;;;###autoload
 (defun docwright-update-settings (settings)
   "Set `docwright-settings' to SETTINGS and send them to the running server.
