@@ -88,8 +88,10 @@ ON-RESULT gets the answer."
     (if (not range)
         (cons (point) (point))
       (save-excursion
-        (cons (progn (docwright--goto-lsp-position (docwright--get range "start")) (point))
-              (progn (docwright--goto-lsp-position (docwright--get range "end")) (point)))))))
+        (cons (progn (docwright--goto-lsp-position (docwright--get range "start"))
+                     (point))
+              (progn (docwright--goto-lsp-position (docwright--get range "end"))
+                     (point)))))))
 
 (defun docwright-inline-dismiss ()
   "Hide the ghost text."
@@ -111,8 +113,9 @@ What is typed of it already is left out."
       (let ((ghost (substring text (length typed)))
             (count (length docwright-inline--items)))
         (when (> count 1)
-          (setq ghost (concat ghost (propertize (format "  [%d/%d]" (1+ docwright-inline--index) count)
-                                                'face 'shadow))))
+          (setq ghost (concat ghost (propertize
+                                     (format "  [%d/%d]" (1+ docwright-inline--index) count)
+                                     'face 'shadow))))
         (setq docwright-inline--overlay (make-overlay (point) (point) nil t nil))
         (overlay-put docwright-inline--overlay 'after-string
                      (propertize ghost 'face 'docwright-inline-face 'cursor t))
@@ -132,13 +135,16 @@ What is typed of it already is left out."
 
 (defun docwright-inline--ask (trigger-kind)
   "Ask docwright for suggestions at point (TRIGGER-KIND 1 invoked, 2 automatic)."
-  (let* ((argument (if (docwright--eglot-server) (docwright--eglot-argument) (docwright--lsp-argument)))
+  (let* ((argument (if (docwright--eglot-server)
+                       (docwright--eglot-argument)
+                     (docwright--lsp-argument)))
          (params (list :textDocument (list :uri (plist-get argument :uri))
                        :position (plist-get argument :position)
                        :context (list :triggerKind trigger-kind)))
          (buffer (current-buffer))
          (point (point)))
-    (docwright-inline--request params (lambda (result) (docwright-inline--answer buffer point result)))))
+    (docwright-inline--request params (lambda (result)
+                                        (docwright-inline--answer buffer point result)))))
 
 (defun docwright-inline-complete ()
   "Ask for a suggestion at point now.
@@ -180,7 +186,8 @@ An explicit request: the server shows low-confidence ones too."
     (setq docwright-inline--timer
           (run-with-idle-timer docwright-inline-idle-delay nil
                                (lambda ()
-                                 (when (and (buffer-live-p buffer) (eq buffer (current-buffer)))
+                                 (when (and (buffer-live-p buffer)
+                                            (eq buffer (current-buffer)))
                                    (docwright-inline--ask 2)))))))
 
 (defun docwright-inline--post-command ()

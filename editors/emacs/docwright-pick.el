@@ -122,7 +122,8 @@
             (docwright--show-preview candidate)
             (unwind-protect
                 (if (y-or-n-p (format "Apply candidate #%s? " rank))
-                    (progn (docwright-apply-workspace-edit (docwright--get candidate "edit"))
+                    (progn (docwright-apply-workspace-edit
+                            (docwright--get candidate "edit"))
                            (message "docwright: applied candidate #%s" rank))
                   (message "docwright: nothing applied"))
               (let ((preview (get-buffer docwright-pick-preview-buffer)))
