@@ -28,15 +28,18 @@ let package = Package(
         .target(name: "Documents", swiftSettings: strict),
         .target(name: "Intent", dependencies: ["DocwrightCore"], swiftSettings: strict),
         .target(name: "Prompting", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        // One type per model provider behind one protocol: request shapes, reply parsing,
+        // capabilities, defaults, hints. No transport: Config reads it without linking curl.
+        .target(name: "Providers", dependencies: ["DocwrightCore", "JSON"], swiftSettings: strict),
         .target(name: "Gateway", dependencies: [
-            "DocwrightCore", "CCurl", "JSON", .product(name: "Logging", package: "swift-log"),
+            "DocwrightCore", "CCurl", "JSON", "Providers", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Ranking", dependencies: ["DocwrightCore"], swiftSettings: strict),
         .target(name: "Cache", dependencies: [
             "DocwrightCore", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .target(name: "Config", dependencies: ["DocwrightCore", "TOMLKit"], swiftSettings: strict),
+        .target(name: "Config", dependencies: ["DocwrightCore", "Providers", "TOMLKit"], swiftSettings: strict),
         // Secret redaction and file exclusion before anything leaves the machine.
         .target(name: "Privacy", dependencies: ["DocwrightCore"], swiftSettings: strict),
         // A scripted HTTP/1.1 server on loopback: the perf harness's targets and the tests' faults.
@@ -58,7 +61,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
-            "Server", "Engine", "Bench", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
+            "Server", "Engine", "Bench", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -68,10 +71,10 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore", "Providers"], swiftSettings: strict),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore", "Providers"], swiftSettings: strict),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore", "TestFixtures"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),

@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 
 /// The shape of a configuration document: every key the parser accepts, with its type.
 /// The validator walks values against this tree; `docs/docwright.schema.json` must list the same
@@ -62,7 +63,7 @@ enum ConfigSchema {
 
     static let model: SchemaNode = .table([
         "preset": .leaf(.string),
-        "provider": .leaf(.enumeration(ProviderKind.allCases.map(\.rawValue))),
+        "provider": .leaf(.enumeration(ProviderRegistry.names)),
         "base_url": .leaf(.string),
         "model": .leaf(.string),
         "api_key_env": .leaf(.string),

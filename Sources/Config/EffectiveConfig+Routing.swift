@@ -1,5 +1,6 @@
 import DocwrightCore
 import Foundation
+import Providers
 
 extension EffectiveConfig {
     /// The domains a task belongs to, in the order of `domains` (built-in first): from its
@@ -197,7 +198,7 @@ extension EffectiveConfig {
                 ?? EffectiveConfigBuilder.builtinMaxTokens,
             stop: user.stop ?? preset.stop ?? [],
             seed: sampling.seed,
-            logprobs: endpoint.provider != .anthropic)
+            logprobs: ProviderRegistry.provider(for: endpoint.provider)?.capabilities.logprobs ?? true)
         let policy = rule?.policy ?? lang?.policy ?? ranking.policy
             ?? (params.logprobs ? .verifiedThenLogprob : .agreement)
         let verify = rule?.verify ?? lang?.verify ?? self.verify ?? (language == "python")

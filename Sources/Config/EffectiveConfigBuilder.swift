@@ -1,5 +1,6 @@
 import DocwrightCore
 import Foundation
+import Providers
 
 /// Turns merged layers into an `EffectiveConfig`, checking what single layers cannot:
 /// model references, complete model entries, known domains.
@@ -98,11 +99,12 @@ enum EffectiveConfigBuilder {
                     continue
                 }
             }
-            let provider = field("provider")?.value.stringValue.flatMap(ProviderKind.init(rawValue:))
+            let provider = field("provider")?.value.stringValue.flatMap(ProviderRegistry.kind(named:))
                 ?? base?.endpoint.provider ?? .openaiCompatible
             var endpoint = base?.endpoint ?? ModelEndpoint(
-                name: name, provider: provider, baseURL: "", model: "", api: defaultAPI(for: provider),
-                apiKeyEnv: defaultKeyVariable(for: provider))
+                name: name, provider: provider, baseURL: "", model: "",
+                api: ProviderRegistry.provider(for: provider)?.defaultAPI ?? .completions,
+                apiKeyEnv: ProviderRegistry.provider(for: provider)?.defaultKeyVariable)
             endpoint.name = name
             endpoint.provider = provider
             if let v = field("base_url")?.value.stringValue { endpoint.baseURL = v }
@@ -136,22 +138,6 @@ enum EffectiveConfigBuilder {
             for name in config.models.keys where merged["models", name, "timeout"] == nil {
                 config.models[name]?.timeout = timeout
             }
-        }
-    }
-
-    static func defaultAPI(for provider: ProviderKind) -> APIStyle {
-        switch provider {
-        case .openai, .openrouter, .anthropic, .ollama, .lmstudio: return .chat
-        case .llamacpp, .vllm, .openaiCompatible: return .completions
-        }
-    }
-
-    static func defaultKeyVariable(for provider: ProviderKind) -> String? {
-        switch provider {
-        case .openai: return "OPENAI_API_KEY"
-        case .openrouter: return "OPENROUTER_API_KEY"
-        case .anthropic: return "ANTHROPIC_API_KEY"
-        default: return nil
         }
     }
 

@@ -1,8 +1,11 @@
-/// Which kind of server an endpoint is; decides request shape, headers and capabilities.
-public enum ProviderKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case openai, openrouter, llamacpp, vllm, lmstudio, ollama, anthropic
-    /// Any other OpenAI-compatible server.
-    case openaiCompatible = "openai-compatible"
+/// Which kind of server an endpoint is, by its configuration name (`provider = "llamacpp"`).
+/// Decides request shape, headers and capabilities through the provider registry
+/// (`Providers.ProviderRegistry`), which declares every known kind; nothing switches over kinds.
+public struct ProviderKind: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (a: ProviderKind, b: ProviderKind) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Which API of the provider to call.

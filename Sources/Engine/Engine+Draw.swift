@@ -49,16 +49,7 @@ extension Engine {
     func draw(_ task: GenerationTask, _ prepared: Prepared) async throws -> GenerationResult {
         let route = prepared.route
         auditSend(prepared)
-        let batch: SampleBatch
-        do {
-            batch = try await gateway.sample(endpoint: route.endpoint, plan: prepared.plan, params: prepared.params)
-        } catch var error as GatewayError where error.isUnreachable && route.endpoint.provider == .llamacpp
-            && route.endpoint.baseURL.contains("127.0.0.1") {
-            // The default local model: say exactly how to start it.
-            error.userMessage += " Start the local model with `scripts/local-model start` in the docwright checkout"
-                + " (or set DOCWRIGHT_LOCAL_MODEL_URL), or configure another model: see docs/configuration.md."
-            throw error
-        }
+        let batch = try await gateway.sample(endpoint: route.endpoint, plan: prepared.plan, params: prepared.params)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
         let policy = Ranking.RankingPolicy(rawValue: route.policy) ?? Ranking.RankingPolicy.verifiedThenLogprob
         let ranker = Ranker(policy: policy, demoteTruncated: config.current.ranking.demoteTruncated)

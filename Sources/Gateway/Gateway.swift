@@ -1,6 +1,7 @@
 import DocwrightCore
 import Foundation
 import Logging
+import Providers
 import Synchronization
 
 /// The one way docwright reaches models. Builds a `ModelBackend` per configured endpoint, shares
@@ -36,26 +37,23 @@ public final class Gateway: Sendable {
     }
 
     private func makeBackend(for endpoint: ModelEndpoint) -> any ModelBackend {
-        let profile = ProviderProfile.profile(for: endpoint.provider)
-        let unresolved = ErrorExplainer(endpoint: endpoint, credential: nil, keyEnvironmentHint: profile.defaultKeyVariable)
+        guard let provider = ProviderRegistry.provider(for: endpoint.provider) else {
+            return FailingBackend(error: GatewayError(kind: .unsupported, userMessage:
+                "Model \"\(endpoint.name)\": unknown provider \"\(endpoint.provider)\"; known providers: "
+                    + ProviderRegistry.names.joined(separator: ", ") + "."))
+        }
+        let unresolved = ErrorExplainer(endpoint: endpoint, credential: nil, provider: provider)
         let credential: Credential?
         do {
-            credential = try Credential.resolve(for: endpoint, profile: profile, environment: environment, explainer: unresolved)
+            credential = try Credential.resolve(for: endpoint, provider: provider, environment: environment, explainer: unresolved)
         } catch {
             return FailingBackend(error: error)
         }
         let client = EndpointClient(
-            http: http, endpoint: endpoint, profile: profile, credential: credential,
-            explainer: ErrorExplainer(endpoint: endpoint, credential: credential, keyEnvironmentHint: profile.defaultKeyVariable),
-            options: options, logger: logger, keyHeader: endpoint.provider == .anthropic ? .anthropic : .bearer)
-        let requester: any ProviderRequester
-        switch endpoint.provider {
-        case .ollama: requester = OllamaRequester(client: client)
-        case .anthropic: requester = AnthropicRequester(client: client)
-        case .openai, .openrouter, .llamacpp, .vllm, .lmstudio, .openaiCompatible:
-            requester = OpenAICompatibleRequester(client: client)
-        }
-        return ProviderBackend(requester: requester, capabilities: capabilities, ledger: ledger)
+            http: http, endpoint: endpoint, provider: provider, credential: credential,
+            explainer: ErrorExplainer(endpoint: endpoint, credential: credential, provider: provider),
+            options: options, logger: logger)
+        return ProviderBackend(requester: HTTPProviderRequester(client: client), capabilities: capabilities, ledger: ledger)
     }
 
     /// Draws `params.n` samples from an endpoint (see `ModelBackend.sample`).

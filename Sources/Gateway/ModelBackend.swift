@@ -12,17 +12,6 @@ public protocol ModelBackend: Sendable {
     func stream(_ plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error>
 }
 
-/// One step of a streamed sampling call.
-public enum StreamEvent: Sendable, Hashable {
-    /// More text of sample `index`, with its tokens' log-probabilities when the backend gives them
-    /// (each `textOffset` is the token's byte offset in the sample's whole text so far).
-    case text(index: Int, text: String, tokens: [TokenLogprob]?)
-    /// Sample `index` is complete.
-    case finished(index: Int, reason: FinishReason)
-    /// Token counts for the whole call, when the server reports them (usually at the end).
-    case usage(Usage)
-}
-
 /// Tunables of the gateway that are not per-model configuration.
 public struct GatewayOptions: Sendable, Hashable {
     public var retry: RetryPolicy

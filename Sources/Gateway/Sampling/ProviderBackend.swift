@@ -1,6 +1,7 @@
 import DocwrightCore
 import Foundation
 import Logging
+import Providers
 
 /// A `ModelBackend` made of a provider's requester plus the strategy for n samples: one request
 /// when the endpoint honours `n`, else parallel requests with bounded concurrency. What was
