@@ -45,7 +45,7 @@ let package = Package(
         // A scripted HTTP/1.1 server on loopback: the perf harness's targets and the tests' faults.
         .target(name: "LoopbackHTTP", swiftSettings: strict),
         // Data only test targets use (the planted-secret corpus, kept out of Sources/); never linked into docwright.
-        .target(name: "TestFixtures", dependencies: ["LoopbackHTTP"], path: "Tests/TestFixtures", swiftSettings: strict),
+        .target(name: "TestFixtures", dependencies: ["LoopbackHTTP", "DocwrightCore", "Gateway"], path: "Tests/TestFixtures", swiftSettings: strict),
         // HumanEval and performance harnesses behind `docwright bench`.
         .target(name: "Bench", dependencies: [
             "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP",
@@ -73,11 +73,13 @@ let package = Package(
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore", "Providers"], swiftSettings: strict),
+        .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore", "Providers", "TestFixtures"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore", "Providers"], swiftSettings: strict),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore", "TestFixtures"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
+        .testTarget(name: "EngineTests", dependencies: [
+            "Engine", "DocwrightCore", "Config", "Gateway", "Cache", "TestFixtures", .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures"], swiftSettings: strict),
     ]

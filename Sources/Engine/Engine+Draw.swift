@@ -49,7 +49,7 @@ extension Engine {
     func draw(_ task: GenerationTask, _ prepared: Prepared) async throws -> GenerationResult {
         let route = prepared.route
         auditSend(prepared)
-        let batch = try await gateway.sample(endpoint: route.endpoint, plan: prepared.plan, params: prepared.params)
+        let batch = try await models.backend(for: route.endpoint).sample(prepared.plan, params: prepared.params)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
         let policy = Ranking.RankingPolicy(rawValue: route.policy) ?? Ranking.RankingPolicy.verifiedThenLogprob
         let ranker = Ranker(policy: policy, demoteTruncated: config.current.ranking.demoteTruncated)
@@ -68,7 +68,7 @@ extension Engine {
         if let cache, !candidates.isEmpty {
             cache.store(prepared.key, CachedResult(
                 candidates: candidates, model: route.endpoint.name, route: route.rule, usage: batch.usage,
-                latency: batch.latency, createdAt: Date()))
+                latency: batch.latency, createdAt: clock.now()))
         }
         return result
     }

@@ -7,7 +7,7 @@ import Synchronization
 /// The one way docwright reaches models. Builds a `ModelBackend` per configured endpoint, shares
 /// one `HTTPClient`, and remembers per endpoint what it learned (n honoured, logprobs returned)
 /// and how many tokens each model used. It neither ranks nor caches samples.
-public final class Gateway: Sendable {
+public final class Gateway: ModelBackends {
     public let http: HTTPClient
     private let environment: [String: String]
     private let logger: Logger
@@ -90,6 +90,8 @@ public final class Gateway: Sendable {
             return Capabilities(reachable: false, error: "\(error)")
         }
     }
+
+    public func shutdown() { http.shutdown() }
 
     /// Token counts and time per model (by endpoint name) since this gateway was made.
     public func usageByModel() -> [String: UsageTotals] { ledger.snapshot }

@@ -12,6 +12,17 @@ public protocol ModelBackend: Sendable {
     func stream(_ plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error>
 }
 
+/// Where a pipeline gets the backend of each configured model. `Gateway` is the real one (HTTP
+/// to the providers); tests give `Engine` an in-memory one (TestFixtures' `InMemoryModels`).
+public protocol ModelBackends: Sendable {
+    /// The backend for an endpoint; configuration problems surface from its calls.
+    func backend(for endpoint: ModelEndpoint) -> any ModelBackend
+    /// Sends a tiny request and reports what came back (`docwright doctor`). Never throws.
+    func probe(endpoint: ModelEndpoint) async -> Capabilities
+    /// Stops every transfer (the process is exiting).
+    func shutdown()
+}
+
 /// Tunables of the gateway that are not per-model configuration.
 public struct GatewayOptions: Sendable, Hashable {
     public var retry: RetryPolicy
