@@ -202,7 +202,7 @@ extension EffectiveConfig {
         let policy = rule?.policy ?? lang?.policy ?? ranking.policy
             ?? (params.logprobs ? .verifiedThenLogprob : .agreement)
         let verify = rule?.verify ?? lang?.verify ?? self.verify ?? (language == "python")
-        return Route(endpoint: endpoint, params: params, policy: policy.rawValue, rule: ruleText, verify: verify)
+        return Route(endpoint: endpoint, params: params, policy: policy, rule: ruleText, verify: verify)
     }
 }
 

@@ -25,7 +25,7 @@ enum EffectiveConfigBuilder {
             sampling: SamplingParams(),
             timeout: merged.double("timeout"),
             ranking: RankingSettings(
-                policy: merged.string("ranking", "policy").flatMap(RankingPolicy.init(rawValue:)),
+                policy: merged.string("ranking", "policy").flatMap(RankingPolicy.configurable(named:)),
                 demoteTruncated: merged.bool("ranking", "demote_truncated") ?? true),
             verify: merged.bool("verify"),
             cache: CacheSettings(
@@ -164,7 +164,7 @@ enum EffectiveConfigBuilder {
                 enabled: merged.bool("languages", name, "enabled"), model: merged.string("languages", name, "model"),
                 n: merged.int("languages", name, "n"), temperature: merged.double("languages", name, "temperature"),
                 topP: merged.double("languages", name, "top_p"), maxTokens: merged.int("languages", name, "max_tokens"),
-                policy: merged.string("languages", name, "policy").flatMap(RankingPolicy.init(rawValue:)),
+                policy: merged.string("languages", name, "policy").flatMap(RankingPolicy.configurable(named:)),
                 verify: merged.bool("languages", name, "verify"))
         }
     }
@@ -177,7 +177,7 @@ enum EffectiveConfigBuilder {
                 index: index, languages: v["language"]?.stringArray ?? [], domains: v["domain"]?.stringArray ?? [],
                 paths: v["path"]?.stringArray ?? [], model: v["model"]?.stringValue, n: v["n"]?.intValue,
                 temperature: v["temperature"]?.doubleValue, topP: v["top_p"]?.doubleValue,
-                maxTokens: v["max_tokens"]?.intValue, policy: v["policy"]?.stringValue.flatMap(RankingPolicy.init(rawValue:)),
+                maxTokens: v["max_tokens"]?.intValue, policy: v["policy"]?.stringValue.flatMap(RankingPolicy.configurable(named:)),
                 verify: v["verify"]?.boolValue, source: entry.source)
             for domain in rule.domains where !knownDomains.contains(domain) {
                 let path = ConfigKeyPath(keys: ["routes"]).appending(index: index).appending("domain")

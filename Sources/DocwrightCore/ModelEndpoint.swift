@@ -63,13 +63,13 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
 public struct Route: Sendable, Hashable, Codable {
     public var endpoint: ModelEndpoint
     public var params: SamplingParams
-    /// Ranking policy name (`mean_logprob`, `verified_then_logprob`, `agreement`, …).
-    public var policy: String
+    /// How the candidates are ranked.
+    public var policy: RankingPolicy
     /// Human-readable reason, e.g. `route #2 (language=python, domain=data-ml)` or `default`.
     public var rule: String
     /// Whether to run docstring examples against candidates.
     public var verify: Bool
-    public init(endpoint: ModelEndpoint, params: SamplingParams, policy: String = "verified_then_logprob",
+    public init(endpoint: ModelEndpoint, params: SamplingParams, policy: RankingPolicy = .verifiedThenLogprob,
                 rule: String = "default", verify: Bool = true) {
         self.endpoint = endpoint
         self.params = params

@@ -82,9 +82,9 @@ public struct SampleBatch: Sendable, Hashable, Codable {
     public var usage: Usage
     /// Wall-clock seconds from request to last byte.
     public var latency: Double
-    /// How the samples were drawn: "n" (one request) or "parallel" (n requests).
-    public var strategy: String
-    public init(samples: [Sample], model: String, usage: Usage, latency: Double, strategy: String) {
+    /// How the samples were drawn: one request with `n`, or parallel requests.
+    public var strategy: SamplingStrategy
+    public init(samples: [Sample], model: String, usage: Usage, latency: Double, strategy: SamplingStrategy) {
         self.samples = samples
         self.model = model
         self.usage = usage

@@ -51,8 +51,7 @@ extension Engine {
         auditSend(prepared)
         let batch = try await models.backend(for: route.endpoint).sample(prepared.plan, params: prepared.params)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
-        let policy = Ranking.RankingPolicy(rawValue: route.policy) ?? Ranking.RankingPolicy.verifiedThenLogprob
-        let ranker = Ranker(policy: policy, demoteTruncated: config.current.ranking.demoteTruncated)
+        let ranker = Ranker(policy: route.policy, demoteTruncated: config.current.ranking.demoteTruncated)
         let verifier: (any Verifier)? = route.verify ? DoctestVerifier() : nil
         let candidates = await ranker.rank(processed, task: task, verifier: verifier)
         usage.record(model: route.endpoint.name, usage: batch.usage, cost: Self.cost(batch.usage, endpoint: route.endpoint))
@@ -89,7 +88,7 @@ extension Engine {
     func result(from hit: CachedResult, prepared: Prepared) -> GenerationResult {
         GenerationResult(
             candidates: hit.candidates, modelName: prepared.route.endpoint.name, modelID: prepared.route.endpoint.model,
-            rule: prepared.route.rule, fromCache: true, latency: hit.latency, usage: hit.usage, strategy: "cache",
+            rule: prepared.route.rule, fromCache: true, latency: hit.latency, usage: hit.usage, strategy: .cache,
             samplesDrawn: 0)
     }
 }

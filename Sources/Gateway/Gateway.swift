@@ -81,7 +81,7 @@ public final class Gateway: ModelBackends {
             let batch = try await backend(for: endpoint).sample(plan, params: params)
             let learned = capabilities[CapabilityCache.key(endpoint, api: apiName(endpoint, plan))]
             return Capabilities(
-                reachable: true, honoursN: batch.strategy == "n" && batch.samples.count == 2, maxN: learned.maxN,
+                reachable: true, honoursN: batch.strategy == .n && batch.samples.count == 2, maxN: learned.maxN,
                 returnsLogprobs: batch.samples.contains { $0.tokens != nil }, latency: batch.latency)
         } catch let error as GatewayError {
             return Capabilities(reachable: !error.isUnreachable, latency: started.secondsElapsed,

@@ -75,13 +75,13 @@ public struct Ranker: Sendable {
             var generator = SplitMix64(seed: randomSeed)
             for index in entries.indices {
                 entries[index].candidate.score = Double(generator.next() >> 11) / Double(1 << 53)
-                entries[index].candidate.method = "random"
+                entries[index].candidate.method = .random
             }
         case .agreement:
             let scores = AgreementScoring.scores(entries)
             for index in entries.indices {
                 entries[index].candidate.score = scores[index]
-                entries[index].candidate.method = "agreement"
+                entries[index].candidate.method = .agreement
             }
         case .meanLogprob, .meanLogprobNoDemotion, .verifiedThenLogprob:
             let needsAgreement = entries.contains { $0.candidate.meanLogprob == nil }
@@ -89,10 +89,10 @@ public struct Ranker: Sendable {
             for index in entries.indices {
                 if let logprob = entries[index].candidate.meanLogprob {
                     entries[index].candidate.score = logprob
-                    entries[index].candidate.method = "mean_logprob"
+                    entries[index].candidate.method = .meanLogprob
                 } else {
                     entries[index].candidate.score = agreement[index]
-                    entries[index].candidate.method = "agreement"
+                    entries[index].candidate.method = .agreement
                 }
             }
         }

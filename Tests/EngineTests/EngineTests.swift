@@ -45,7 +45,7 @@ import TestFixtures
         let result = try await engine.generate(task: task, n: 3)
         #expect(result.candidates.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
             == ["return x * 2", "return 2 * x", "return x + x"])
-        #expect(result.candidates.first?.method == "mean_logprob")
+        #expect(result.candidates.first?.method == .meanLogprob)
         #expect(result.samplesDrawn == 3)
     }
 

@@ -75,7 +75,7 @@ public final class InMemoryModels: ModelBackends {
         if let error = reply.error { throw error }
         let seconds = Double(reply.delay.components.seconds) + Double(reply.delay.components.attoseconds) / 1e18
         return SampleBatch(samples: Array(reply.samples.prefix(max(1, params.n))), model: endpoint.name, usage: reply.usage,
-                           latency: seconds, strategy: "n")
+                           latency: seconds, strategy: .n)
     }
 }
 
