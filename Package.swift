@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "docwright", targets: ["docwright"]),
+        // The benchmark harnesses (HumanEval, perf) with the loopback server: never in `docwright`.
+        .executable(name: "docwright-bench", targets: ["docwright-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,7 +48,7 @@ let package = Package(
         .target(name: "LoopbackHTTP", swiftSettings: strict),
         // Data only test targets use (the planted-secret corpus, kept out of Sources/); never linked into docwright.
         .target(name: "TestFixtures", dependencies: ["LoopbackHTTP", "DocwrightCore", "Gateway"], path: "Tests/TestFixtures", swiftSettings: strict),
-        // HumanEval and performance harnesses behind `docwright bench`.
+        // HumanEval and performance harnesses behind `docwright-bench`.
         .target(name: "Bench", dependencies: [
             "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP",
             .product(name: "Logging", package: "swift-log"),
@@ -61,8 +63,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
-            "Server", "Engine", "Bench", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
+            "Server", "Engine", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        .executableTarget(name: "docwright-bench", dependencies: [
+            "Bench", "DocwrightCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
