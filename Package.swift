@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "TestFixtures", dependencies: ["LoopbackHTTP", "DocwrightCore", "Gateway"], path: "Tests/TestFixtures", swiftSettings: strict),
         // HumanEval and performance harnesses behind `docwright-bench`.
         .target(name: "Bench", dependencies: [
-            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP",
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP", "TestFixtures",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.
@@ -74,8 +74,8 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "DocwrightCoreTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC"], swiftSettings: strict),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),

@@ -41,6 +41,8 @@ enum OpenAIRoute: String {
 }
 
 extension OpenAICompatible {
+    public var dialect: OpenAIDialect { OpenAIDialect() }
+
     func route(for plan: PromptPlan) -> OpenAIRoute {
         switch plan.prompt {
         case .completion: return .completions

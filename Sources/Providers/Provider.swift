@@ -42,7 +42,12 @@ public protocol Provider: Sendable {
     func hint(_ situation: ProviderSituation, endpoint: ModelEndpoint) -> String?
 }
 
+/// Defaults: no conventional key variable, no key required, the key as a bearer token, no
+/// preset headers, every capability, no hints. A provider states only where it differs.
 extension Provider {
+    public var defaultKeyVariable: String? { nil }
+    public var requiresKey: Bool { false }
+    public var capabilities: ProviderCapabilities { ProviderCapabilities() }
     public var presetHeaders: [HTTPHeaderField] { [] }
     public var keyHeader: KeyHeader { .bearer }
     public func hint(_ situation: ProviderSituation, endpoint: ModelEndpoint) -> String? { nil }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestFixtures
 
 /// Runs the built `docwright lsp` and talks to it over real pipes with Content-Length frames.
 /// stdout is read on its own thread; every byte must parse as a frame (stdout purity).
@@ -11,7 +12,6 @@ final class BinaryClient: Sendable {
     private let nextID = Mutex(0)
 
     struct State: Sendable {
-        var buffer: [UInt8] = []
         /// Raw bodies ([String: Any] is not Sendable); parsed on read.
         var messages: [Data] = []
         var garbage = false
@@ -19,78 +19,42 @@ final class BinaryClient: Sendable {
     }
 
     static func binaryPath() throws -> String {
-        if let path = ProcessInfo.processInfo.environment["DOCWRIGHT_BIN"], FileManager.default.isExecutableFile(atPath: path) {
-            return path
+        guard let path = LSPProcess.binaryPath() else {
+            Issue.record("docwright binary not found: build it (swift build) or set DOCWRIGHT_BIN")
+            throw CancellationError()
         }
-        // swift test builds the executable too: find it beside the test bundle.
-        let candidates = [".build/debug/docwright", ".build/release/docwright"]
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
-            return URL(fileURLWithPath: candidate).path
-        }
-        Issue.record("docwright binary not found: build it (swift build) or set DOCWRIGHT_BIN")
-        throw CancellationError()
+        return path
     }
 
     init(environment extra: [String: String] = [:], arguments: [String] = ["lsp"]) throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.binaryPath())
-        process.arguments = arguments
-        var environment = [
-            "HOME": home.path, "XDG_CACHE_HOME": home.path + "/cache", "XDG_CONFIG_HOME": home.path + "/config",
-            "XDG_STATE_HOME": home.path + "/state", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "DOCWRIGHT_LOCAL_MODEL_URL": "http://127.0.0.1:9/v1",
-        ]
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        stdin = input.fileHandleForWriting
-        try process.run()
-        let reader = output.fileHandleForReading
+        let server = try LSPProcess(binary: try Self.binaryPath(), arguments: arguments,
+                                    environment: try LSPProcess.isolatedEnvironment(prefix: "docwright-e2e", extra: extra))
+        process = server.process
+        stdin = server.input
+        let reader = server.output
         let state = self.state
         let thread = Thread {
+            var frames = LSPFrameReader()
             while true {
                 let data = reader.availableData
                 if data.isEmpty {
                     state.withLock { $0.closed = true }
                     return
                 }
-                state.withLock { state in
-                    state.buffer.append(contentsOf: data)
-                    Self.drainFrames(&state)
+                frames.feed(data)
+                while let frame = frames.next() {
+                    state.withLock { state in
+                        switch frame {
+                        case .body(let body) where (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) != nil:
+                            state.messages.append(body)
+                        case .body, .garbage:
+                            state.garbage = true
+                        }
+                    }
                 }
             }
         }
         thread.start()
-    }
-
-    private static func drainFrames(_ state: inout State) {
-        let separator: [UInt8] = Array("\r\n\r\n".utf8)
-        while true {
-            guard let headerEnd = state.buffer.firstRange(of: separator) else { return }
-            let header = String(decoding: state.buffer[..<headerEnd.lowerBound], as: UTF8.self)
-            guard header.hasPrefix("Content-Length: "),
-                  let length = Int(header.dropFirst("Content-Length: ".count).split(separator: "\r").first ?? "")
-            else {
-                state.garbage = true
-                state.buffer.removeAll()
-                return
-            }
-            let bodyStart = headerEnd.upperBound
-            guard state.buffer.count >= bodyStart + length else { return }
-            let body = Data(state.buffer[bodyStart..<(bodyStart + length)])
-            state.buffer.removeFirst(bodyStart + length)
-            if (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) != nil {
-                state.messages.append(body)
-            } else {
-                state.garbage = true
-            }
-        }
     }
 
     var sawGarbage: Bool { state.withLock { $0.garbage } }
@@ -100,8 +64,7 @@ final class BinaryClient: Sendable {
     }
 
     func send(_ object: [String: Any]) throws {
-        let body = try JSONSerialization.data(withJSONObject: object)
-        sendRaw(Array("Content-Length: \(body.count)\r\n\r\n".utf8) + Array(body))
+        sendRaw(try LSPFrameReader.frame(object))
     }
 
     func notify(_ method: String, _ params: [String: Any]) throws {
@@ -149,13 +112,7 @@ final class BinaryClient: Sendable {
     }
 
     func waitForExit(timeout: Duration = .seconds(10)) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if !process.isRunning { return process.terminationStatus }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        process.terminate()
-        return nil
+        await LSPProcess.waitForExit(process, timeout: timeout)
     }
 }
 

@@ -11,8 +11,4 @@ public struct GenericOpenAICompatibleProvider: OpenAICompatible {
     public init() {}
     public var kind: ProviderKind { .openaiCompatible }
     public var defaultAPI: APIStyle { .completions }
-    public var defaultKeyVariable: String? { nil }
-    public var requiresKey: Bool { false }
-    public var capabilities: ProviderCapabilities { ProviderCapabilities() }
-    public var dialect: OpenAIDialect { OpenAIDialect() }
 }

@@ -9,8 +9,4 @@ public struct LMStudioProvider: OpenAICompatible {
     public init() {}
     public var kind: ProviderKind { .lmstudio }
     public var defaultAPI: APIStyle { .chat }
-    public var defaultKeyVariable: String? { nil }
-    public var requiresKey: Bool { false }
-    public var capabilities: ProviderCapabilities { ProviderCapabilities() }
-    public var dialect: OpenAIDialect { OpenAIDialect() }
 }

@@ -10,9 +10,6 @@ public struct LlamaCppProvider: OpenAICompatible {
     public init() {}
     public var kind: ProviderKind { .llamacpp }
     public var defaultAPI: APIStyle { .completions }
-    public var defaultKeyVariable: String? { nil }
-    public var requiresKey: Bool { false }
-    public var capabilities: ProviderCapabilities { ProviderCapabilities() }
     public var dialect: OpenAIDialect { OpenAIDialect(fillInMiddle: .llamaInfill) }
 
     public func hint(_ situation: ProviderSituation, endpoint: ModelEndpoint) -> String? {

@@ -12,8 +12,6 @@ public struct OllamaProvider: Provider {
     public init() {}
     public var kind: ProviderKind { .ollama }
     public var defaultAPI: APIStyle { .chat }
-    public var defaultKeyVariable: String? { nil }
-    public var requiresKey: Bool { false }
     public var capabilities: ProviderCapabilities { ProviderCapabilities(mayHonourN: false) }
 
     public func apiName(for plan: PromptPlan) -> String {

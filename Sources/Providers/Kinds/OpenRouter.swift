@@ -17,6 +17,5 @@ public struct OpenRouterProvider: OpenAICompatible {
         [HTTPHeaderField(name: "HTTP-Referer", value: "https://github.com/docwright/docwright"),
          HTTPHeaderField(name: "X-Title", value: "docwright")]
     }
-    public var capabilities: ProviderCapabilities { ProviderCapabilities() }
     public var dialect: OpenAIDialect { OpenAIDialect(streamUsageOption: true, requireParametersWhenLogprobs: true) }
 }

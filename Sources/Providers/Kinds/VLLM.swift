@@ -9,8 +9,5 @@ public struct VLLMProvider: OpenAICompatible {
     public init() {}
     public var kind: ProviderKind { .vllm }
     public var defaultAPI: APIStyle { .completions }
-    public var defaultKeyVariable: String? { nil }
-    public var requiresKey: Bool { false }
-    public var capabilities: ProviderCapabilities { ProviderCapabilities() }
     public var dialect: OpenAIDialect { OpenAIDialect(streamUsageOption: true) }
 }
