@@ -3,11 +3,13 @@ import Synchronization
 import Testing
 import TestFixtures
 
-/// A lean client for the built `docwright lsp` over real pipes, for fuzzing and stress: writes
+/// The one client for the built `docwright` over real pipes (end-to-end, fuzzing, stress): writes
 /// go through one serial queue (frames never interleave, and a blocked pipe never blocks the
-/// test's cooperative threads), stdout is parsed on its own thread keeping only what the tests
-/// check (which ids were answered, with which error code), and reading can be paused to play a
-/// client that stops draining stdout.
+/// test's cooperative threads), stdout is parsed on its own thread (every byte must be a frame:
+/// stdout purity), server→client requests are answered at once, and reading can be paused to play
+/// a client that stops draining stdout. It keeps which ids were answered with which error code,
+/// and, when asked to (`keepMessages`), every message for `waitFor` and `messages(method:)`
+/// (`BinaryClient`'s message-level API).
 final class PipeClient: Sendable {
     struct State: Sendable {
         /// Answered request ids (as `"\(id)"`) → error code, or nil for a result.
@@ -15,6 +17,9 @@ final class PipeClient: Sendable {
         var results: [String: Data] = [:]
         var notifications: [String: Int] = [:]
         var messages = 0
+        /// Every message's body, when kept.
+        var bodies: [Data] = []
+        var keepMessages = false
         var garbage = false
         var closed = false
         var paused = false
@@ -27,15 +32,16 @@ final class PipeClient: Sendable {
     /// Our ids start far above any id the fuzz generator uses, so answers never get mixed up.
     private let nextID = Mutex(5_000_000_000)
 
-    init(environment extra: [String: String] = [:]) throws {
+    init(environment extra: [String: String] = [:], arguments: [String] = ["lsp"], keepMessages: Bool = false) throws {
         // A server that dies must fail the test, not kill the test process with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         // DOCWRIGHT_TEST_STDERR=path keeps the server's log (e.g. to see why a fuzz run failed).
-        let server = try LSPProcess(binary: try BinaryClient.binaryPath(),
+        let server = try LSPProcess(binary: try BinaryClient.binaryPath(), arguments: arguments,
                                     environment: try LSPProcess.isolatedEnvironment(prefix: "docwright-pipe", extra: extra),
                                     stderrPath: ProcessInfo.processInfo.environment["DOCWRIGHT_TEST_STDERR"])
         process = server.process
         input = server.input
+        state.withLock { $0.keepMessages = keepMessages }
         let reader = server.output
         let state = self.state
         let writes = self.writes
@@ -77,6 +83,7 @@ final class PipeClient: Sendable {
             state.garbage = true
             return serverRequests
         }
+        if state.keepMessages { state.bodies.append(body) }
         let method = message["method"] as? String
         if let id = message["id"], !(id is NSNull) {
             if let method {
@@ -169,6 +176,22 @@ final class PipeClient: Sendable {
     func errorCode(_ id: Int) -> Int? { state.withLock { $0.answers[id.description] ?? nil } }
 
     // MARK: Observation
+
+    /// Waits for a kept message matching `predicate` (see `keepMessages`).
+    func waitFor(timeout: Duration = .seconds(60), _ predicate: @escaping ([String: Any]) -> Bool) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let match = keptMessages().first(where: predicate) { return match }
+            if state.withLock({ $0.closed }) { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw PipeClientError.timeout(id: -1)
+    }
+
+    /// Kept messages (see `keepMessages`), parsed, in arrival order.
+    func keptMessages() -> [[String: Any]] {
+        state.withLock { $0.bodies }.compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+    }
 
     var sawGarbage: Bool { state.withLock { $0.garbage } }
     var messageCount: Int { state.withLock { $0.messages } }
