@@ -68,7 +68,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Parse / re-parse / grammar memory figures (scripts/bench syntax); not part of docwright.
-        .executableTarget(name: "syntax-bench", dependencies: ["Syntax"], path: "Sources/SyntaxBench", swiftSettings: strict),
+        .executableTarget(name: "syntax-bench", dependencies: ["Syntax", "DocwrightCore"], path: "Sources/SyntaxBench", swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
             "Server", "Engine", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -46,11 +46,14 @@ extension Engine {
         return Prepared(route: route, plan: plan, params: params, key: key)
     }
 
-    func draw(_ task: GenerationTask, _ prepared: Prepared) async throws -> GenerationResult {
+    func draw(_ task: GenerationTask, _ prepared: Prepared,
+              progress: @Sendable (GenerationProgress) -> Void) async throws -> GenerationResult {
         let route = prepared.route
         auditSend(prepared)
+        progress(.sampling(model: route.endpoint.name, samples: prepared.params.n))
         let batch = try await models.backend(for: route.endpoint).sample(prepared.plan, params: prepared.params)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
+        progress(.ranking(received: batch.samples.count, requested: prepared.params.n, verifying: route.verify))
         let ranker = Ranker(policy: route.policy, demoteTruncated: config.current.ranking.demoteTruncated)
         let verifier: (any Verifier)? = route.verify ? DoctestVerifier() : nil
         let candidates = await ranker.rank(processed, task: task, verifier: verifier)

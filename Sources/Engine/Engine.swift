@@ -112,13 +112,16 @@ public final class Engine: Sendable {
 
     /// Ranked candidates for the task: from the cache, or drawn from the routed model. Identical
     /// concurrent calls share one model call.
-    public func generate(task: GenerationTask, model: String? = nil, n: Int? = nil) async throws -> GenerationResult {
+    /// - Parameter progress: told where a drawing generation is (not called for cache hits); when
+    ///   identical calls share one model call, the first caller's `progress` hears about it.
+    public func generate(task: GenerationTask, model: String? = nil, n: Int? = nil,
+                         progress: (@Sendable (GenerationProgress) -> Void)? = nil) async throws -> GenerationResult {
         let prepared = try prepare(task, model: model, n: n)
         if let cache, let hit = cache.lookup(prepared.key) {
             return result(from: hit, prepared: prepared)
         }
         return try await flights.run(prepared.key) {
-            try await self.draw(task, prepared)
+            try await self.draw(task, prepared, progress: progress ?? { _ in })
         }
     }
 

@@ -56,3 +56,30 @@ public enum EngineError: UserFacingError, Hashable {
         }
     }
 }
+
+/// Where a generation that draws from a model is, for editors' progress reports.
+public enum GenerationProgress: Sendable, Hashable {
+    /// The request is on its way: `samples` asked of `model`.
+    case sampling(model: String, samples: Int)
+    /// The samples are back; post-processing, ranking and (when `verifying`) checking them
+    /// against the docstring's examples.
+    case ranking(received: Int, requested: Int, verifying: Bool)
+
+    /// One line for a progress report.
+    public var message: String {
+        switch self {
+        case .sampling(let model, let samples):
+            return "sampling \(samples) from \(model)"
+        case .ranking(let received, let requested, let verifying):
+            return "\(received)/\(requested) samples; " + (verifying ? "verifying against the docstring's examples" : "ranking")
+        }
+    }
+
+    /// A rough share of the work done, for clients that draw a bar.
+    public var percentage: Int {
+        switch self {
+        case .sampling: return 10
+        case .ranking(_, _, let verifying): return verifying ? 70 : 90
+        }
+    }
+}

@@ -45,8 +45,8 @@ public struct WorkDoneProgress: Codable, Sendable {
     public var message: String?
     public var percentage: Int?
     public var cancellable: Bool?
-    public static func begin(_ title: String, message: String? = nil) -> WorkDoneProgress {
-        WorkDoneProgress(kind: "begin", title: title, message: message, percentage: 0, cancellable: false)
+    public static func begin(_ title: String, message: String? = nil, cancellable: Bool = false) -> WorkDoneProgress {
+        WorkDoneProgress(kind: "begin", title: title, message: message, percentage: 0, cancellable: cancellable)
     }
     public static func report(_ message: String, percentage: Int? = nil) -> WorkDoneProgress {
         WorkDoneProgress(kind: "report", title: nil, message: message, percentage: percentage, cancellable: nil)
@@ -88,6 +88,7 @@ public enum Method {
     public static let logMessage = "window/logMessage"
     public static let showDocument = "window/showDocument"
     public static let progressCreate = "window/workDoneProgress/create"
+    public static let progressCancel = "window/workDoneProgress/cancel"
     public static let progress = "$/progress"
     public static let cancelRequest = "$/cancelRequest"
 }

@@ -28,23 +28,51 @@ extension LanguageServer {
         }
     }
 
-    /// Generates for the task, showing `$/progress` when the client supports it.
+    /// Generates for the task, showing `$/progress` when the client supports it: begin, a report
+    /// per stage (sampling, ranking or verifying), and an end that says what came of it. The
+    /// user can cancel from the progress UI (`window/workDoneProgress/cancel`).
     func generateWithProgress(_ located: Located, model: String?, title: String = "docwright: generating") async throws
         -> GenerationResult
     {
-        let token = await beginProgress(title, message: located.task.signature.isEmpty ? nil : located.task.signature)
+        let task = located.task
+        guard let token = await beginProgress(title, message: task.signature.isEmpty ? nil : task.signature) else {
+            return try await engine.generate(task: task, model: model)
+        }
+        // Reports go out in order, and all of them before the end.
+        let (stages, stage) = AsyncStream<GenerationProgress>.makeStream()
+        let reporter = Task {
+            for await progress in stages {
+                await connection.notify(Method.progress, params: ProgressParams(
+                    token: token, value: .report(progress.message, percentage: progress.percentage)))
+            }
+        }
+        let engine = self.engine
+        let generation = Task { try await engine.generate(task: task, model: model, progress: { stage.yield($0) }) }
+        state.withLock { $0.progressGenerations[token] = generation }
+        defer { _ = state.withLock { $0.progressGenerations.removeValue(forKey: token) } }
         do {
-            let result = try await engine.generate(task: located.task, model: model)
+            let result = try await withTaskCancellationHandler { try await generation.value } onCancel: { generation.cancel() }
+            stage.finish()
+            await reporter.value
             await endProgress(token, "\(result.candidates.count) candidates from \(result.modelName)")
             return result
         } catch is CancellationError {
+            stage.finish()
+            await reporter.value
             await endProgress(token, "cancelled")
             throw CancellationError()
         } catch {
+            stage.finish()
+            await reporter.value
             // Never "done" for a failure: the end report carries the error.
             await endProgress(token, "failed: \(describe(error))")
             throw error
         }
+    }
+
+    /// `window/workDoneProgress/cancel`: the user cancelled a generation from the progress UI.
+    func cancelProgress(token: String) {
+        state.withLock { $0.progressGenerations[token] }?.cancel()
     }
 
     func workspaceEdit(_ candidate: Candidate, _ located: Located) -> WorkspaceEdit {
@@ -131,7 +159,7 @@ extension LanguageServer {
         } catch {
             return nil
         }
-        await connection.notify(Method.progress, params: ProgressParams(token: token, value: .begin(title, message: message)))
+        await connection.notify(Method.progress, params: ProgressParams(token: token, value: .begin(title, message: message, cancellable: true)))
         return token
     }
 

@@ -22,6 +22,8 @@ public final class LanguageServer: MessageHandler, Sendable {
         /// Per document: the latest automatic inline trigger, and its model request while it runs.
         var inlineTickets: [String: Int] = [:]
         var inlineGenerations: [String: Task<GenerationResult, any Error>] = [:]
+        /// Generations shown with a progress token, so the progress UI can cancel them.
+        var progressGenerations: [String: Task<GenerationResult, any Error>] = [:]
         var reportCounter = 0
         var exitCode: Int32?
     }
@@ -104,6 +106,8 @@ public final class LanguageServer: MessageHandler, Sendable {
             case Method.didSave:
                 let params: DidSaveTextDocumentParams = try decode(notification.params)
                 configurationFileChanged(uris: [params.textDocument.uri])
+            case Method.progressCancel:
+                if let token = notification.params?["token"]?.stringValue { cancelProgress(token: token) }
             case Method.didChangeWatchedFiles:
                 let params: DidChangeWatchedFilesParams = try decode(notification.params)
                 configurationFileChanged(uris: params.changes.map(\.uri))

@@ -1,3 +1,4 @@
+import DocwrightCore
 import Foundation
 import Syntax
 
@@ -80,7 +81,7 @@ func measure(language: String, file: String, text: String, options: Options, gra
     for _ in 0..<options.repetitions {
         parses.append(try Timing.of { tree = try parser.parse(utf8: utf8, language: syntaxLanguage) })
     }
-    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var random = SplitMix64(seed: 1)  // the same edits every run
     func reparseTimes(_ kind: EditKind) throws -> [Timing] {
         var times: [Timing] = []
         var inserted: Int?
@@ -91,8 +92,7 @@ func measure(language: String, file: String, text: String, options: Options, gra
                 utf8.remove(at: at)
                 inserted = nil
             } else {
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                guard let (at, byte) = kind.insertion(near: Int((seed >> 33) % UInt64(utf8.count)), in: utf8) else { continue }
+                guard let (at, byte) = kind.insertion(near: Int(random.next() % UInt64(utf8.count)), in: utf8) else { continue }
                 edit = try SyntaxEdit(replacing: at..<at, in: utf8, with: [byte])
                 utf8.insert(byte, at: at)
                 inserted = at

@@ -2,6 +2,8 @@ import Foundation
 import JSON
 import JSONRPC
 import LSP
+import LoopbackHTTP
+import Synchronization
 import TestFixtures
 import Testing
 
@@ -81,6 +83,51 @@ import Testing
         let preview = first["preview"]?.stringValue ?? ""
         #expect(preview.contains("-    pass\n+    return a + b\n"), "\(preview)")
         #expect(list["model"]?.stringValue == "local")
+        await client.shutdown()
+    }
+
+    @Test func progressReportsEachStageBetweenBeginAndEnd() async throws {
+        let model = try CaptureServer(completionText: "    return a + b\n")
+        defer { model.stop() }
+        let client = try TestClient(modelURL: model.baseURL)
+        try await client.initialize(options: ["n": 2])
+        await client.open(Self.uri, language: "python", text: Self.text)
+        _ = try await client.request(Method.executeCommand, [
+            "command": "docwright.generate", "arguments": [["uri": .string(Self.uri), "position": position(1, 8)]],
+        ]) as JSONValue
+        let progress = client.received.withLock { $0.progress }
+        let begin = try #require(progress.firstIndex { $0.hasPrefix("begin") })
+        let end = try #require(progress.firstIndex { $0.hasPrefix("end") })
+        let reports = progress[begin..<end].filter { $0.hasPrefix("report") }
+        #expect(reports.contains("report: sampling 2 from local"), "\(progress)")
+        #expect(reports.contains { $0.hasPrefix("report: 2/2 samples;") }, "\(progress)")
+        #expect(progress[end].hasPrefix("end: 1 candidates from local"), "\(progress)")
+        await client.shutdown()
+    }
+
+    @Test func cancellingTheProgressStopsTheModelRequest() async throws {
+        let closed = Mutex<ContinuousClock.Instant?>(nil)
+        let model = try LoopbackServer { _ in .holdUntilClientCloses(closed: { at in closed.withLock { $0 = at } }) }
+        defer { model.stop() }
+        let client = try TestClient(modelURL: model.baseURL + "/v1")
+        try await client.initialize(options: ["n": 1])
+        await client.open(Self.uri, language: "python", text: Self.text)
+        let generation = Task {
+            try await client.request(Method.executeCommand, [
+                "command": "docwright.generate", "arguments": [["uri": .string(Self.uri), "position": position(1, 8)]],
+            ]) as JSONValue
+        }
+        var token: String?
+        for _ in 0..<200 where token == nil || model.requestCount == 0 {
+            try await Task.sleep(for: .milliseconds(20))
+            token = client.received.withLock { $0.progressTokens.last }
+        }
+        let progressToken = try #require(token)
+        await client.notify(Method.progressCancel, ["token": .string(progressToken)])
+        _ = await generation.result  // answered (cancelled), not left hanging
+        for _ in 0..<100 where closed.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(closed.withLock { $0 } != nil, "the model request was not aborted")
+        #expect(client.received.withLock { $0.progress }.last == "end: cancelled")
         await client.shutdown()
     }
 

@@ -19,6 +19,7 @@ final class TestClient: MessageHandler, Sendable {
         var edits: [WorkspaceEdit] = []
         var messages: [String] = []
         var progress: [String] = []
+        var progressTokens: [String] = []
         var shownDocuments: [String] = []
     }
 
@@ -88,7 +89,11 @@ final class TestClient: MessageHandler, Sendable {
         case Method.progress:
             let kind = notification.params?["value"]?["kind"]?.stringValue ?? ""
             let message = notification.params?["value"]?["message"]?.stringValue
-            received.withLock { $0.progress.append(message.map { "\(kind): \($0)" } ?? kind) }
+            let token = notification.params?["token"]?.stringValue ?? ""
+            received.withLock {
+                $0.progress.append(message.map { "\(kind): \($0)" } ?? kind)
+                if kind == "begin" { $0.progressTokens.append(token) }
+            }
         default:
             break
         }
