@@ -31,17 +31,19 @@ let package = Package(
         .target(name: "JSONRPC", dependencies: ["JSON", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "LSP", dependencies: ["JSON", "JSONRPC"], swiftSettings: strict),
         .target(name: "Documents", swiftSettings: strict),
-        .target(name: "Intent", dependencies: ["DocwrightCore"], swiftSettings: strict),
-        .target(name: "Prompting", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        // One registry entry per language: ids, files, comment syntax, tree-sitter queries, stops, few-shot.
+        .target(name: "Languages", swiftSettings: strict),
+        .target(name: "Intent", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
+        .target(name: "Prompting", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
         .target(name: "Gateway", dependencies: [
             "DocwrightCore", "CCurl", "JSON", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .target(name: "Ranking", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .target(name: "Ranking", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
         .target(name: "Cache", dependencies: [
             "DocwrightCore", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .target(name: "Config", dependencies: ["DocwrightCore", "TOMLKit"], swiftSettings: strict),
+        .target(name: "Config", dependencies: ["DocwrightCore", "Languages", "TOMLKit"], swiftSettings: strict),
         // Secret redaction and file exclusion before anything leaves the machine.
         .target(name: "Privacy", dependencies: ["DocwrightCore"], swiftSettings: strict),
         // A scripted HTTP/1.1 server on loopback: the perf harness's targets and the tests' faults.
@@ -84,6 +86,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], swiftSettings: strict),
+        .testTarget(name: "LanguagesTests", dependencies: ["Languages", "Syntax"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures"], swiftSettings: strict),
     ]
 )
