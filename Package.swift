@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Documents", swiftSettings: strict),
         // One registry entry per language: ids, files, comment syntax, tree-sitter queries, stops, few-shot.
         .target(name: "Languages", swiftSettings: strict),
-        .target(name: "Intent", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
+        .target(name: "Intent", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .target(name: "Prompting", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
         .target(name: "Gateway", dependencies: [
             "DocwrightCore", "CCurl", "JSON", .product(name: "Logging", package: "swift-log"),
@@ -57,7 +57,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.
         .target(name: "Engine", dependencies: [
-            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Cache", "Config", "Privacy",
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Cache", "Config", "Privacy", "Syntax",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Server", dependencies: [
@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "DocwrightCoreTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
-        .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore", "Syntax"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore", "Languages"], swiftSettings: strict),

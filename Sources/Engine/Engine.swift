@@ -7,6 +7,7 @@ import Intent
 import Logging
 import Prompting
 import Ranking
+import Syntax
 import Synchronization
 
 /// The generation pipeline, shared by the language server and the CLI:
@@ -89,7 +90,9 @@ public final class Engine: Sendable {
         let effective = config.current
         let (enabled, reason) = effective.isEnabled(path: path, language: language, text: text)
         guard enabled else { return .nothing(reason ?? "docwright is disabled here") }
-        switch IntentFinder.find(in: text, language: language, position: position, path: path) {
+        // The tree is parsed only when the comment lexers find nothing (a comment inside a body).
+        switch IntentFinder.find(in: text, language: language, position: position, path: path,
+                                 tree: { try? SyntaxParser().parse(text: text, language: language) }) {
         case .task(let task): return .task(task)
         case .nothing(let reason): return .nothing(reason)
         }

@@ -7,8 +7,8 @@ extension Language {
             importForm: .ruby,
             queries: Queries(
                 functions: """
-                    (method name: (_) @name) @function
-                    (singleton_method name: (_) @name) @function
+                    (method name: (_) @name body: (body_statement)? @body) @function
+                    (singleton_method name: (_) @name body: (body_statement)? @body) @function
                     """,
                 comments: "(comment) @comment",
                 imports: """
