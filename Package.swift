@@ -61,7 +61,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Server", dependencies: [
-            "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config",
+            "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config", "Syntax",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Parse / re-parse / grammar memory figures (scripts/bench syntax); not part of docwright.
