@@ -74,6 +74,24 @@ let treeIntentCases: [IntentCase] = [
           marked: "function f(s: string): string {\n  const t = \"🙂 «ü» 漢字\";\n  // upper-case t\n[[]]  return t;\n}\n", indentation: "  ", signature: "", doc: "upper-case t"),
     .task("non-ASCII", "kotlin", "fun f(s: String): String {\n    val t = \"🙂 漢字\"\n    // reverse t — «ü»¦\n    return t\n}\n", shape: .nextLines,
           marked: "fun f(s: String): String {\n    val t = \"🙂 漢字\"\n    // reverse t — «ü»\n[[]]    return t\n}\n", indentation: "    ", signature: "", doc: "reverse t — «ü»"),
+    .task("CRLF", "rust", "fn f(a: i32) -> i32 {\r\n    // double a¦\r\n    a\r\n}\r\n", shape: .nextLines,
+          marked: "fn f(a: i32) -> i32 {\r\n    // double a\r\n[[]]    a\r\n}\r\n", indentation: "    ", signature: "", doc: "double a"),
+    .task("tabs", "swift", "func f(_ a: Int) -> Int {\n\t// double a¦\n\treturn a\n}\n", shape: .nextLines,
+          marked: "func f(_ a: Int) -> Int {\n\t// double a\n[[]]\treturn a\n}\n", indentation: "\t", signature: "", doc: "double a"),
+    .task("non-ASCII", "java", "class A {\n    String f(String s) {\n        // trim s — «ü» 🙂¦\n        return s;\n    }\n}\n", shape: .nextLines,
+          marked: "class A {\n    String f(String s) {\n        // trim s — «ü» 🙂\n[[]]        return s;\n    }\n}\n", indentation: "        ", signature: "", doc: "trim s — «ü» 🙂"),
+    .task("CRLF", "c", "int f(int a) {\r\n    // double a¦\r\n    return a;\r\n}\r\n", shape: .nextLines,
+          marked: "int f(int a) {\r\n    // double a\r\n[[]]    return a;\r\n}\r\n", indentation: "    ", signature: "", doc: "double a"),
+    .task("tabs and non-ASCII", "cpp", "int f(int a) {\n\t// double a 漢字¦\n\treturn a;\n}\n", shape: .nextLines,
+          marked: "int f(int a) {\n\t// double a 漢字\n[[]]\treturn a;\n}\n", indentation: "\t", signature: "", doc: "double a 漢字"),
+    .task("CRLF", "ruby", "def f(a)\r\n  # double a¦\r\n  a\r\nend\r\n", shape: .nextLines,
+          marked: "def f(a)\r\n  # double a\r\n[[]]  a\r\nend\r\n", indentation: "  ", signature: "", doc: "double a"),
+    .task("tabs", "lua", "function f(a)\n\t-- double a¦\n\treturn a\nend\n", shape: .nextLines,
+          marked: "function f(a)\n\t-- double a\n[[]]\treturn a\nend\n", indentation: "\t", signature: "", doc: "double a"),
+    .task("CRLF", "typescriptreact", "function V(p: { a: number }): JSX.Element {\r\n  // format a¦\r\n  return <b>{p.a}</b>;\r\n}\r\n", shape: .nextLines,
+          marked: "function V(p: { a: number }): JSX.Element {\r\n  // format a\r\n[[]]  return <b>{p.a}</b>;\r\n}\r\n", indentation: "  ", signature: "", doc: "format a"),
+    .task("tabs", "javascriptreact", "function V({ a }) {\n\t// format a¦\n\treturn <b>{a}</b>;\n}\n", shape: .nextLines,
+          marked: "function V({ a }) {\n\t// format a\n[[]]\treturn <b>{a}</b>;\n}\n", indentation: "\t", signature: "", doc: "format a"),
 ]
 
 @Suite("Intent from the tree: comments inside a body")
@@ -81,11 +99,11 @@ struct TreeIntentTests {
     @Test(arguments: treeIntentCases)
     func commentInsideBody(_ row: IntentCase) { check(row) }
 
-    @Test("every language has at least two comment-inside-body cases")
+    @Test("every language has at least three comment-inside-body cases")
     func coverage() {
         for language in ["python", "javascript", "typescript", "go", "rust", "swift", "java", "kotlin", "c", "cpp",
                          "csharp", "ruby", "lua"] {
-            #expect(treeIntentCases.filter { $0.language == language }.count >= 2, "\(language)")
+            #expect(treeIntentCases.filter { $0.language == language }.count >= 3, "\(language)")
         }
     }
 
