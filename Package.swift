@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "docwright", targets: ["docwright"]),
+        // The benchmark harnesses (HumanEval, perf) with the loopback server: never in `docwright`.
+        .executable(name: "docwright-bench", targets: ["docwright-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,24 +37,27 @@ let package = Package(
         .target(name: "Languages", swiftSettings: strict),
         .target(name: "Intent", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .target(name: "Prompting", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
+        // One type per model provider behind one protocol: request shapes, reply parsing,
+        // capabilities, defaults, hints. No transport: Config reads it without linking curl.
+        .target(name: "Providers", dependencies: ["DocwrightCore", "JSON"], swiftSettings: strict),
         .target(name: "Gateway", dependencies: [
-            "DocwrightCore", "CCurl", "JSON", .product(name: "Logging", package: "swift-log"),
+            "DocwrightCore", "CCurl", "JSON", "Providers", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Ranking", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .target(name: "Cache", dependencies: [
             "DocwrightCore", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .target(name: "Config", dependencies: ["DocwrightCore", "Languages", "TOMLKit"], swiftSettings: strict),
+        .target(name: "Config", dependencies: ["DocwrightCore", "Languages", "Providers", "TOMLKit"], swiftSettings: strict),
         // Secret redaction and file exclusion before anything leaves the machine.
         .target(name: "Privacy", dependencies: ["DocwrightCore"], swiftSettings: strict),
         // A scripted HTTP/1.1 server on loopback: the perf harness's targets and the tests' faults.
         .target(name: "LoopbackHTTP", swiftSettings: strict),
         // Data only test targets use (the planted-secret corpus, kept out of Sources/); never linked into docwright.
-        .target(name: "TestFixtures", dependencies: ["LoopbackHTTP"], path: "Tests/TestFixtures", swiftSettings: strict),
-        // HumanEval and performance harnesses behind `docwright bench`.
+        .target(name: "TestFixtures", dependencies: ["LoopbackHTTP", "DocwrightCore", "Gateway"], path: "Tests/TestFixtures", swiftSettings: strict),
+        // HumanEval and performance harnesses behind `docwright-bench`.
         .target(name: "Bench", dependencies: [
-            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP",
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP", "TestFixtures",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.
@@ -67,26 +72,33 @@ let package = Package(
         // Parse / re-parse / grammar memory figures (scripts/bench syntax); not part of docwright.
         .executableTarget(name: "syntax-bench", dependencies: ["Syntax"], path: "Sources/SyntaxBench", swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
-            "Server", "Engine", "Bench", "DocwrightCore", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC", "Syntax",
+            "Server", "Engine", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC", "Syntax",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
+        .executableTarget(name: "docwright-bench", dependencies: [
+            "Bench", "DocwrightCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
         .testTarget(name: "DocwrightCoreTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC"], swiftSettings: strict),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strict),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore", "Syntax"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore", "Languages"], swiftSettings: strict),
-        .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore", "Providers", "TestFixtures"], swiftSettings: strict),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore", "Providers"], swiftSettings: strict),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore", "TestFixtures"], swiftSettings: strict),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "DocwrightCore", "Config", "Gateway"], swiftSettings: strict),
+        .testTarget(name: "EngineTests", dependencies: [
+            "Engine", "DocwrightCore", "Config", "Gateway", "Cache", "TestFixtures", .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], swiftSettings: strict),
         .testTarget(name: "LanguagesTests", dependencies: ["Languages", "Syntax"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
     ]
 )

@@ -20,7 +20,7 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
     public let model: String
 
     public init(
-        endpoint: ModelEndpoint, plan: PromptPlan, params: SamplingParams, rankingPolicy: String,
+        endpoint: ModelEndpoint, plan: PromptPlan, params: SamplingParams, rankingPolicy: RankingPolicy,
         rankingVersion: String, verify: Bool, context: String = ""
     ) {
         let material = Self.material(endpoint: endpoint, plan: plan, params: params, rankingPolicy: rankingPolicy,
@@ -43,7 +43,7 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
 
     /// The exact bytes hashed (exposed to tests to prove what is and is not in the key).
     static func material(
-        endpoint: ModelEndpoint, plan: PromptPlan, params: SamplingParams, rankingPolicy: String,
+        endpoint: ModelEndpoint, plan: PromptPlan, params: SamplingParams, rankingPolicy: RankingPolicy,
         rankingVersion: String, verify: Bool, context: String
     ) -> [UInt8] {
         var encoder = CanonicalEncoder()
@@ -77,7 +77,7 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
         encoder.field("params.stop", params.stop)
         encoder.optionalField("params.seed", params.seed)
         encoder.field("params.logprobs", params.logprobs)
-        encoder.field("ranking.policy", rankingPolicy)
+        encoder.field("ranking.policy", rankingPolicy.rawValue)
         encoder.field("ranking.version", rankingVersion)
         encoder.field("ranking.verify", verify)
         encoder.field("context", context)

@@ -14,7 +14,7 @@ public struct CachedResult: Sendable, Hashable, Codable {
     public var latency: Double
     public var createdAt: Date
 
-    public init(candidates: [Candidate], model: String, route: String, usage: Usage, latency: Double, createdAt: Date = Date()) {
+    public init(candidates: [Candidate], model: String, route: String, usage: Usage, latency: Double, createdAt: Date) {
         self.candidates = candidates
         self.model = model
         self.route = route

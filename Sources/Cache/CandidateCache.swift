@@ -18,7 +18,8 @@ public final class CandidateCache: Sendable {
     private let opener: LazyDiskStore
     private let memory: Mutex<MemoryLRU<CacheKey, CachedResult>>
     private let pending = Mutex(PendingDiskUpdates())
-    private let lastFlush = Mutex(Date())
+    private let clock: any WallClock
+    private let lastFlush: Mutex<Date>
     private let sessionCounters = Mutex([String: (hits: Int, misses: Int)]())
     private let warningLog = WarningLog()
     /// Serial queue for disk writes (its own threads, never the cooperative pool).
@@ -27,8 +28,12 @@ public final class CandidateCache: Sendable {
     static let flushEvery = 32
     static let flushInterval: TimeInterval = 2
 
-    public init(configuration: CacheConfiguration = CacheConfiguration(), logger: Logger = Logger(label: "docwright.cache")) {
+    /// - Parameter clock: the time entries are stamped with and checked against `ttl`.
+    public init(configuration: CacheConfiguration = CacheConfiguration(), logger: Logger = Logger(label: "docwright.cache"),
+                clock: any WallClock = SystemClock()) {
         self.configuration = configuration
+        self.clock = clock
+        lastFlush = Mutex(clock.now())
         self.logger = logger
         memory = Mutex(MemoryLRU(maxEntries: configuration.memoryEntries, maxBytes: configuration.memoryBytes))
         let warningLog = self.warningLog
@@ -89,7 +94,7 @@ public final class CandidateCache: Sendable {
     // MARK: lookup / store
 
     public func lookup(_ key: CacheKey) -> CachedResult? {
-        let now = Date()
+        let now = clock.now()
         if let value = memory.withLock({ $0.get(key) }) {
             if isFresh(value.createdAt, now: now) {
                 recordHit(key, now: now)
@@ -133,7 +138,7 @@ public final class CandidateCache: Sendable {
         guard let disk else { return }
         let updates = takePending()
         let maxBytes = configuration.maxDiskBytes
-        let expiredBefore = configuration.ttl > 0 ? Date().timeIntervalSince1970 - configuration.ttl : nil
+        let expiredBefore = configuration.ttl > 0 ? clock.now().timeIntervalSince1970 - configuration.ttl : nil
         let createdAt = value.createdAt.timeIntervalSince1970
         let model = key.model
         let digest = key.digest
@@ -216,12 +221,12 @@ public final class CandidateCache: Sendable {
             if hit { updates.counters[model, default: (0, 0)].hits += 1 } else { updates.counters[model, default: (0, 0)].misses += 1 }
             return updates.size
         }
-        let due = lastFlush.withLock { Date().timeIntervalSince($0) > Self.flushInterval }
+        let due = lastFlush.withLock { clock.now().timeIntervalSince($0) > Self.flushInterval }
         if size >= Self.flushEvery || due { scheduleFlush() }
     }
 
     private func takePending() -> PendingDiskUpdates {
-        lastFlush.withLock { $0 = Date() }
+        lastFlush.withLock { $0 = clock.now() }
         return pending.withLock { value -> PendingDiskUpdates in
             defer { value = PendingDiskUpdates() }
             return value

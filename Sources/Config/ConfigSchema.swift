@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 
 /// The shape of a configuration document: every key the parser accepts, with its type.
 /// The validator walks values against this tree; `docs/docwright.schema.json` must list the same
@@ -40,29 +41,17 @@ enum LeafKind: Sendable {
     }
 }
 
-/// Ranking policies understood by `Ranking`.
-public enum RankingPolicy: String, Sendable, Hashable, CaseIterable, Codable {
-    /// Mean token log-probability of the kept text (Codex paper); demotes truncated/invalid candidates.
-    case meanLogprob = "mean_logprob"
-    /// Mean log-probability with no demotion at all.
-    case meanLogprobRaw = "mean_logprob_raw"
-    /// Candidates that pass verification first, then by mean log-probability.
-    case verifiedThenLogprob = "verified_then_logprob"
-    /// The answer most samples agree on (for providers without log-probabilities).
-    case agreement
-}
-
 /// Log levels, as swift-log names them.
 public enum ConfigLogLevel: String, Sendable, Hashable, CaseIterable, Codable {
     case trace, debug, info, notice, warning, error, critical
 }
 
 enum ConfigSchema {
-    static let policies = RankingPolicy.allCases.map(\.rawValue)
+    static let policies = RankingPolicy.configurable.map(\.rawValue)
 
     static let model: SchemaNode = .table([
         "preset": .leaf(.string),
-        "provider": .leaf(.enumeration(ProviderKind.allCases.map(\.rawValue))),
+        "provider": .leaf(.enumeration(ProviderRegistry.names)),
         "base_url": .leaf(.string),
         "model": .leaf(.string),
         "api_key_env": .leaf(.string),

@@ -134,12 +134,10 @@ public final class ConfigStore: Sendable {
         return [userPath, projectCandidate, trustStore.path].compactMap { $0 }
     }
 
-    /// The directory to name in `docwright trust DIR`: the workspace root when the file is found
-    /// from it, else the file's own directory.
+    /// The directory to name in `docwright trust DIR`: the workspace root (the file was found by
+    /// searching upward from it, as `docwright trust` searches), else the file's own directory.
     private static func trustDirectory(_ file: String, root: String?) -> String {
-        let directory = (file as NSString).deletingLastPathComponent
-        guard let root else { return directory }
-        return ConfigFiles.findProjectFile(workspaceRoot: root, environment: [:]) == file ? root : directory
+        root ?? (file as NSString).deletingLastPathComponent
     }
 
     private struct FileRead {

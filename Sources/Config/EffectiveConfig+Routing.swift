@@ -1,5 +1,6 @@
 import DocwrightCore
 import Foundation
+import Providers
 
 extension EffectiveConfig {
     /// The domains a task belongs to, in the order of `domains` (built-in first): from its
@@ -197,11 +198,11 @@ extension EffectiveConfig {
                 ?? EffectiveConfigBuilder.builtinMaxTokens,
             stop: user.stop ?? preset.stop ?? [],
             seed: sampling.seed,
-            logprobs: endpoint.provider != .anthropic)
+            logprobs: ProviderRegistry.provider(for: endpoint.provider)?.capabilities.logprobs ?? true)
         let policy = rule?.policy ?? lang?.policy ?? ranking.policy
             ?? (params.logprobs ? .verifiedThenLogprob : .agreement)
         let verify = rule?.verify ?? lang?.verify ?? self.verify ?? (language == "python")
-        return Route(endpoint: endpoint, params: params, policy: policy.rawValue, rule: ruleText, verify: verify)
+        return Route(endpoint: endpoint, params: params, policy: policy, rule: ruleText, verify: verify)
     }
 }
 

@@ -1,5 +1,6 @@
 import DocwrightCore
 import Foundation
+import Providers
 
 /// Turns merged layers into an `EffectiveConfig`, checking what single layers cannot:
 /// model references, complete model entries, known domains.
@@ -24,7 +25,7 @@ enum EffectiveConfigBuilder {
             sampling: SamplingParams(),
             timeout: merged.double("timeout"),
             ranking: RankingSettings(
-                policy: merged.string("ranking", "policy").flatMap(RankingPolicy.init(rawValue:)),
+                policy: merged.string("ranking", "policy").flatMap(RankingPolicy.configurable(named:)),
                 demoteTruncated: merged.bool("ranking", "demote_truncated") ?? true),
             verify: merged.bool("verify"),
             cache: CacheSettings(
@@ -101,11 +102,12 @@ enum EffectiveConfigBuilder {
                     continue
                 }
             }
-            let provider = field("provider")?.value.stringValue.flatMap(ProviderKind.init(rawValue:))
+            let provider = field("provider")?.value.stringValue.flatMap(ProviderRegistry.kind(named:))
                 ?? base?.endpoint.provider ?? .openaiCompatible
             var endpoint = base?.endpoint ?? ModelEndpoint(
-                name: name, provider: provider, baseURL: "", model: "", api: defaultAPI(for: provider),
-                apiKeyEnv: defaultKeyVariable(for: provider))
+                name: name, provider: provider, baseURL: "", model: "",
+                api: ProviderRegistry.provider(for: provider)?.defaultAPI ?? .completions,
+                apiKeyEnv: ProviderRegistry.provider(for: provider)?.defaultKeyVariable)
             endpoint.name = name
             endpoint.provider = provider
             if let v = field("base_url")?.value.stringValue { endpoint.baseURL = v }
@@ -142,22 +144,6 @@ enum EffectiveConfigBuilder {
         }
     }
 
-    static func defaultAPI(for provider: ProviderKind) -> APIStyle {
-        switch provider {
-        case .openai, .openrouter, .anthropic, .ollama, .lmstudio: return .chat
-        case .llamacpp, .vllm, .openaiCompatible: return .completions
-        }
-    }
-
-    static func defaultKeyVariable(for provider: ProviderKind) -> String? {
-        switch provider {
-        case .openai: return "OPENAI_API_KEY"
-        case .openrouter: return "OPENROUTER_API_KEY"
-        case .anthropic: return "ANTHROPIC_API_KEY"
-        default: return nil
-        }
-    }
-
     private static func buildDomains(_ merged: MergedConfig, into config: inout EffectiveConfig) {
         var domains = BuiltinDomains.all
         for name in merged.names(under: "domains") {
@@ -181,7 +167,7 @@ enum EffectiveConfigBuilder {
                 enabled: merged.bool("languages", name, "enabled"), model: merged.string("languages", name, "model"),
                 n: merged.int("languages", name, "n"), temperature: merged.double("languages", name, "temperature"),
                 topP: merged.double("languages", name, "top_p"), maxTokens: merged.int("languages", name, "max_tokens"),
-                policy: merged.string("languages", name, "policy").flatMap(RankingPolicy.init(rawValue:)),
+                policy: merged.string("languages", name, "policy").flatMap(RankingPolicy.configurable(named:)),
                 verify: merged.bool("languages", name, "verify"))
         }
     }
@@ -194,7 +180,7 @@ enum EffectiveConfigBuilder {
                 index: index, languages: v["language"]?.stringArray ?? [], domains: v["domain"]?.stringArray ?? [],
                 paths: v["path"]?.stringArray ?? [], model: v["model"]?.stringValue, n: v["n"]?.intValue,
                 temperature: v["temperature"]?.doubleValue, topP: v["top_p"]?.doubleValue,
-                maxTokens: v["max_tokens"]?.intValue, policy: v["policy"]?.stringValue.flatMap(RankingPolicy.init(rawValue:)),
+                maxTokens: v["max_tokens"]?.intValue, policy: v["policy"]?.stringValue.flatMap(RankingPolicy.configurable(named:)),
                 verify: v["verify"]?.boolValue, source: entry.source)
             for domain in rule.domains where !knownDomains.contains(domain) {
                 let path = ConfigKeyPath(keys: ["routes"]).appending(index: index).appending("domain")

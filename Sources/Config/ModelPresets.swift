@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 
 /// Sampling defaults a model entry may carry (`[models.NAME] n = …`).
 struct ModelSampling: Sendable, Hashable {

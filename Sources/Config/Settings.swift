@@ -1,3 +1,5 @@
+import DocwrightCore
+
 /// `[ranking]`: how candidates are ordered.
 public struct RankingSettings: Sendable, Hashable {
     /// nil when not configured: `verified_then_logprob`, or `agreement` for providers without log-probabilities.

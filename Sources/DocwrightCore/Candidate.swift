@@ -20,15 +20,15 @@ public struct Candidate: Sendable, Hashable, Codable {
     public var syntaxOK: Bool?
     /// The value the policy sorted by (higher is better).
     public var score: Double
-    /// Ranking method that produced `score` (e.g. "mean_logprob", "agreement").
-    public var method: String
+    /// How `score` was computed.
+    public var method: ScoringMethod
     /// Why the candidate was demoted, if it was (e.g. "truncated", "syntax error").
     public var notes: [String]
 
     public init(
         text: String, meanLogprob: Double?, agreement: Int = 1, finishReason: FinishReason = .stop,
         verification: Verification = .untested, examplesPassed: Int = 0, examplesRun: Int = 0,
-        syntaxOK: Bool? = nil, score: Double = 0, method: String = "mean_logprob", notes: [String] = []
+        syntaxOK: Bool? = nil, score: Double = 0, method: ScoringMethod = .meanLogprob, notes: [String] = []
     ) {
         self.text = text
         self.meanLogprob = meanLogprob

@@ -1,8 +1,11 @@
-/// Which kind of server an endpoint is; decides request shape, headers and capabilities.
-public enum ProviderKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case openai, openrouter, llamacpp, vllm, lmstudio, ollama, anthropic
-    /// Any other OpenAI-compatible server.
-    case openaiCompatible = "openai-compatible"
+/// Which kind of server an endpoint is, by its configuration name (`provider = "llamacpp"`).
+/// Decides request shape, headers and capabilities through the provider registry
+/// (`Providers.ProviderRegistry`), which declares every known kind; nothing switches over kinds.
+public struct ProviderKind: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (a: ProviderKind, b: ProviderKind) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Which API of the provider to call.
@@ -60,13 +63,13 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
 public struct Route: Sendable, Hashable, Codable {
     public var endpoint: ModelEndpoint
     public var params: SamplingParams
-    /// Ranking policy name (`mean_logprob`, `verified_then_logprob`, `agreement`, …).
-    public var policy: String
+    /// How the candidates are ranked.
+    public var policy: RankingPolicy
     /// Human-readable reason, e.g. `route #2 (language=python, domain=data-ml)` or `default`.
     public var rule: String
     /// Whether to run docstring examples against candidates.
     public var verify: Bool
-    public init(endpoint: ModelEndpoint, params: SamplingParams, policy: String = "verified_then_logprob",
+    public init(endpoint: ModelEndpoint, params: SamplingParams, policy: RankingPolicy = .verifiedThenLogprob,
                 rule: String = "default", verify: Bool = true) {
         self.endpoint = endpoint
         self.params = params

@@ -82,13 +82,24 @@ public struct SampleBatch: Sendable, Hashable, Codable {
     public var usage: Usage
     /// Wall-clock seconds from request to last byte.
     public var latency: Double
-    /// How the samples were drawn: "n" (one request) or "parallel" (n requests).
-    public var strategy: String
-    public init(samples: [Sample], model: String, usage: Usage, latency: Double, strategy: String) {
+    /// How the samples were drawn: one request with `n`, or parallel requests.
+    public var strategy: SamplingStrategy
+    public init(samples: [Sample], model: String, usage: Usage, latency: Double, strategy: SamplingStrategy) {
         self.samples = samples
         self.model = model
         self.usage = usage
         self.latency = latency
         self.strategy = strategy
     }
+}
+
+/// One step of a streamed sampling call.
+public enum StreamEvent: Sendable, Hashable {
+    /// More text of sample `index`, with its tokens' log-probabilities when the backend gives them
+    /// (each `textOffset` is the token's byte offset in the sample's whole text so far).
+    case text(index: Int, text: String, tokens: [TokenLogprob]?)
+    /// Sample `index` is complete.
+    case finished(index: Int, reason: FinishReason)
+    /// Token counts for the whole call, when the server reports them (usually at the end).
+    case usage(Usage)
 }

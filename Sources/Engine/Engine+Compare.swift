@@ -65,7 +65,9 @@ extension Engine {
         let entries = await withTaskGroup(of: (Int, Comparison.Entry).self) { group in
             for (index, name) in models.enumerated() {
                 group.addTask {
-                    (index, await self.compareEntry(task: task, model: name, effective: effective))
+                    // Await first: Swift 6.3 -O can lose tuple parts written before an await (swiftlang/swift#91911).
+                    let entry = await self.compareEntry(task: task, model: name, effective: effective)
+                    return (index, entry)
                 }
             }
             var collected: [(Int, Comparison.Entry)] = []

@@ -49,19 +49,9 @@ extension Engine {
     func draw(_ task: GenerationTask, _ prepared: Prepared) async throws -> GenerationResult {
         let route = prepared.route
         auditSend(prepared)
-        let batch: SampleBatch
-        do {
-            batch = try await gateway.sample(endpoint: route.endpoint, plan: prepared.plan, params: prepared.params)
-        } catch var error as GatewayError where error.isUnreachable && route.endpoint.provider == .llamacpp
-            && route.endpoint.baseURL.contains("127.0.0.1") {
-            // The default local model: say exactly how to start it.
-            error.userMessage += " Start the local model with `scripts/local-model start` in the docwright checkout"
-                + " (or set DOCWRIGHT_LOCAL_MODEL_URL), or configure another model: see docs/configuration.md."
-            throw error
-        }
+        let batch = try await models.backend(for: route.endpoint).sample(prepared.plan, params: prepared.params)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
-        let policy = Ranking.RankingPolicy(rawValue: route.policy) ?? Ranking.RankingPolicy.verifiedThenLogprob
-        let ranker = Ranker(policy: policy, demoteTruncated: config.current.ranking.demoteTruncated)
+        let ranker = Ranker(policy: route.policy, demoteTruncated: config.current.ranking.demoteTruncated)
         let verifier: (any Verifier)? = route.verify ? DoctestVerifier() : nil
         let candidates = await ranker.rank(processed, task: task, verifier: verifier)
         usage.record(model: route.endpoint.name, usage: batch.usage, cost: Self.cost(batch.usage, endpoint: route.endpoint))
@@ -77,7 +67,7 @@ extension Engine {
         if let cache, !candidates.isEmpty {
             cache.store(prepared.key, CachedResult(
                 candidates: candidates, model: route.endpoint.name, route: route.rule, usage: batch.usage,
-                latency: batch.latency, createdAt: Date()))
+                latency: batch.latency, createdAt: clock.now()))
         }
         return result
     }
@@ -98,7 +88,7 @@ extension Engine {
     func result(from hit: CachedResult, prepared: Prepared) -> GenerationResult {
         GenerationResult(
             candidates: hit.candidates, modelName: prepared.route.endpoint.name, modelID: prepared.route.endpoint.model,
-            rule: prepared.route.rule, fromCache: true, latency: hit.latency, usage: hit.usage, strategy: "cache",
+            rule: prepared.route.rule, fromCache: true, latency: hit.latency, usage: hit.usage, strategy: .cache,
             samplesDrawn: 0)
     }
 }

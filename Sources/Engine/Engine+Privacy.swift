@@ -12,7 +12,7 @@ extension Engine {
     func redacted(_ task: GenerationTask) -> GenerationTask {
         let effective = config.current
         guard effective.privacy.redact else { return task }
-        let redactor = RedactorCache.shared.redactor(workspaceRoot: effective.workspaceRoot)
+        let redactor = RedactorCache.shared.redactor(workspaceRoot: effective.workspaceRoot, now: clock.now())
         let (clean, count) = redactor.redact(task)
         if count > 0 {
             // Called for cache lookups too (code-action listing): debug, not info.
@@ -52,9 +52,8 @@ final class RedactorCache: Sendable {
 
     private let entries = Mutex<[String: Entry]>([:])
 
-    func redactor(workspaceRoot: String?) -> Redactor {
+    func redactor(workspaceRoot: String?, now: Date) -> Redactor {
         let key = workspaceRoot ?? ""
-        let now = Date()
         if let entry = entries.withLock({ $0[key] }), now.timeIntervalSince(entry.loaded) < Self.maximumAge {
             return entry.redactor
         }

@@ -12,10 +12,12 @@ import Synchronization
 
 /// The generation pipeline, shared by the language server and the CLI:
 /// task → route → prompt → cache → gateway → post-process → rank → cache.
-/// It knows nothing about LSP.
+/// It knows nothing about LSP, and nothing about HTTP: models are `ModelBackends` (the
+/// `Gateway` in the product, an in-memory script in tests), time is a `WallClock`.
 public final class Engine: Sendable {
     public let config: ConfigStore
-    public let gateway: Gateway
+    public let models: any ModelBackends
+    let clock: any WallClock
     let cache: CandidateCache?
     let flights = SingleFlight<CacheKey, GenerationResult>()
     let shownDiagnostics = Mutex<Set<String>>([])
@@ -23,12 +25,18 @@ public final class Engine: Sendable {
     /// Tokens and estimated cost per day and model; drives `docwright usage` and the budget.
     public let usage: UsageLedger
 
-    public init(config: ConfigStore, gateway: Gateway, cache: CandidateCache?, usage: UsageLedger = UsageLedger(path: nil),
-                logger: Logger) {
+    /// - Parameters:
+    ///   - models: where samples come from.
+    ///   - cache: nil for none; give it the same clock.
+    ///   - usage: the spending ledger; give it the same clock.
+    ///   - clock: the time results are stamped with.
+    public init(config: ConfigStore, models: any ModelBackends, cache: CandidateCache?, usage: UsageLedger,
+                clock: any WallClock = SystemClock(), logger: Logger) {
         self.config = config
-        self.gateway = gateway
+        self.models = models
         self.cache = cache
         self.usage = usage
+        self.clock = clock
         self.logger = logger
     }
 
@@ -44,7 +52,7 @@ public final class Engine: Sendable {
         let gateway = Gateway(http: http, environment: environment, logger: logger)
         let cache = (cacheEnabled ?? config.current.cache.enabled) ? makeCache(config.current, logger: logger) : nil
         let usage = UsageLedger(path: UsageLedger.defaultPath(environment: environment))
-        return Engine(config: config, gateway: gateway, cache: cache, usage: usage, logger: logger)
+        return Engine(config: config, models: gateway, cache: cache, usage: usage, logger: logger)
     }
 
     static func makeCache(_ effective: EffectiveConfig, logger: Logger) -> CandidateCache? {
@@ -122,7 +130,7 @@ public final class Engine: Sendable {
 
     public func shutdown() {
         cache?.flush()
-        gateway.http.shutdown()
+        models.shutdown()
     }
 }
 

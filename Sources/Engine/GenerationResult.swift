@@ -13,12 +13,12 @@ public struct GenerationResult: Sendable, Hashable, Codable {
     /// Seconds spent drawing samples (the original call's, when served from cache).
     public var latency: Double
     public var usage: Usage
-    /// How samples were drawn: one request with `n`, or parallel requests.
-    public var strategy: String
+    /// How samples were drawn: one request with `n`, parallel requests, or not at all (cache).
+    public var strategy: SamplingStrategy
     public var samplesDrawn: Int
 
     public init(candidates: [Candidate], modelName: String, modelID: String, rule: String, fromCache: Bool,
-                latency: Double, usage: Usage, strategy: String, samplesDrawn: Int) {
+                latency: Double, usage: Usage, strategy: SamplingStrategy, samplesDrawn: Int) {
         self.candidates = candidates
         self.modelName = modelName
         self.modelID = modelID

@@ -18,9 +18,16 @@ public final class UsageLedger: Sendable {
 
     public let path: String?
     private let days: Mutex<Days>
+    private let clock: any WallClock
+    private let timeZone: TimeZone
 
-    public init(path: String?) {
+    /// - Parameters:
+    ///   - clock: what "today" is (a new day starts a new budget).
+    ///   - timeZone: where days begin (the user's).
+    public init(path: String?, clock: any WallClock = SystemClock(), timeZone: TimeZone = .current) {
         self.path = path
+        self.clock = clock
+        self.timeZone = timeZone
         var loaded: Days = [:]
         if let path, let data = FileManager.default.contents(atPath: path) {
             loaded = (try? JSONDecoder().decode(Days.self, from: data)) ?? [:]
@@ -34,15 +41,20 @@ public final class UsageLedger: Sendable {
         return base.map { $0 + "/docwright/usage.json" }
     }
 
-    static func today(_ date: Date = Date()) -> String {
+    /// The day of `date` ("2026-11-22") where days begin in `timeZone`.
+    public static func day(of date: Date, timeZone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd"
         return formatter.string(from: date)
     }
 
-    public func record(model: String, usage: Usage, cost: Double, on date: Date = Date()) {
-        let day = Self.today(date)
+    /// Today, by the ledger's clock.
+    public var today: String { Self.day(of: clock.now(), timeZone: timeZone) }
+
+    public func record(model: String, usage: Usage, cost: Double) {
+        let day = today
         let snapshot = days.withLock { days -> Days in
             var entry = days[day, default: [:]][model, default: Entry()]
             entry.requests += 1
@@ -55,8 +67,10 @@ public final class UsageLedger: Sendable {
         persist(snapshot)
     }
 
-    public func cost(on date: Date = Date()) -> Double {
-        days.withLock { $0[Self.today(date)]?.values.reduce(0) { $0 + $1.cost } ?? 0 }
+    /// Today's estimated spending, USD.
+    public func cost() -> Double {
+        let day = today
+        return days.withLock { $0[day]?.values.reduce(0) { $0 + $1.cost } ?? 0 }
     }
 
     public var all: Days { days.withLock { $0 } }

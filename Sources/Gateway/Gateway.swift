@@ -1,12 +1,13 @@
 import DocwrightCore
 import Foundation
 import Logging
+import Providers
 import Synchronization
 
 /// The one way docwright reaches models. Builds a `ModelBackend` per configured endpoint, shares
 /// one `HTTPClient`, and remembers per endpoint what it learned (n honoured, logprobs returned)
 /// and how many tokens each model used. It neither ranks nor caches samples.
-public final class Gateway: Sendable {
+public final class Gateway: ModelBackends {
     public let http: HTTPClient
     private let environment: [String: String]
     private let logger: Logger
@@ -36,26 +37,23 @@ public final class Gateway: Sendable {
     }
 
     private func makeBackend(for endpoint: ModelEndpoint) -> any ModelBackend {
-        let profile = ProviderProfile.profile(for: endpoint.provider)
-        let unresolved = ErrorExplainer(endpoint: endpoint, credential: nil, keyEnvironmentHint: profile.defaultKeyVariable)
+        guard let provider = ProviderRegistry.provider(for: endpoint.provider) else {
+            return FailingBackend(error: GatewayError(kind: .unsupported, userMessage:
+                "Model \"\(endpoint.name)\": unknown provider \"\(endpoint.provider)\"; known providers: "
+                    + ProviderRegistry.names.joined(separator: ", ") + "."))
+        }
+        let unresolved = ErrorExplainer(endpoint: endpoint, credential: nil, provider: provider)
         let credential: Credential?
         do {
-            credential = try Credential.resolve(for: endpoint, profile: profile, environment: environment, explainer: unresolved)
+            credential = try Credential.resolve(for: endpoint, provider: provider, environment: environment, explainer: unresolved)
         } catch {
             return FailingBackend(error: error)
         }
         let client = EndpointClient(
-            http: http, endpoint: endpoint, profile: profile, credential: credential,
-            explainer: ErrorExplainer(endpoint: endpoint, credential: credential, keyEnvironmentHint: profile.defaultKeyVariable),
-            options: options, logger: logger, keyHeader: endpoint.provider == .anthropic ? .anthropic : .bearer)
-        let requester: any ProviderRequester
-        switch endpoint.provider {
-        case .ollama: requester = OllamaRequester(client: client)
-        case .anthropic: requester = AnthropicRequester(client: client)
-        case .openai, .openrouter, .llamacpp, .vllm, .lmstudio, .openaiCompatible:
-            requester = OpenAICompatibleRequester(client: client)
-        }
-        return ProviderBackend(requester: requester, capabilities: capabilities, ledger: ledger)
+            http: http, endpoint: endpoint, provider: provider, credential: credential,
+            explainer: ErrorExplainer(endpoint: endpoint, credential: credential, provider: provider),
+            options: options, logger: logger)
+        return ProviderBackend(requester: HTTPProviderRequester(client: client), capabilities: capabilities, ledger: ledger)
     }
 
     /// Draws `params.n` samples from an endpoint (see `ModelBackend.sample`).
@@ -83,7 +81,7 @@ public final class Gateway: Sendable {
             let batch = try await backend(for: endpoint).sample(plan, params: params)
             let learned = capabilities[CapabilityCache.key(endpoint, api: apiName(endpoint, plan))]
             return Capabilities(
-                reachable: true, honoursN: batch.strategy == "n" && batch.samples.count == 2, maxN: learned.maxN,
+                reachable: true, honoursN: batch.strategy == .n && batch.samples.count == 2, maxN: learned.maxN,
                 returnsLogprobs: batch.samples.contains { $0.tokens != nil }, latency: batch.latency)
         } catch let error as GatewayError {
             return Capabilities(reachable: !error.isUnreachable, latency: started.secondsElapsed,
@@ -92,6 +90,8 @@ public final class Gateway: Sendable {
             return Capabilities(reachable: false, error: "\(error)")
         }
     }
+
+    public func shutdown() { http.shutdown() }
 
     /// Token counts and time per model (by endpoint name) since this gateway was made.
     public func usageByModel() -> [String: UsageTotals] { ledger.snapshot }

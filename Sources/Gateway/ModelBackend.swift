@@ -12,15 +12,15 @@ public protocol ModelBackend: Sendable {
     func stream(_ plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error>
 }
 
-/// One step of a streamed sampling call.
-public enum StreamEvent: Sendable, Hashable {
-    /// More text of sample `index`, with its tokens' log-probabilities when the backend gives them
-    /// (each `textOffset` is the token's byte offset in the sample's whole text so far).
-    case text(index: Int, text: String, tokens: [TokenLogprob]?)
-    /// Sample `index` is complete.
-    case finished(index: Int, reason: FinishReason)
-    /// Token counts for the whole call, when the server reports them (usually at the end).
-    case usage(Usage)
+/// Where a pipeline gets the backend of each configured model. `Gateway` is the real one (HTTP
+/// to the providers); tests give `Engine` an in-memory one (TestFixtures' `InMemoryModels`).
+public protocol ModelBackends: Sendable {
+    /// The backend for an endpoint; configuration problems surface from its calls.
+    func backend(for endpoint: ModelEndpoint) -> any ModelBackend
+    /// Sends a tiny request and reports what came back (`docwright doctor`). Never throws.
+    func probe(endpoint: ModelEndpoint) async -> Capabilities
+    /// Stops every transfer (the process is exiting).
+    func shutdown()
 }
 
 /// Tunables of the gateway that are not per-model configuration.

@@ -15,7 +15,7 @@ func meanLogprob(of sample: Sample) -> Double? {
 }
 
 private func renderText(_ batch: SampleBatch) -> String {
-    let how = batch.strategy == "n" ? "one request" : "parallel requests"
+    let how = batch.strategy == .n ? "one request" : "parallel requests"
     var lines = [
         "model \(batch.model) · \(batch.samples.count) sample\(batch.samples.count == 1 ? "" : "s") (\(how)) · "
             + "\(String(format2: batch.latency)) s · \(batch.usage.promptTokens) prompt + \(batch.usage.completionTokens) completion tokens",
@@ -54,7 +54,7 @@ private struct RenderedBatch: Encodable {
 
 private func renderJSON(_ batch: SampleBatch) -> String {
     let rendered = RenderedBatch(
-        model: batch.model, strategy: batch.strategy, latencySeconds: batch.latency,
+        model: batch.model, strategy: batch.strategy.rawValue, latencySeconds: batch.latency,
         promptTokens: batch.usage.promptTokens, completionTokens: batch.usage.completionTokens,
         samples: batch.samples.enumerated().map { position, sample in
             RenderedBatch.Item(

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// A scripted HTTP/1.1 server on 127.0.0.1: fault injection in the tests (delays, truncated and
-/// chunked bodies, closed connections) and the perf harness's targets (`docwright bench perf`).
+/// chunked bodies, closed connections) and the perf harness's targets (`docwright-bench perf`).
 ///
 /// Each connection is served on its own thread (blocking sockets are fine there: never the
 /// cooperative pool), with keep-alive, so the client's connection reuse is exercised. Every

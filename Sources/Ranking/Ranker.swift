@@ -76,13 +76,13 @@ public struct Ranker: Sendable {
             var generator = SplitMix64(seed: randomSeed)
             for index in entries.indices {
                 entries[index].candidate.score = Double(generator.next() >> 11) / Double(1 << 53)
-                entries[index].candidate.method = "random"
+                entries[index].candidate.method = .random
             }
         case .agreement:
             let scores = AgreementScoring.scores(entries)
             for index in entries.indices {
                 entries[index].candidate.score = scores[index]
-                entries[index].candidate.method = "agreement"
+                entries[index].candidate.method = .agreement
             }
         case .meanLogprob, .meanLogprobNoDemotion, .verifiedThenLogprob:
             let needsAgreement = entries.contains { $0.candidate.meanLogprob == nil }
@@ -90,10 +90,10 @@ public struct Ranker: Sendable {
             for index in entries.indices {
                 if let logprob = entries[index].candidate.meanLogprob {
                     entries[index].candidate.score = logprob
-                    entries[index].candidate.method = "mean_logprob"
+                    entries[index].candidate.method = .meanLogprob
                 } else {
                     entries[index].candidate.score = agreement[index]
-                    entries[index].candidate.method = "agreement"
+                    entries[index].candidate.method = .agreement
                 }
             }
         }
@@ -165,7 +165,11 @@ public struct Ranker: Sendable {
             func launch() {
                 let index = next
                 let text = texts[index]
-                group.addTask { (index, await verifier.verify(candidate: text, task: task)) }
+                group.addTask {
+                    // Await first: Swift 6.3 -O can lose tuple parts written before an await (swiftlang/swift#91911).
+                    let outcome = await verifier.verify(candidate: text, task: task)
+                    return (index, outcome)
+                }
                 next += 1
             }
             while next < min(width, texts.count) { launch() }
@@ -178,15 +182,3 @@ public struct Ranker: Sendable {
     }
 }
 
-/// Small deterministic generator for the `.random` policy (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -15,7 +15,7 @@ extension LanguageServer {
         var title: String
         var text: String
         var score: Double
-        var method: String
+        var method: ScoringMethod
         var meanLogprob: Double?
         var verification: Candidate.Verification
         var examplesPassed: Int

@@ -45,7 +45,7 @@ struct Doctor: AsyncParsableCommand {
                 for name in names {
                     guard let endpoint = effective.endpoint(named: name) else { continue }
                     group.addTask {
-                        DoctorReport.Probe(endpoint, await engine.gateway.probe(endpoint: endpoint), inUse: used.contains(name))
+                        DoctorReport.Probe(endpoint, await engine.models.probe(endpoint: endpoint), inUse: used.contains(name))
                     }
                 }
                 var probes: [DoctorReport.Probe] = []

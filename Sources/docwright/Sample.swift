@@ -2,6 +2,7 @@ import ArgumentParser
 import DocwrightCore
 import Foundation
 import Gateway
+import Providers
 
 /// `docwright sample`: raw samples with log-probabilities from any endpoint, for people and scripts.
 struct Sample: AsyncParsableCommand {
@@ -15,7 +16,7 @@ struct Sample: AsyncParsableCommand {
     @Option(help: "Model id sent to the endpoint.")
     var model: String
 
-    @Option(help: "Provider kind: \(ProviderKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Provider kind: \(ProviderRegistry.names.joined(separator: ", ")).")
     var provider: String = "openai-compatible"
 
     @Option(help: "chat, completions or fim.")
@@ -42,7 +43,7 @@ struct Sample: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "docwright.sample")
-        guard let providerKind = ProviderKind(rawValue: provider) else {
+        guard let providerKind = ProviderRegistry.kind(named: provider) else {
             throw ValidationError("unknown provider '\(provider)'")
         }
         guard let style = APIStyle(rawValue: api) else { throw ValidationError("--api must be chat, completions or fim") }

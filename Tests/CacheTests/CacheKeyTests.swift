@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 import Foundation
 import Testing
 @testable import Cache
@@ -6,7 +7,7 @@ import Testing
 @Suite("Cache key material")
 struct CacheKeyTests {
     func key(endpoint: ModelEndpoint = baseEndpoint, plan: PromptPlan = basePlan, params: SamplingParams = baseParams,
-             policy: String = "verified_then_logprob", version: String = "ranking-1", verify: Bool = true,
+             policy: RankingPolicy = .verifiedThenLogprob, version: String = "ranking-1", verify: Bool = true,
              context: String = "") -> CacheKey {
         CacheKey(endpoint: endpoint, plan: plan, params: params, rankingPolicy: policy, rankingVersion: version,
                  verify: verify, context: context)
@@ -37,7 +38,7 @@ struct CacheKeyTests {
         variants["seed"] = key(params: params { $0.seed = 1 })
         variants["seed 0"] = key(params: params { $0.seed = 0 })
         variants["logprobs"] = key(params: params { $0.logprobs = false })
-        variants["policy"] = key(policy: "mean_logprob")
+        variants["policy"] = key(policy: .meanLogprob)
         variants["version"] = key(version: "ranking-2")
         variants["verify"] = key(verify: false)
         variants["context"] = key(context: "file-hash-1")
@@ -66,7 +67,7 @@ struct CacheKeyTests {
         var endpoint = baseEndpoint
         endpoint.apiKeyEnv = "DOCWRIGHT_KEY_TEST_VAR"
         endpoint.headers = ["Authorization": "Bearer \(secret)", "X-Api-Key": secret]
-        let material = CacheKey.material(endpoint: endpoint, plan: basePlan, params: baseParams, rankingPolicy: "mean_logprob",
+        let material = CacheKey.material(endpoint: endpoint, plan: basePlan, params: baseParams, rankingPolicy: .meanLogprob,
                                           rankingVersion: "1", verify: true, context: "")
         let text = String(decoding: material, as: UTF8.self)
         #expect(!text.contains(secret))

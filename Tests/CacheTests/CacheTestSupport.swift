@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 import Foundation
 @testable import Cache
 
@@ -11,13 +12,13 @@ func makeKey(_ index: Int, model: String = "gemma-3-270m") -> CacheKey {
     var endpoint = baseEndpoint
     endpoint.model = model
     return CacheKey(endpoint: endpoint, plan: PromptPlan(prompt: .completion("prompt \(index)"), stops: [], extractCode: false),
-                    params: baseParams, rankingPolicy: "mean_logprob", rankingVersion: "test-1", verify: false)
+                    params: baseParams, rankingPolicy: .meanLogprob, rankingVersion: "test-1", verify: false)
 }
 
 func makeResult(_ index: Int, textBytes: Int = 40, model: String = "gemma-3-270m", createdAt: Date = Date()) -> CachedResult {
     let text = "    return \(index)  # " + String(repeating: "x", count: max(0, textBytes - 20)) + "\n"
     let candidate = Candidate(text: text, meanLogprob: -0.25, agreement: 2, finishReason: .stop, verification: .passed,
-                              examplesPassed: 2, examplesRun: 2, syntaxOK: true, score: -0.25, method: "mean_logprob")
+                              examplesPassed: 2, examplesRun: 2, syntaxOK: true, score: -0.25, method: .meanLogprob)
     return CachedResult(candidates: [candidate], model: model, route: "default", usage: Usage(promptTokens: 10, completionTokens: 20),
                         latency: 0.5, createdAt: createdAt)
 }

@@ -23,7 +23,7 @@ import Testing
         #expect(route.endpoint.model == "openai/gpt-3.5-turbo")
         #expect(route.params.n == 2)
         #expect(route.params.stop == ["\n\n"])
-        #expect(route.policy == "agreement")
+        #expect(route.policy == .agreement)
     }
 
     @Test func jsonErrorsNameTheLayer() throws {

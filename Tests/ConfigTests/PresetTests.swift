@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 import Testing
 @testable import Config
 

@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 import Testing
 @testable import Config
 
@@ -97,7 +98,7 @@ import Testing
         #expect(route.params.temperature == 0.8)
         #expect(route.params.logprobs)
         #expect(route.verify)  // python
-        #expect(route.policy == "verified_then_logprob")
+        #expect(route.policy == .verifiedThenLogprob)
         #expect(try EffectiveConfig.defaults(environment: [:]).route(for: makeTask(language: "go")).verify == false)
     }
 
@@ -118,11 +119,11 @@ import Testing
         let (config, diagnostics) = loadConfig(fromTOML: toml)
         #expect(diagnostics.isEmpty)
         let python = try config.route(for: makeTask(language: "python"))
-        #expect(python.policy == "agreement")
+        #expect(python.policy == .agreement)
         #expect(python.verify)
         #expect(python.endpoint.name == "local")  // a route without model uses the default model
         let go = try config.route(for: makeTask(language: "go"))
-        #expect(go.policy == "mean_logprob")
+        #expect(go.policy == .meanLogprob)
         #expect(!go.verify)
     }
 
@@ -131,7 +132,7 @@ import Testing
         let route = try config.route(for: makeTask(language: "go"))
         #expect(route.endpoint.provider == .anthropic)
         #expect(!route.params.logprobs)
-        #expect(route.policy == "agreement")
+        #expect(route.policy == .agreement)
     }
 
     @Test func languageModelServesWhenNoRouteMatches() throws {

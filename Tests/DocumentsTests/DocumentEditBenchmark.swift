@@ -1,3 +1,4 @@
+import DocwrightCore
 import Documents
 import Foundation
 
@@ -52,7 +53,7 @@ struct DocumentEditBenchmark {
         store.open(uri: uri, languageId: "swift", version: 0, text: text)
         let openTime = clock.now - openStart
 
-        var rng = BenchmarkRandom(seed: 42)
+        var rng = SplitMix64(seed: 42)
         var durations: [Double] = []
         durations.reserveCapacity(edits)
         var held: [DocumentSnapshot] = []  // readers holding snapshots while edits go on
@@ -108,15 +109,3 @@ struct DocumentEditBenchmark {
     }
 }
 
-/// SplitMix64, seeded, so every run edits the same places.
-struct BenchmarkRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

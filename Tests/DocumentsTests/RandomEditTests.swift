@@ -1,3 +1,4 @@
+import DocwrightCore
 import Documents
 import Testing
 
@@ -6,12 +7,12 @@ import Testing
 struct RandomEditTests {
     static let pieces = ["a", "b", "z", " ", "😀", "漢", "字", "e\u{301}", "é", "\n", "\n", "\r\n", "\r", "\t"]
 
-    static func randomText(pieces count: Int, using rng: inout SeededGenerator) -> String {
+    static func randomText(pieces count: Int, using rng: inout SplitMix64) -> String {
         (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
     }
 
     static func randomPosition(in model: NaiveText, encoding: PositionEncoding,
-                               using rng: inout SeededGenerator) -> TextPosition {
+                               using rng: inout SplitMix64) -> TextPosition {
         let lineCount = model.lines.count
         let line = Int.random(in: 0...lineCount, using: &rng)
         if line == lineCount { return TextPosition(line: line, character: 0) }  // end-of-document idiom
@@ -21,7 +22,7 @@ struct RandomEditTests {
 
     @Test(arguments: [(UInt64(1), 1), (2, 2), (3, 5), (4, 512)])
     func storeAgreesWithNaiveModel(seed: UInt64, linesPerChunk: Int) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let uri = "file:///random"
         let store = DocumentStore(linesPerChunk: linesPerChunk)
         var model = NaiveText(text: Self.randomText(pieces: 200, using: &rng))
@@ -75,7 +76,7 @@ struct RandomEditTests {
     }
 
     private func checkQueries(_ snapshot: DocumentSnapshot, _ model: NaiveText,
-                              using rng: inout SeededGenerator) throws {
+                              using rng: inout SplitMix64) throws {
         for (index, line) in model.lineStrings.enumerated() {
             #expect(sameBytes(try #require(snapshot.line(index)), line), "line \(index)")
         }

@@ -1,20 +1,25 @@
 import Foundation
 import Synchronization
 import Testing
+import TestFixtures
 
-/// A lean client for the built `docwright lsp` over real pipes, for fuzzing and stress: writes
+/// The one client for the built `docwright` over real pipes (end-to-end, fuzzing, stress): writes
 /// go through one serial queue (frames never interleave, and a blocked pipe never blocks the
-/// test's cooperative threads), stdout is parsed on its own thread keeping only what the tests
-/// check (which ids were answered, with which error code), and reading can be paused to play a
-/// client that stops draining stdout.
+/// test's cooperative threads), stdout is parsed on its own thread (every byte must be a frame:
+/// stdout purity), server→client requests are answered at once, and reading can be paused to play
+/// a client that stops draining stdout. It keeps which ids were answered with which error code,
+/// and, when asked to (`keepMessages`), every message for `waitFor` and `messages(method:)`
+/// (`BinaryClient`'s message-level API).
 final class PipeClient: Sendable {
     struct State: Sendable {
-        var buffer: [UInt8] = []
         /// Answered request ids (as `"\(id)"`) → error code, or nil for a result.
         var answers: [String: Int?] = [:]
         var results: [String: Data] = [:]
         var notifications: [String: Int] = [:]
         var messages = 0
+        /// Every message's body, when kept.
+        var bodies: [Data] = []
+        var keepMessages = false
         var garbage = false
         var closed = false
         var paused = false
@@ -27,39 +32,22 @@ final class PipeClient: Sendable {
     /// Our ids start far above any id the fuzz generator uses, so answers never get mixed up.
     private let nextID = Mutex(5_000_000_000)
 
-    init(environment extra: [String: String] = [:]) throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-pipe-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: try BinaryClient.binaryPath())
-        process.arguments = ["lsp"]
-        var environment = [
-            "HOME": home.path, "XDG_CACHE_HOME": home.path + "/cache", "XDG_CONFIG_HOME": home.path + "/config",
-            "XDG_STATE_HOME": home.path + "/state", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "DOCWRIGHT_LOCAL_MODEL_URL": "http://127.0.0.1:9/v1",
-        ]
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        // DOCWRIGHT_TEST_STDERR=path keeps the server's log (e.g. to see why a fuzz run failed).
-        if let path = ProcessInfo.processInfo.environment["DOCWRIGHT_TEST_STDERR"],
-           FileManager.default.createFile(atPath: path, contents: nil), let log = FileHandle(forWritingAtPath: path) {
-            process.standardError = log
-        } else {
-            process.standardError = FileHandle.nullDevice
-        }
+    init(environment extra: [String: String] = [:], arguments: [String] = ["lsp"], keepMessages: Bool = false) throws {
         // A server that dies must fail the test, not kill the test process with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        input = stdinPipe.fileHandleForWriting
-        try process.run()
-        let reader = stdoutPipe.fileHandleForReading
+        // DOCWRIGHT_TEST_STDERR=path keeps the server's log (e.g. to see why a fuzz run failed).
+        let server = try LSPProcess(binary: try BinaryClient.binaryPath(), arguments: arguments,
+                                    environment: try LSPProcess.isolatedEnvironment(prefix: "docwright-pipe", extra: extra),
+                                    stderrPath: ProcessInfo.processInfo.environment["DOCWRIGHT_TEST_STDERR"])
+        process = server.process
+        input = server.input
+        state.withLock { $0.keepMessages = keepMessages }
+        let reader = server.output
         let state = self.state
         let writes = self.writes
         let input = self.input
         Thread {
+            var frames = LSPFrameReader()
             while true {
                 if state.withLock({ $0.paused }) {
                     Thread.sleep(forTimeInterval: 0.005)
@@ -70,62 +58,52 @@ final class PipeClient: Sendable {
                     state.withLock { $0.closed = true }
                     return
                 }
-                let replies = state.withLock { state -> [Data] in
-                    state.buffer.append(contentsOf: data)
-                    return Self.drain(&state)
+                frames.feed(data)
+                var replies: [Data] = []
+                while let frame = frames.next() {
+                    replies += state.withLock { Self.handle(frame, &$0) }
                 }
                 // Answer server→client requests (progress, applyEdit) so nothing waits on us.
                 for body in replies {
-                    writes.async { try? input.write(contentsOf: Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body) }
+                    writes.async { try? input.write(contentsOf: LSPFrameReader.frame(body)) }
                 }
             }
         }.start()
     }
 
-    /// Parses complete frames; returns replies owed to server→client requests.
-    private static func drain(_ state: inout State) -> [Data] {
+    /// Records one frame; returns the reply owed to a server→client request.
+    private static func handle(_ frame: LSPFrameReader.Frame, _ state: inout State) -> [Data] {
         var serverRequests: [Data] = []
-        let separator: [UInt8] = [13, 10, 13, 10]
-        var consumed = 0
-        defer { if consumed > 0 { state.buffer.removeFirst(consumed) } }
-        while true {
-            let rest = state.buffer[consumed...]
-            guard let headerEnd = rest.firstRange(of: separator) else { return serverRequests }
-            let header = String(decoding: rest[..<headerEnd.lowerBound], as: UTF8.self)
-            guard header.hasPrefix("Content-Length: "), let length = Int(header.dropFirst(16)) else {
-                state.garbage = true
-                consumed = state.buffer.count
-                return serverRequests
-            }
-            let bodyStart = headerEnd.upperBound
-            guard state.buffer.count >= bodyStart + length else { return serverRequests }
-            let body = Data(state.buffer[bodyStart..<(bodyStart + length)])
-            consumed = bodyStart + length
-            state.messages += 1
-            guard let message = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
-                state.garbage = true
-                continue
-            }
-            let method = message["method"] as? String
-            if let id = message["id"], !(id is NSNull) {
-                if let method {
-                    let result: Any = method == "workspace/applyEdit" ? ["applied": true] : NSNull()
-                    if let reply = try? JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": id, "result": result]) {
-                        serverRequests.append(reply)
-                    }
-                    state.notifications[method, default: 0] += 1
-                } else {
-                    let key = "\(id)"
-                    state.answers.updateValue((message["error"] as? [String: Any])?["code"] as? Int, forKey: key)
-                    if let result = message["result"], !(result is NSNull),
-                       let data = try? JSONSerialization.data(withJSONObject: result, options: .fragmentsAllowed) {
-                        state.results[key] = data
-                    }
-                }
-            } else if let method {
-                state.notifications[method, default: 0] += 1
-            }
+        guard case .body(let body) = frame else {
+            state.garbage = true
+            return serverRequests
         }
+        state.messages += 1
+        guard let message = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+            state.garbage = true
+            return serverRequests
+        }
+        if state.keepMessages { state.bodies.append(body) }
+        let method = message["method"] as? String
+        if let id = message["id"], !(id is NSNull) {
+            if let method {
+                let result: Any = method == "workspace/applyEdit" ? ["applied": true] : NSNull()
+                if let reply = try? JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": id, "result": result]) {
+                    serverRequests.append(reply)
+                }
+                state.notifications[method, default: 0] += 1
+            } else {
+                let key = "\(id)"
+                state.answers.updateValue((message["error"] as? [String: Any])?["code"] as? Int, forKey: key)
+                if let result = message["result"], !(result is NSNull),
+                   let data = try? JSONSerialization.data(withJSONObject: result, options: .fragmentsAllowed) {
+                    state.results[key] = data
+                }
+            }
+        } else if let method {
+            state.notifications[method, default: 0] += 1
+        }
+        return serverRequests
     }
 
     // MARK: Writing
@@ -148,8 +126,7 @@ final class PipeClient: Sendable {
     }
 
     static func frame(_ object: Any) -> [UInt8] {
-        let body = (try? JSONSerialization.data(withJSONObject: object, options: .fragmentsAllowed)) ?? Data()
-        return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + Array(body)
+        (try? LSPFrameReader.frame(object)) ?? LSPFrameReader.frame(Data())
     }
 
     func makeID() -> Int {
@@ -200,6 +177,22 @@ final class PipeClient: Sendable {
 
     // MARK: Observation
 
+    /// Waits for a kept message matching `predicate` (see `keepMessages`).
+    func waitFor(timeout: Duration = .seconds(60), _ predicate: @escaping ([String: Any]) -> Bool) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let match = keptMessages().first(where: predicate) { return match }
+            if state.withLock({ $0.closed }) { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw PipeClientError.timeout(id: -1)
+    }
+
+    /// Kept messages (see `keepMessages`), parsed, in arrival order.
+    func keptMessages() -> [[String: Any]] {
+        state.withLock { $0.bodies }.compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+    }
+
     var sawGarbage: Bool { state.withLock { $0.garbage } }
     var messageCount: Int { state.withLock { $0.messages } }
     func notificationCount(_ method: String) -> Int { state.withLock { $0.notifications[method] ?? 0 } }
@@ -207,12 +200,7 @@ final class PipeClient: Sendable {
     func pauseReading(_ paused: Bool) { state.withLock { $0.paused = paused } }
 
     /// Resident set size of the server in kB (Linux /proc), or nil.
-    var residentKilobytes: Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
-        else { return nil }
-        return Int(line.split(separator: " ").dropFirst().first ?? "")
-    }
+    var residentKilobytes: Int? { LSPProcess.residentKiB(pid: process.processIdentifier) }
 
     func initialize(options: [String: Any] = [:]) async throws {
         let code = try await request("initialize", [
@@ -231,13 +219,7 @@ final class PipeClient: Sendable {
     }
 
     func waitForExit(timeout: Duration = .seconds(20)) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if !process.isRunning { return process.terminationStatus }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        process.terminate()
-        return nil
+        await LSPProcess.waitForExit(process, timeout: timeout)
     }
 }
 

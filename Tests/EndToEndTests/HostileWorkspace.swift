@@ -76,8 +76,8 @@ final class HostileWorkspace {
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repo)
         // Files, not pipes: nothing can block on a full pipe, and there is no reader to join.
         let outputPath = root.path + "/run-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outputPath + ".out", contents: nil)
-        FileManager.default.createFile(atPath: outputPath + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath + ".err", contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath + ".out"))
         let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath + ".err"))
         defer { try? output.close(); try? errors.close() }

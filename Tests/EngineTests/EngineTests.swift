@@ -1,120 +1,81 @@
-import Config
 import DocwrightCore
 import Engine
 import Foundation
 import Gateway
-import Logging
 import Testing
+import TestFixtures
 
-/// A temporary project with its own config, cache and state directories.
-struct Project {
-    let root: URL
-    let environment: [String: String]
-
-    init(config: String, modelURL: String) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-engine-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let file = root.appendingPathComponent(".docwright.toml")
-        try config.replacingOccurrences(of: "MODEL_URL", with: modelURL).write(to: file, atomically: true, encoding: .utf8)
-        environment = [
-            "HOME": root.path, "XDG_CONFIG_HOME": root.path + "/xdg-config", "XDG_CACHE_HOME": root.path + "/xdg-cache",
-            "XDG_STATE_HOME": root.path + "/xdg-state", "XDG_DATA_HOME": root.path + "/xdg-data",
-            "DOCWRIGHT_LOCAL_MODEL_URL": modelURL, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-        ]
-        // The user's own project: its models are trusted, as after `docwright trust`.
-        try TrustStore(environment: environment).trust(file: file.path, contents: try Data(contentsOf: file))
+/// The pipeline's logic with in-memory models and a hand-moved clock: no model, no network,
+/// no waiting. (`RealModelEngineTests` runs the same pipeline against the real local model.)
+@Suite struct EngineTests {
+    /// A body for `double`/`total` whose score is `logprob` per line.
+    static func body(_ expression: String, logprob: Double? = -0.5) -> (text: String, logprob: Double?) {
+        ("    return \(expression)\n", logprob)
     }
 
-    func engine(cache: Bool = true) throws -> Engine {
-        try Engine.makeDefault(logger: quietLogger(), workspaceRoot: root.path, environment: environment, cacheEnabled: cache)
-    }
+    static let goodReply = InMemoryModels.Reply.texts([body("x * 2", logprob: -0.1), body("x + x", logprob: -0.9)])
 
-    func task(_ engine: Engine, file: String, text: String, line: Int) throws -> GenerationTask {
-        let path = root.appendingPathComponent(file).path
-        guard case .task(let task) = engine.findTask(text: text, language: "python", position: SourcePosition(line: line, utf8Column: 4), path: path) else {
-            throw TestFailure("no task in \(file)")
-        }
-        return task
-    }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
-func testModelURL() throws -> String {
-    guard let url = ProcessInfo.processInfo.environment["DOCWRIGHT_TEST_MODEL_URL"], !url.isEmpty else {
-        Issue.record("DOCWRIGHT_TEST_MODEL_URL is not set: run the suite with scripts/test (it starts the local model)")
-        throw TestFailure("no model")
-    }
-    return url
-}
-
-let twoModels = """
-    default_model = "general"
-    n = 2
-    max_tokens = 24
-    seed = 5
-
-    [models.general]
-    provider = "llamacpp"
-    base_url = "MODEL_URL"
-    model = "gemma-general"
-
-    [models.datasci]
-    provider = "llamacpp"
-    base_url = "MODEL_URL"
-    model = "gemma-datasci"
-    price_input = 1.0
-    price_output = 2.0
-
-    [[routes]]
-    language = "python"
-    domain = "data-ml"
-    model = "datasci"
-    """
-
-let pandasFile = """
-    import pandas as pd
-
-    def total(df):
-        \"\"\"Return the sum of column 'x' of the data frame.\"\"\"
-        pass
-    """
-
-let plainFile = """
-    def double(x):
-        \"\"\"Return x times two.\"\"\"
-        pass
-    """
-
-@Suite(.serialized) struct EngineTests {
     @Test func routesDataScienceToOneModelAndTheRestToAnother() async throws {
-        let project = try Project(config: twoModels, modelURL: try testModelURL())
-        let engine = try project.engine(cache: false)
-        defer { engine.shutdown() }
+        let project = try Project(config: twoModels)
+        let models = InMemoryModels { _ in Self.goodReply }
+        let engine = project.engine(models: models, clock: ManualClock(), cache: false)
         let data = try await engine.generate(task: try project.task(engine, file: "analysis.py", text: pandasFile, line: 3))
         #expect(data.modelName == "datasci")
         #expect(data.rule.contains("data-ml"))
         let plain = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1))
         #expect(plain.modelName == "general")
         #expect(plain.rule == "default_model")
-        #expect(!plain.candidates.isEmpty)
+        #expect(models.calls.map(\.endpoint.name) == ["datasci", "general"])
+        #expect(models.calls.allSatisfy { $0.params.n == 2 && $0.params.maxTokens == 24 && $0.params.seed == 5 })
+        // A model named explicitly wins over routing.
+        _ = try await engine.generate(task: try project.task(engine, file: "analysis.py", text: pandasFile, line: 3), model: "general")
+        #expect(models.calls.last?.endpoint.name == "general")
+        await #expect(throws: EngineError.self) {
+            _ = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1), model: "missing")
+        }
     }
 
-    @Test func secondAskIsServedFromCacheAlsoAfterRestart() async throws {
-        let project = try Project(config: twoModels, modelURL: try testModelURL())
-        let first = try project.engine()
+    @Test func candidatesAreRankedByMeanLogprob() async throws {
+        let project = try Project(config: twoModels + "\nverify = false\n")
+        let models = InMemoryModels { _ in
+            .texts([Self.body("x + x", logprob: -2.0), Self.body("x * 2", logprob: -0.1), Self.body("2 * x", logprob: -1.0)])
+        }
+        let engine = project.engine(models: models, clock: ManualClock(), cache: false)
+        let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
+        let result = try await engine.generate(task: task, n: 3)
+        #expect(result.candidates.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            == ["return x * 2", "return 2 * x", "return x + x"])
+        #expect(result.candidates.first?.method == .meanLogprob)
+        #expect(result.samplesDrawn == 3)
+    }
+
+    @Test func withoutLogprobsTheAnswerMostSamplesAgreeOnWins() async throws {
+        let project = try Project(config: twoModels + "\nverify = false\n")
+        let models = InMemoryModels { _ in
+            .texts([Self.body("x + x", logprob: nil), Self.body("x * 2", logprob: nil), Self.body("x * 2", logprob: nil)])
+        }
+        let engine = project.engine(models: models, clock: ManualClock(), cache: false)
+        _ = engine.updateClientSettings(Data(#"{"ranking": {"policy": "agreement"}}"#.utf8))
+        let result = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1), n: 3)
+        #expect(result.candidates.first?.text.contains("x * 2") == true)
+        #expect(result.candidates.first?.agreement == 2)
+    }
+
+    @Test func secondAskIsServedFromCacheAlsoAfterRestartUntilTheTTL() async throws {
+        let project = try Project(config: twoModels + "\n[cache]\nttl_days = 30\n")
+        let clock = ManualClock()
+        let models = InMemoryModels { _ in Self.goodReply }
+        let first = project.engine(models: models, clock: clock)
         let task = try project.task(first, file: "util.py", text: plainFile, line: 1)
         let drawn = try await first.generate(task: task)
         #expect(!drawn.fromCache)
         let again = try await first.generate(task: task)
         #expect(again.fromCache)
         #expect(again.candidates == drawn.candidates)
+        #expect(models.calls.count == 1)
         first.shutdown()
         // A new engine (a restarted editor) reads the same disk cache.
-        let second = try project.engine()
+        let second = project.engine(models: models, clock: clock)
         defer { second.shutdown() }
         let restarted = try #require(second.cachedResult(for: task))
         #expect(restarted.candidates == drawn.candidates)
@@ -123,57 +84,129 @@ let plainFile = """
         edited.docText += " Ignore negative numbers."
         edited.prefix = edited.prefix.replacingOccurrences(of: "times two.", with: "times two. Ignore negative numbers.")
         #expect(second.cachedResult(for: edited) == nil)
+        // 29 days later the entry is still fresh; 31 days later it is not, and the model is asked again.
+        clock.advance(days: 29)
+        #expect(second.cachedResult(for: task) != nil)
+        clock.advance(days: 2)
+        #expect(second.cachedResult(for: task) == nil)
+        let redrawn = try await second.generate(task: task)
+        #expect(!redrawn.fromCache)
+        #expect(models.calls.count == 2)
     }
 
-    @Test func compareRunsBothModelsSideBySide() async throws {
-        let project = try Project(config: twoModels, modelURL: try testModelURL())
-        let engine = try project.engine(cache: false)
-        defer { engine.shutdown() }
+    @Test func identicalConcurrentRequestsShareOneModelCall() async throws {
+        let project = try Project(config: twoModels)
+        let models = InMemoryModels { _ in
+            .texts([Self.body("x * 2", logprob: -0.1)], delay: .milliseconds(300))
+        }
+        let engine = project.engine(models: models, clock: ManualClock(), cache: false)
         let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
-        let comparison = await engine.compare(task: task, models: ["general", "datasci", "missing"])
-        #expect(comparison.entries.map(\.model) == ["general", "datasci", "missing"])
-        #expect(comparison.entries[0].error == nil)
-        #expect(comparison.entries[1].error == nil)
-        #expect(comparison.entries[1].cost > 0)
-        #expect(comparison.entries[2].error?.contains("no model named 'missing'") == true)
-        let markdown = comparison.markdown(uri: "util.py", position: "2")
-        #expect(markdown.contains("| general"))
-        #expect(markdown.contains("| datasci"))
+        async let a = engine.generate(task: task)
+        async let b = engine.generate(task: task)
+        async let c = engine.generate(task: task)
+        let results = try await [a, b, c]
+        #expect(models.calls.count == 1)
+        #expect(Set(results.map(\.candidates)).count == 1)
+        // Different n: a different request.
+        _ = try await engine.generate(task: task, n: 1)
+        #expect(models.calls.count == 2)
     }
 
-    @Test func dailyBudgetRefusesPaidModelOnceSpent() async throws {
-        let config = twoModels + "\n\n[budget]\ndaily_usd = 0.0000001\n"
-        let project = try Project(config: config, modelURL: try testModelURL())
-        let engine = try project.engine(cache: false)
-        defer { engine.shutdown() }
+    @Test func dailyBudgetRefusesPaidModelOnceSpentUntilTheNextDay() async throws {
+        let project = try Project(config: twoModels + "\n\n[budget]\ndaily_usd = 0.0000001\n")
+        let clock = ManualClock()
+        let models = InMemoryModels { _ in Self.goodReply }
+        let engine = project.engine(models: models, clock: clock, cache: false)
         let task = try project.task(engine, file: "analysis.py", text: pandasFile, line: 3)
         _ = try await engine.generate(task: task)
         #expect(engine.usage.cost() > 0)
         await #expect(throws: EngineError.self) {
             _ = try await engine.generate(task: task, n: 1)
         }
+        #expect(models.calls.count == 1)
         // The free model is not limited.
         _ = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1))
+        #expect(models.calls.last?.endpoint.name == "general")
+        // A new day, a new budget.
+        clock.advance(days: 1)
+        #expect(engine.usage.cost() == 0)
+        _ = try await engine.generate(task: task, n: 1)
+        #expect(models.calls.last?.endpoint.name == "datasci")
+    }
+
+    @Test func pastTheBudgetTheFallbackModelServes() async throws {
+        let project = try Project(config: twoModels + "\n\n[budget]\ndaily_usd = 0.0000001\nfallback_model = \"general\"\n")
+        let models = InMemoryModels { _ in Self.goodReply }
+        let engine = project.engine(models: models, clock: ManualClock(), cache: false)
+        let task = try project.task(engine, file: "analysis.py", text: pandasFile, line: 3)
+        _ = try await engine.generate(task: task)
+        let fallback = try await engine.generate(task: task, n: 1)
+        #expect(fallback.modelName == "general")
+        #expect(models.calls.map(\.endpoint.name) == ["datasci", "general"])
+    }
+
+    @Test func modelErrorsReachTheCallerAndAreNotCached() async throws {
+        let project = try Project(config: twoModels)
+        let models = InMemoryModels { call in
+            call.index == 0
+                ? .failure(GatewayError(kind: .rateLimited, status: 429, userMessage: "Model \"general\" is rate limited (HTTP 429)."))
+                : Self.goodReply
+        }
+        let engine = project.engine(models: models, clock: ManualClock())
+        defer { engine.shutdown() }
+        let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
+        do {
+            _ = try await engine.generate(task: task)
+            Issue.record("expected the model's error")
+        } catch let error as GatewayError {
+            #expect(error.kind == .rateLimited)
+            #expect(error.userMessage.contains("rate limited"))
+        }
+        #expect(engine.cachedResult(for: task) == nil)
+        let retried = try await engine.generate(task: task)
+        #expect(!retried.fromCache && !retried.candidates.isEmpty)
+        #expect(models.calls.count == 2)
+    }
+
+    @Test func anEmptyAnswerIsNotCached() async throws {
+        let project = try Project(config: twoModels)
+        let models = InMemoryModels { _ in .texts([]) }
+        let engine = project.engine(models: models, clock: ManualClock())
+        defer { engine.shutdown() }
+        let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
+        let result = try await engine.generate(task: task)
+        #expect(result.candidates.isEmpty)
+        #expect(engine.cachedResult(for: task) == nil)
+    }
+
+    @Test func compareRunsEveryModelSideBySide() async throws {
+        let project = try Project(config: twoModels)
+        let models = InMemoryModels { _ in Self.goodReply }
+        let engine = project.engine(models: models, clock: ManualClock(), cache: false)
+        let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
+        let comparison = await engine.compare(task: task, models: ["general", "datasci", "missing"])
+        #expect(comparison.entries.map(\.model) == ["general", "datasci", "missing"])
+        #expect(comparison.entries[0].error == nil)
+        #expect(comparison.entries[1].error == nil)
+        #expect(comparison.entries[0].cost == 0)
+        #expect(comparison.entries[1].cost > 0)
+        #expect(comparison.entries[2].error?.contains("no model named 'missing'") == true)
+        let markdown = comparison.markdown(uri: "util.py", position: "2")
+        #expect(markdown.contains("| general"))
+        #expect(markdown.contains("| datasci"))
+        #expect(Set(models.calls.map(\.endpoint.name)) == ["general", "datasci"])
     }
 
     @Test func clientSettingsApplyWithoutRestart() throws {
-        let project = try Project(config: twoModels, modelURL: "http://127.0.0.1:9/v1")
-        let engine = try project.engine(cache: false)
-        defer { engine.shutdown() }
+        let project = try Project(config: twoModels)
+        let engine = project.engine(models: InMemoryModels { _ in Self.goodReply }, clock: ManualClock(), cache: false)
         let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
         #expect(try engine.config.current.route(for: task).endpoint.name == "general")
         _ = engine.updateClientSettings(Data(#"{"default_model": "datasci"}"#.utf8))
         #expect(try engine.config.current.route(for: task).endpoint.name == "datasci")
-        // A broken value drops only itself and is reported once; the rest of the settings apply.
-        let messages = engine.updateClientSettings(Data(#"{"n": "five", "default_model": "datasci"}"#.utf8))
-        #expect(messages.contains { $0.contains("n must be an integer") })
-        #expect(engine.updateClientSettings(Data(#"{"n": "five", "default_model": "datasci"}"#.utf8)).isEmpty)
+        // A bad value drops only itself, and says so.
+        let messages = engine.updateClientSettings(Data(#"{"default_model": "datasci", "n": "five"}"#.utf8))
+        #expect(messages.contains { $0.contains("n") })
         #expect(try engine.config.current.route(for: task).endpoint.name == "datasci")
     }
-}
-
-func quietLogger() -> Logger {
-    var logger = Logger(label: "test")
-    logger.logLevel = .warning
-    return logger
 }

@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 import Foundation
 import Gateway
 import Testing
@@ -47,7 +48,7 @@ import Testing
         let batch = try await gateway.sample(endpoint: try Self.modelEndpoint(), plan: Self.plan,
                                              params: SamplingParams(n: 5, temperature: 0.8, maxTokens: 16, seed: 11))
         #expect(batch.samples.count == 5)
-        #expect(batch.strategy == "n")
+        #expect(batch.strategy == .n)
         #expect(batch.model == "local")
         for sample in batch.samples {
             Self.expectTokensCoverText(sample)
@@ -65,7 +66,7 @@ import Testing
                               stops: [], extractCode: true)
         let batch = try await gateway.sample(endpoint: try Self.modelEndpoint(api: .chat), plan: plan,
                                              params: SamplingParams(n: 5, maxTokens: 8, seed: 5))
-        #expect(batch.samples.count == 5 && batch.strategy == "n")
+        #expect(batch.samples.count == 5 && batch.strategy == .n)
         for sample in batch.samples {
             Self.expectTokensCoverText(sample)
             #expect(!(sample.tokens ?? []).isEmpty)

@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 @testable import Gateway
 import Testing
 

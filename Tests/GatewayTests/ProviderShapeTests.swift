@@ -1,4 +1,5 @@
 import DocwrightCore
+import Providers
 import Foundation
 import LoopbackHTTP
 import Gateway
@@ -23,7 +24,7 @@ import Testing
         let params = SamplingParams(n: 2, temperature: 0.4, topP: 0.9, maxTokens: 12, stop: ["\n\n", "\nclass"], seed: 7)
         let batch = try await gateway.sample(endpoint: testEndpoint(server.baseURL + "/v1/"),
                                              plan: completionPlan("p", stops: ["\ndef", "\n\n"]), params: params)
-        #expect(batch.strategy == "n" && batch.samples.map(\.text) == ["x", "y"])
+        #expect(batch.strategy == .n && batch.samples.map(\.text) == ["x", "y"])
         let request = try #require(recorder.requests.first)
         #expect(request.path == "/v1/completions")
         let body = try #require(request.json)
@@ -66,7 +67,7 @@ import Testing
         let endpoint = testEndpoint(server.baseURL + "/v1", maxConcurrency: 2)
         let params = SamplingParams(n: 3, maxTokens: 4, seed: 10)
         let first = try await gateway.sample(endpoint: endpoint, plan: completionPlan(), params: params)
-        #expect(first.strategy == "parallel")
+        #expect(first.strategy == .parallel)
         #expect(first.samples.map(\.text) == ["s10", "s11", "s12"])
         #expect(recorder.count == 3)
         #expect(recorder.requests.first?.json?["n"] as? Int == 3)
@@ -74,6 +75,26 @@ import Testing
         #expect(second.samples.map(\.text) == ["s10", "s11", "s12"])
         #expect(recorder.requests.dropFirst(3).allSatisfy { $0.json?["n"] == nil })
         #expect(second.usage.completionTokens == 6)  // counted from tokens: 2 per sample
+    }
+
+    @Test func ignoredNWithRepliesOutOfOrderKeepsEverySampleInRequestOrder() async throws {
+        // n=5 to a server that ignores n: the four missing samples are drawn at once (concurrency 4)
+        // and later seeds answer sooner, so requests complete in reverse order. Each sample must be
+        // placed by its request, not by arrival. (The release-only crash in this path was a
+        // miscompile at -O; Tests/EndToEndTests/ParallelSamplingTests checks the built binaries.)
+        let (server, recorder) = try serve { request, _ in
+            let seed = request.json?["seed"] as? Int ?? -1
+            Thread.sleep(forTimeInterval: 0.03 * Double(max(0, 14 - seed)))
+            return .json(200, completionReply([(text: "s\(seed)", tokens: ["s", "\(seed)"])]))
+        }
+        defer { server.stop() }
+        let gateway = Gateway(http: try HTTPClient(), environment: [:], options: fastOptions)
+        let batch = try await gateway.sample(endpoint: testEndpoint(server.baseURL + "/v1"), plan: completionPlan(),
+                                             params: SamplingParams(n: 5, maxTokens: 4, seed: 10))
+        #expect(batch.strategy == .parallel)
+        #expect(batch.samples.map(\.text) == ["s10", "s11", "s12", "s13", "s14"])
+        #expect(batch.usage.completionTokens == 10)
+        #expect(recorder.requests.map { $0.json?["n"] as? Int } == [5, nil, nil, nil, nil])
     }
 
     @Test func nAboveTheServerSlotsIsSplitIntoAllowedChunks() async throws {
@@ -88,7 +109,7 @@ import Testing
         let gateway = Gateway(http: try HTTPClient(), environment: [:], options: fastOptions)
         let endpoint = testEndpoint(server.baseURL + "/v1")
         let first = try await gateway.sample(endpoint: endpoint, plan: completionPlan(), params: SamplingParams(n: 5, maxTokens: 4, seed: 100))
-        #expect(first.samples.count == 5 && first.strategy == "parallel")
+        #expect(first.samples.count == 5 && first.strategy == .parallel)
         #expect(recorder.requests.map { $0.json?["n"] as? Int ?? 1 }.sorted() == [1, 2, 2, 5])
         // Chunks of 2, 2, 1 start at seeds 100, 102, 104: no seed (and so no sample) repeats.
         let chunkSeeds = recorder.requests.dropFirst().compactMap { $0.json?["seed"] as? Int }.sorted()
@@ -149,7 +170,7 @@ import Testing
         let plan = PromptPlan(prompt: .fillInMiddle(prefix: "def add(a, b):\n    return ", suffix: "\n"), stops: [], extractCode: false)
         let batch = try await gateway.sample(endpoint: testEndpoint(server.baseURL + "/v1", provider: .llamacpp, api: .fim),
                                              plan: plan, params: SamplingParams(n: 2, maxTokens: 6))
-        #expect(batch.samples.map(\.text) == ["a + b", "a + b"] && batch.strategy == "parallel")
+        #expect(batch.samples.map(\.text) == ["a + b", "a + b"] && batch.strategy == .parallel)
         #expect(batch.samples.first?.tokens?.map(\.textOffset) == [0, 1, 3])
         #expect(batch.usage == Usage(promptTokens: 18, completionTokens: 6))
         let request = try #require(recorder.requests.first)
@@ -181,7 +202,7 @@ import Testing
         for base in [server.baseURL, server.baseURL + "/v1"] {
             let batch = try await gateway.sample(endpoint: testEndpoint(base, provider: .ollama, model: "qwen"),
                                                  plan: completionPlan(), params: SamplingParams(n: 2, maxTokens: 9, seed: 3))
-            #expect(batch.samples.count == 2 && batch.strategy == "parallel")
+            #expect(batch.samples.count == 2 && batch.strategy == .parallel)
             #expect(batch.samples.first?.tokens?.map(\.textOffset) == [0, 1, 3])
             #expect(batch.usage == Usage(promptTokens: 10, completionTokens: 6))
         }
@@ -297,7 +318,7 @@ import Testing
             Sample(text: "a + b", tokens: [TokenLogprob(token: "a", logprob: -1, textOffset: 0),
                                             TokenLogprob(token: " + b", logprob: -0.5, textOffset: 1)], finishReason: .stop),
             Sample(text: "nope", tokens: nil, finishReason: .length),
-        ], model: "local", usage: Usage(promptTokens: 3, completionTokens: 6), latency: 0.25, strategy: "n")
+        ], model: "local", usage: Usage(promptTokens: 3, completionTokens: 6), latency: 0.25, strategy: .n)
         let text = renderSamples(batch, json: false)
         #expect(text.contains("sample 1/2 · mean logprob -0.75 · 2 tokens · stop\na + b\n"))
         #expect(text.contains("sample 2/2 · no logprobs · length\nnope"))

@@ -50,9 +50,10 @@ struct EditorListTests {
     @Test("Emacs: the major modes")
     func emacs() throws {
         let source = try Self.read("editors/emacs/docwright.el")
-        let from = try #require(source.range(of: "'(python-mode"))
+        let custom = try #require(source.range(of: "(defcustom docwright-major-modes"))
+        let from = try #require(source.range(of: "'(", range: custom.upperBound..<source.endIndex))
         let to = try #require(source.range(of: ")", range: from.upperBound..<source.endIndex))
-        let modes = source[source.index(after: from.lowerBound)..<to.lowerBound].dropFirst()
+        let modes = source[from.upperBound..<to.lowerBound]
             .split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         #expect(modes == Languages.all.flatMap(\.editors.emacs))
     }

@@ -70,7 +70,7 @@ struct MeanLogprobTests {
         let first = try #require(ranked.first)
         #expect(first.text == "    return a + b")
         #expect(abs((first.meanLogprob ?? 0) - (-0.25)) < 1e-12)
-        #expect(first.method == "mean_logprob")
+        #expect(first.method == .meanLogprob)
         #expect(first.score == first.meanLogprob)
     }
 }

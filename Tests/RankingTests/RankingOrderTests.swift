@@ -79,12 +79,12 @@ struct RankingOrderTests {
         try #require(ranked.count == 4)
         #expect(ranked[0].text == "    return list(reversed(x))\n")
         #expect(ranked[0].agreement == 3)
-        #expect(ranked[0].method == "agreement")
+        #expect(ranked[0].method == .agreement)
         #expect(ranked[0].meanLogprob == nil)
         // Support counts near-equal samples too: 3 equal + 1 near-equal.
         #expect(ranked[0].score >= 4 && ranked[0].score < 5)
         #expect(ranked[1].text == "    return list(reversed(xs))\n")
-        #expect(ranked.allSatisfy { $0.method == "agreement" })
+        #expect(ranked.allSatisfy { $0.method == .agreement })
     }
 
     @Test func mixedLogprobAvailabilityPutsScoredCandidatesFirst() async throws {
@@ -104,7 +104,7 @@ struct RankingOrderTests {
         let ranked = await pureRanker(.agreement).rank(samples, task: nil, verifier: nil)
         #expect(ranked.first?.text == "    return 41\n")
         #expect(ranked.first?.agreement == 2)
-        #expect(ranked.first?.method == "agreement")
+        #expect(ranked.first?.method == .agreement)
     }
 
     @Test func randomPolicyIsSeededAndReportsItself() async {
@@ -114,7 +114,7 @@ struct RankingOrderTests {
         let c = await Ranker(policy: .random, syntaxChecker: nil, randomSeed: 8).rank(samples, task: nil, verifier: nil)
         #expect(a.map(\.text) == b.map(\.text))
         #expect(a.map(\.text) != c.map(\.text))
-        #expect(a.allSatisfy { $0.method == "random" })
+        #expect(a.allSatisfy { $0.method == .random })
     }
 
     @Test func emptyAndCommentOnlySamplesAreIgnored() async {

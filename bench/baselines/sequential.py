@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The seed paper's way of drawing n samples: n requests with n=1, one after another.
 
-Posts the JSON body docwright sends (captured by `docwright bench perf`) to an OpenAI-compatible
+Posts the JSON body docwright sends (captured by `docwright-bench perf`) to an OpenAI-compatible
 /completions URL N times with "n" removed and seed + i, using only the standard library (urllib).
 Prints {"seconds": wall time of the N requests, "completion_tokens": tokens drawn, "requests": N}.
 

@@ -1,6 +1,7 @@
 ;;; docwright.el --- Code from docstrings via eglot or lsp-mode -*- lexical-binding: t; -*-
 
 ;; Author: docwright contributors
+;; URL: https://github.com/docwright/docwright
 ;; Version: 0.1.0
 ;; Package-Requires: ((emacs "28.1"))
 ;; Keywords: languages, tools, convenience
@@ -14,28 +15,31 @@
 ;; offers the best ones as code actions, completion items and inline
 ;; completions.
 ;;
-;; This package registers the `docwright lsp' server with eglot (Emacs 28
-;; with eglot from ELPA, Emacs 29+ built-in eglot) and with lsp-mode,
-;; passes `docwright-settings' as the server's initializationOptions, and
-;; adds two commands:
+;; This package connects the `docwright lsp' server to lsp-mode (as an
+;; add-on beside your usual server) and, on request, to eglot, passes
+;; `docwright-settings' as the server's initializationOptions, and adds:
 ;;
-;;   M-x docwright-generate  implement the documented stub at point
-;;   M-x docwright-compare   compare models on the stub at point
+;;   M-x docwright-generate         implement the documented stub at point
+;;   M-x docwright-pick             choose among the ranked candidates, with a diff
+;;   M-x docwright-compare          compare models on the stub at point
+;;   M-x docwright-update-settings  send new settings to the running server
 ;;
-;; Quick start (eglot):
+;; lsp-mode: docwright registers itself as an add-on client and runs next
+;; to pylsp, gopls, ... in the same buffer.
 ;;
-;;   (add-to-list 'load-path "/path/to/docwright/editors/emacs")
 ;;   (require 'docwright)
+;;   (add-hook 'python-mode-hook #'lsp-deferred)
+;;
+;; eglot runs one server per buffer.  To keep your server and add
+;; docwright, run both through the `rass' multiplexer (pip install
+;; rassumfrassum):
+;;
+;;   (require 'docwright)
+;;   (docwright-eglot-with-rass '(python-mode python-ts-mode) '("pylsp"))
 ;;   (add-hook 'python-mode-hook #'eglot-ensure)
 ;;
-;; Code actions (M-x eglot-code-actions, or M-x lsp-execute-code-action)
-;; then offer "docwright: Generate implementation" on a documented stub.
-;;
-;; eglot runs one server per buffer: registering docwright for a major
-;; mode replaces the server eglot would otherwise start there (pylsp,
-;; gopls, ...).  Set `docwright-register-with-eglot' to nil to keep those,
-;; and add docwright to `eglot-server-programs' yourself for the modes you
-;; choose.  lsp-mode runs docwright as an add-on next to other servers.
+;; To give docwright alone those modes instead (it then replaces your
+;; server there), set `docwright-register-with-eglot' to t before loading.
 
 ;;; Code:
 
@@ -43,25 +47,23 @@
 (require 'json)
 (require 'subr-x)
 
+(require 'url-util)
+(require 'docwright-report)
+
 (declare-function eglot-current-server "eglot")
+(declare-function eglot-managed-p "eglot")
 (declare-function eglot-client-capabilities "eglot")
-(declare-function lsp--client-capabilities "lsp-mode")
-(declare-function eglot--TextDocumentIdentifier "eglot")
-(declare-function eglot--pos-to-lsp-position "eglot")
-(declare-function eglot--signal-textDocument/didChange "eglot")
 (declare-function jsonrpc-async-request "jsonrpc")
+(declare-function jsonrpc-notify "jsonrpc")
 (declare-function lsp-register-client "lsp-mode")
 (declare-function make-lsp-client "lsp-mode")
 (declare-function lsp-stdio-connection "lsp-mode")
 (declare-function lsp-request-async "lsp-mode")
-(declare-function lsp--buffer-uri "lsp-mode")
-(declare-function lsp--cur-position "lsp-mode")
-(declare-function lsp-workspaces "lsp-mode")
-(declare-function lsp--workspace-client "lsp-mode")
-(declare-function lsp--client-server-id "lsp-mode")
+(declare-function lsp-find-workspace "lsp-mode")
 (declare-function lsp-get "lsp-mode")
 (declare-function lsp-notify "lsp-mode")
 (defvar eglot-server-programs)
+(defvar lsp--buffer-workspaces)
 
 (defgroup docwright nil
   "Generate implementations from docstrings with the docwright server."
@@ -94,11 +96,29 @@ server uses its config files and defaults."
   "Major modes docwright serves."
   :type '(repeat symbol))
 
-(defcustom docwright-register-with-eglot t
-  "When non-nil, register docwright with eglot for `docwright-major-modes'.
-This adds an entry to `eglot-server-programs'.  eglot runs one
-server per buffer, so docwright takes precedence there."
+(defcustom docwright-register-with-eglot nil
+  "When non-nil, make docwright eglot's server for `docwright-major-modes'.
+This puts docwright first in `eglot-server-programs'.  eglot runs
+one server per buffer, so docwright then REPLACES your usual server
+(pylsp, gopls, ...) in those modes.  To run both, leave this nil and
+use `docwright-eglot-with-rass'."
   :type 'boolean)
+
+(defcustom docwright-rass-program "rass"
+  "The rass LSP multiplexer (PyPI rassumfrassum), for `docwright-eglot-with-rass'."
+  :type 'string)
+
+(defconst docwright--directory
+  (file-name-directory (or load-file-name buffer-file-name default-directory))
+  "Where docwright.el was loaded from.")
+
+(defcustom docwright-rass-preset
+  (expand-file-name "docwright-rass.py" docwright--directory)
+  "The rass preset routing docwright's own requests (ghost text) to it.
+nil runs rass without a preset: then rass sends inline completion
+requests to the first server only, and `docwright-inline-mode' stays
+empty."
+  :type '(choice file (const nil)))
 
 (defcustom docwright-register-with-lsp-mode t
   "When non-nil, register docwright as an lsp-mode add-on client."
@@ -143,6 +163,29 @@ server per buffer, so docwright takes precedence there."
                (ignore-errors (lsp-get err :message))
                err)))
 
+;;;; Position and URI (what eglot and lsp-mode send for this buffer)
+
+(defun docwright--position ()
+  "Point as an LSP position (UTF-16 code units, as eglot and lsp-mode count)."
+  (list :line (1- (line-number-at-pos nil t))
+        :character (/ (- (length (encode-coding-region
+                                  (line-beginning-position) (point) 'utf-16 t))
+                         2)
+                      2)))
+
+(defun docwright--uri (allowed-chars)
+  "The file:// URI of this buffer's file; ALLOWED-CHARS as for `url-hexify-string'."
+  (concat "file://"
+          (url-hexify-string
+           (directory-file-name (file-local-name (file-truename buffer-file-name)))
+           allowed-chars)))
+
+(defconst docwright--eglot-uri-chars
+  (let ((chars (copy-sequence url-path-allowed-chars)))
+    (aset chars ?: nil)
+    chars)
+  "Characters eglot leaves unescaped in a URI's path.")
+
 ;;;; eglot
 
 (defun docwright--eglot-contact (&optional _interactive)
@@ -153,7 +196,11 @@ server per buffer, so docwright takes precedence there."
 
 ;;;###autoload
 (defun docwright-eglot-register ()
-  "Add docwright to `eglot-server-programs' for `docwright-major-modes'."
+  "Make docwright eglot's server for `docwright-major-modes'.
+This replaces the server eglot would otherwise start in those modes;
+`docwright-eglot-with-rass' keeps it and adds docwright."
+  (interactive)
+  (require 'eglot)
   (let ((modes (mapcar (lambda (mode)
                          (list mode :language-id (docwright--language-id mode)))
                        docwright-major-modes)))
@@ -162,39 +209,77 @@ server per buffer, so docwright takes precedence there."
                 (cl-remove #'docwright--eglot-contact eglot-server-programs
                            :key #'cdr)))))
 
+(defun docwright-rass-command (servers)
+  "The command running each of SERVERS and docwright behind one rass.
+SERVERS is a list of command lines, e.g. ((\"pylsp\")).  rass sends
+every request to the servers that can answer it and merges replies."
+  (append (list docwright-rass-program)
+          (and docwright-rass-preset (list docwright-rass-preset))
+          (apply #'append (mapcar (lambda (server) (cons "--" server)) servers))
+          (list "--")
+          (docwright--command)))
+
+;;;###autoload
+(defun docwright-eglot-with-rass (modes &rest servers)
+  "Make eglot run SERVERS and docwright together in MODES, through rass.
+MODES is a major mode or a list of them; each of SERVERS is a command
+line, e.g. (docwright-eglot-with-rass \='(python-mode python-ts-mode)
+\='(\"pylsp\")).  Needs `docwright-rass-program' (pip install
+rassumfrassum).  docwright gets `docwright-settings' as
+initializationOptions."
+  (interactive
+   (list (list major-mode)
+         (split-string-and-unquote
+          (read-string (format "Server to keep in %s (command line): " major-mode)))))
+  (require 'eglot)
+  (unless (executable-find docwright-rass-program)
+    (display-warning 'docwright (format "%s not found: pip install rassumfrassum"
+                                        docwright-rass-program)))
+  (let ((modes (if (listp modes) modes (list modes)))
+        (command (docwright-rass-command servers)))
+    (setq eglot-server-programs
+          (cons (cons modes (lambda (&optional _interactive)
+                              (append command
+                                      (list :initializationOptions
+                                            #'docwright--initialization-options))))
+                (cl-remove-if (lambda (entry)
+                                (equal (if (listp (car entry)) (car entry)
+                                         (list (car entry)))
+                                       modes))
+                              eglot-server-programs)))))
+
 (defun docwright--eglot-server ()
   "The eglot server managing this buffer, or nil."
-  (and (bound-and-true-p eglot--managed-mode)
-       (fboundp 'eglot-current-server)
+  (and (fboundp 'eglot-managed-p)
+       (eglot-managed-p)
        (eglot-current-server)))
 
 (defun docwright--eglot-execute-async (server command arguments on-result)
   "Send COMMAND with ARGUMENTS (a vector) to SERVER without blocking.
-ON-RESULT, when non-nil, is called with the result."
+ON-RESULT, when non-nil, is called with the result.  Deferred: eglot
+sends the buffer's pending changes first."
   (jsonrpc-async-request
    server :workspace/executeCommand
    (list :command command :arguments arguments)
    :success-fn (lambda (result) (when on-result (funcall on-result result)))
    :error-fn (lambda (err) (docwright--report-error command err))
    :timeout-fn (lambda () (message "docwright: %s timed out" command))
+   :deferred :workspace/executeCommand
    :timeout docwright-request-timeout))
 
 (defun docwright--eglot-request (command argument on-result)
   "Run COMMAND with ARGUMENT on this buffer's eglot server.
 ON-RESULT gets the result."
-  ;; eglot batches edits: the server must see the buffer as it is now.
-  (eglot--signal-textDocument/didChange)
   (docwright--eglot-execute-async (docwright--eglot-server) command
                                   (vector argument) on-result))
 
 (defun docwright--eglot-argument ()
   "The {uri, position} argument for point, eglot flavour."
-  (list :uri (plist-get (eglot--TextDocumentIdentifier) :uri)
-        :position (eglot--pos-to-lsp-position)))
+  (list :uri (docwright--uri docwright--eglot-uri-chars)
+        :position (docwright--position)))
 
-;;;###autoload
-(defun docwright--eglot-setup ()
-  "Hook docwright into eglot once eglot is loaded."
+(defun docwright-eglot-setup ()
+  "Hook docwright into eglot (done when both are loaded, in either order)."
   (when docwright-register-with-eglot
     (docwright-eglot-register))
   ;; eglot waits for a code action's command synchronously (1.9 gives up
@@ -214,28 +299,25 @@ ON-RESULT gets the result."
       (docwright--eglot-execute-async server "docwright.generate"
                                       arguments nil))))
 
-;; Runs from the package's autoloads too (setup is idempotent).
-;;;###autoload
-(with-eval-after-load 'eglot (docwright--eglot-setup))
 
 ;;;; lsp-mode
 
-(defun docwright--lsp-workspace-p ()
-  "Non-nil when a docwright lsp-mode workspace serves this buffer."
+(defun docwright--lsp-workspace ()
+  "The docwright lsp-mode workspace serving this buffer, or nil."
   (and (bound-and-true-p lsp-mode)
-       (cl-some (lambda (ws)
-                  (eq (lsp--client-server-id (lsp--workspace-client ws))
-                      'docwright))
-                (lsp-workspaces))))
+       buffer-file-name
+       (lsp-find-workspace 'docwright buffer-file-name)))
 
 (defun docwright--lsp-execute-async (command arguments on-result)
-  "Send COMMAND with ARGUMENTS (a vector) through lsp-mode, without blocking.
-ON-RESULT, when non-nil, is called with the result."
-  (lsp-request-async
-   "workspace/executeCommand"
-   (list :command command :arguments arguments)
-   (lambda (result) (when on-result (funcall on-result result)))
-   :error-handler (lambda (err) (docwright--report-error command err))))
+  "Send COMMAND with ARGUMENTS (a vector) to docwright only, without blocking.
+ON-RESULT, when non-nil, is called with the result.  Other servers of
+the buffer (pylsp, ...) also execute commands: they are not asked."
+  (let ((lsp--buffer-workspaces (list (docwright--lsp-workspace))))
+    (lsp-request-async
+     "workspace/executeCommand"
+     (list :command command :arguments arguments)
+     (lambda (result) (when on-result (funcall on-result result)))
+     :error-handler (lambda (err) (docwright--report-error command err)))))
 
 (defun docwright--lsp-request (command argument on-result)
   "Run COMMAND with ARGUMENT on the docwright server; ON-RESULT gets it."
@@ -243,16 +325,16 @@ ON-RESULT, when non-nil, is called with the result."
 
 (defun docwright--lsp-argument ()
   "The {uri, position} argument for point, lsp-mode flavour."
-  (list :uri (lsp--buffer-uri) :position (lsp--cur-position)))
+  (list :uri (docwright--uri url-path-allowed-chars)
+        :position (docwright--position)))
 
 (defun docwright--lsp-generate-action (action)
   "Run the code action command ACTION (docwright.generate) asynchronously."
   (docwright--lsp-execute-async "docwright.generate"
                                 (lsp-get action :arguments) nil))
 
-;;;###autoload
-(defun docwright--lsp-setup ()
-  "Register docwright with lsp-mode once lsp-mode is loaded."
+(defun docwright-lsp-setup ()
+  "Register docwright with lsp-mode (done when both are loaded, in either order)."
   (when docwright-register-with-lsp-mode
     (let ((handlers (make-hash-table :test #'equal)))
       ;; lsp-mode would run the code action's command synchronously,
@@ -268,9 +350,20 @@ ON-RESULT, when non-nil, is called with the result."
         :initialization-options #'docwright--initialization-options
         :action-handlers handlers)))))
 
-;; Runs from the package's autoloads too (setup is idempotent).
-;;;###autoload
-(with-eval-after-load 'lsp-mode (docwright--lsp-setup))
+(defvar docwright--set-up nil "The clients docwright has been set up with.")
+
+(defun docwright--set-up-clients (&optional _file)
+  "Set docwright up with eglot and lsp-mode, those loaded so far, once each."
+  (dolist (client '((eglot . docwright-eglot-setup) (lsp-mode . docwright-lsp-setup)))
+    (when (and (featurep (car client)) (not (memq (car client) docwright--set-up)))
+      (push (car client) docwright--set-up)
+      (funcall (cdr client))))
+  (when (= (length docwright--set-up) 2)
+    (remove-hook 'after-load-functions #'docwright--set-up-clients)))
+
+;; Now for the clients already loaded, later for the others (as they load).
+(docwright--set-up-clients)
+(add-hook 'after-load-functions #'docwright--set-up-clients)
 
 ;;;; Commands
 
@@ -281,7 +374,7 @@ result."
   (cond
    ((docwright--eglot-server)
     (docwright--eglot-request command (funcall (car arguments)) on-result))
-   ((docwright--lsp-workspace-p)
+   ((docwright--lsp-workspace)
     (docwright--lsp-request command (funcall (cdr arguments)) on-result))
    (t (user-error
        "docwright: no docwright server here (start eglot or lsp first)"))))
@@ -297,125 +390,25 @@ The server applies the best candidate to the buffer when it is ready."
                              #'docwright--lsp-argument)
                        (lambda (_) (message "docwright: done"))))
 
-(defun docwright--get (object key)
-  "KEY (a string) of the JSON OBJECT, a plist (eglot) or hash table (lsp-mode)."
-  (cond ((hash-table-p object) (gethash key object))
-        ((and (listp object) (keywordp (car-safe object)))
-         (plist-get object (intern (concat ":" key))))))
-
-(defun docwright--number (value format)
-  "VALUE formatted with FORMAT, or a dash when it is not a number."
-  (if (numberp value) (format format value) "-"))
-
-(defun docwright--report-row (entry)
-  "One Markdown table row for the compareModels ENTRY."
-  (let ((best (docwright--get entry "best"))
-        (model (or (docwright--get entry "model") "?"))
-        (id (docwright--get entry "modelID"))
-        (err (docwright--get entry "error")))
-    (when (and id (not (equal id model)))
-      (setq model (format "%s (%s)" model id)))
-    (if err
-        (format "| %s | error: %s | | | | | |" model err)
-      (format "| %s | %s | x%s | %s | %s s | $%s | %s |" model
-              (docwright--number (or (docwright--get best "meanLogprob")
-                                     (docwright--get best "score"))
-                                 "%.2f")
-              (or (docwright--get best "agreement") 1)
-              (or (docwright--get entry "candidateCount") "-")
-              (docwright--number (docwright--get entry "latency") "%.2f")
-              (docwright--number (docwright--get entry "cost") "%.5f")
-              (if (memq (docwright--get entry "fromCache") '(nil :json-false))
-                  "no" "yes")))))
-
-(defun docwright--report-text (result &optional language)
-  "The compareModels RESULT as Markdown; LANGUAGE names the code fences."
-  (let ((text (and (not (stringp result))
-                   (or (docwright--get result "report")
-                       (docwright--get result "markdown")
-                       (docwright--get result "text"))))
-        (entries (and (not (stringp result)) (docwright--get result "entries"))))
-    (cond
-     ((stringp result) result)
-     ((stringp text) text)
-     (entries
-      (let ((entries (append entries nil)))
-        (concat
-         "# docwright: model comparison\n\n"
-         "| model | best logp | agreement | candidates | latency | cost"
-         " | cached |\n"
-         "|---|---|---|---|---|---|---|\n"
-         (mapconcat #'docwright--report-row entries "\n") "\n"
-         (mapconcat
-          (lambda (entry)
-            (let ((best (docwright--get (docwright--get entry "best")
-                                        "text")))
-              (if (stringp best)
-                  (format "\n## %s: best candidate\n\n```%s\n%s\n```\n"
-                          (docwright--get entry "model") (or language "")
-                          (string-trim-right best "\n+"))
-                "")))
-          entries ""))))
-     (t (format "%S" result)))))
-
-(defun docwright--show-report (result &optional language)
-  "Show the compareModels RESULT in the *docwright compare* buffer.
-LANGUAGE names the code fences."
-  (with-current-buffer (get-buffer-create "*docwright compare*")
-    (let ((inhibit-read-only t))
-      (erase-buffer)
-      (insert (docwright--report-text result language))
-      (goto-char (point-min)))
-    (when (fboundp 'markdown-mode) (markdown-mode))
-    (setq buffer-read-only t)
-    (display-buffer (current-buffer))))
-
-(defun docwright--client-shows-documents-p ()
-  "Non-nil when this buffer's client lets the server open documents.
-The server then opens its comparison report itself (showDocument)."
-  (cond
-   ((docwright--eglot-server)
-    (let* ((caps (ignore-errors
-                   (eglot-client-capabilities (docwright--eglot-server))))
-           (window (plist-get caps :window)))
-      (eq t (plist-get (plist-get window :showDocument) :support))))
-   ((docwright--lsp-workspace-p)
-    (let ((window (alist-get 'window (lsp--client-capabilities))))
-      (eq t (alist-get 'support (alist-get 'showDocument window)))))))
-
-;;;###autoload
-(defun docwright-compare (models)
-  "Compare MODELS on the stub at point and show the report.
-MODELS are names from :models in `docwright-settings' (all when empty).
-Where the client can show documents the server opens its own report;
-otherwise it appears in the *docwright compare* buffer."
-  (interactive
-   (list (completing-read-multiple "docwright: compare models: "
-                                   (docwright--configured-models))))
-  (let* ((models (or models (docwright--configured-models)))
-         (language (docwright--language-id major-mode))
-         (shown-by-server (docwright--client-shows-documents-p))
-         (with-models (lambda (fn)
-                        (lambda ()
-                          (append (funcall fn)
-                                  (list :models (vconcat models)))))))
-    (message "docwright: comparing %s..." (string-join models ", "))
-    (docwright--dispatch "docwright.compareModels"
-                         (cons (funcall with-models #'docwright--eglot-argument)
-                               (funcall with-models #'docwright--lsp-argument))
-                         (lambda (result)
-                           (unless shown-by-server
-                             (docwright--show-report result language))))))
-
 ;;;###autoload
 (defun docwright-update-settings (settings)
-  "Set `docwright-settings' to SETTINGS; tell running lsp-mode servers.
-eglot users: set `eglot-workspace-configuration' to (:docwright SETTINGS)."
+  "Set `docwright-settings' to SETTINGS and send them to the running server.
+Interactively, edit the current settings as a plist."
+  (interactive
+   (list (read (read-string "docwright settings (plist): "
+                            (prin1-to-string docwright-settings)))))
   (setq docwright-settings settings)
-  (when (docwright--lsp-workspace-p)
-    (lsp-notify "workspace/didChangeConfiguration"
-                (list :settings
-                      (list :docwright (docwright--initialization-options))))))
+  (let ((params (list :settings
+                      (list :docwright (docwright--initialization-options)))))
+    (cond
+     ((docwright--eglot-server)
+      (jsonrpc-notify (docwright--eglot-server)
+                      :workspace/didChangeConfiguration params))
+     ((docwright--lsp-workspace)
+      (let ((lsp--buffer-workspaces (list (docwright--lsp-workspace))))
+        (lsp-notify "workspace/didChangeConfiguration" params))))))
 
 (provide 'docwright)
+(require 'docwright-pick)
+(require 'docwright-inline)
 ;;; docwright.el ends here

@@ -6,50 +6,20 @@ const vscode = require('vscode');
 const { DocwrightClient } = require('./lib/client');
 const features = require('./lib/features');
 const { EXECUTE_SERVER_COMMAND } = require('./lib/convert');
+const picker = require('./lib/pick');
 
 // Languages the server's docstring/comment detection handles (also in package.json).
 const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact',
   'go', 'rust', 'swift', 'java', 'kotlin', 'c', 'cpp', 'csharp', 'ruby', 'lua'];
 
-// Settings the server reads: every docwright.* key of package.json except the client's own
-// (package.json mirrors the server's docs/docwright.schema.json; tools/sync-config-schema.js).
-const CLIENT_KEYS = ['path', 'inlineCompletion.enabled'];
-const SERVER_KEYS = Object.keys(require('./package.json').contributes.configuration.properties)
-  .map((key) => key.replace(/^docwright\./, ''))
-  .filter((key) => !CLIENT_KEYS.includes(key));
+const { SERVER_SETTINGS, serverSettings, routedModel } = require('./lib/settings');
+const { Status } = require('./lib/status');
 
-/**
- * The docwright settings the user set explicitly. Unset keys are left out, so the server's
- * config files and defaults apply to them.
- */
-function serverSettings() {
-  const config = vscode.workspace.getConfiguration('docwright');
-  const settings = {};
-  for (const key of SERVER_KEYS) {
-    const inspected = config.inspect(key);
-    // `inspect` reports workspace values even where VS Code would ignore them: apply the
-    // manifest's trust rules here too (machine scope; restricted keys in Restricted Mode).
-    const fromWorkspace = inspected && workspaceMayDecide(key);
-    const value = inspected && (fromWorkspace && inspected.workspaceFolderValue !== undefined
-      ? inspected.workspaceFolderValue
-      : fromWorkspace && inspected.workspaceValue !== undefined ? inspected.workspaceValue : inspected.globalValue);
-    if (value !== undefined && value !== null) {
-      settings[key] = value;
-    }
-  }
-  return settings;
-}
+const SERVER_KEYS = SERVER_SETTINGS.map((s) => s.name);
 
-const PACKAGE = require('./package.json');
-const RESTRICTED = ((PACKAGE.capabilities || {}).untrustedWorkspaces || {}).restrictedConfigurations || [];
-
-/** Whether a repository's workspace settings may set `docwright.<key>`. */
-function workspaceMayDecide(key) {
-  const property = PACKAGE.contributes.configuration.properties[`docwright.${key}`] || {};
-  if (property.scope === 'machine' || property.scope === 'application') return false;
-  const trusted = vscode.workspace.isTrusted !== false;
-  return trusted || !RESTRICTED.includes(`docwright.${key}`);
-}
+// Restart after a crash at most this many times within RESTART_WINDOW_MS.
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 function serverCommand() {
   const config = vscode.workspace.getConfiguration('docwright');
@@ -62,10 +32,18 @@ class Extension {
     this.output = vscode.window.createOutputChannel('docwright');
     this.client = undefined;
     this.registrations = [];
+    this.status = new Status();
+    this.crashes = [];
+    this.model = undefined;
   }
 
   async start() {
     const { command, args } = serverCommand();
+    this.status.set('starting');
+    const editor = vscode.window.activeTextEditor;
+    this.model = await routedModel(command, editor && editor.document.uri.scheme === 'file'
+      ? editor.document.uri.fsPath : undefined);
+    if (this.model) this.status.setModel(this.model.name, this.model.paid);
     const client = new DocwrightClient({
       command,
       args,
@@ -76,12 +54,50 @@ class Extension {
     client.onConnection((connection) => features.handleServerMessages(connection, {
       output: this.output,
       settings: serverSettings,
+      onProgress: (value) => {
+        if (value.kind === 'begin') this.status.set('generating', value.title);
+        if (value.kind === 'end') this.status.set(/^failed/.test(value.message || '') ? 'failed' : 'ready', value.message);
+      },
     }));
+    client.onExit((code, signal) => this.crashed(client, code, signal));
     this.client = client;
     const capabilities = await client.start();
     this.register(capabilities);
+    this.status.set('ready');
     this.output.appendLine(`docwright started: ${command} ${args.join(' ')}`);
     return client;
+  }
+
+  /** The server died without being asked to: restart it, a bounded number of times. */
+  crashed(client, code, signal) {
+    if (client !== this.client) return;
+    const now = Date.now();
+    this.crashes = this.crashes.filter((t) => now - t < RESTART_WINDOW_MS);
+    this.crashes.push(now);
+    if (this.crashes.length > MAX_RESTARTS) {
+      this.status.set('stopped', `crashed ${this.crashes.length} times in a few minutes`);
+      vscode.window.showErrorMessage(`docwright: the server keeps crashing (code ${code}, signal ${signal}); `
+        + 'not restarting it. See "docwright: Show output", then run "docwright: Restart server".');
+      this.dropClient();
+      return;
+    }
+    this.status.set('restarting', `exited (code ${code}, signal ${signal})`);
+    this.output.appendLine(`docwright: restarting after a crash (${this.crashes.length}/${MAX_RESTARTS})`);
+    this.dropClient();
+    this.start().catch((err) => this.fail(err));
+  }
+
+  dropClient() {
+    for (const d of this.registrations.splice(0)) d.dispose();
+    if (this.client) this.client.dispose();
+    this.client = undefined;
+  }
+
+  /** Inline suggestions: the setting when set; else on for local models, off for paid ones. */
+  inlineEnabled() {
+    const value = vscode.workspace.getConfiguration('docwright').get('inlineCompletion.enabled');
+    if (typeof value === 'boolean') return value;
+    return !(this.model && this.model.paid);
   }
 
   register(capabilities) {
@@ -98,8 +114,7 @@ class Extension {
       add(vscode.languages.registerCompletionItemProvider(selector,
         features.completionProvider(this.client), ...triggers));
     }
-    const inlineEnabled = vscode.workspace.getConfiguration('docwright').get('inlineCompletion.enabled', true);
-    if (capabilities.inlineCompletionProvider && inlineEnabled
+    if (capabilities.inlineCompletionProvider && this.inlineEnabled()
         && vscode.languages.registerInlineCompletionItemProvider) {
       add(vscode.languages.registerInlineCompletionItemProvider(selector,
         features.inlineCompletionProvider(this.client)));
@@ -119,6 +134,7 @@ class Extension {
 
   async restart() {
     await this.stop();
+    this.crashes = [];
     return this.start();
   }
 
@@ -127,7 +143,9 @@ class Extension {
       return;
     }
     if (event.affectsConfiguration('docwright.path')
-        || event.affectsConfiguration('docwright.inlineCompletion.enabled')) {
+        || event.affectsConfiguration('docwright.inlineCompletion.enabled')
+        || event.affectsConfiguration('docwright.defaultModel') || event.affectsConfiguration('docwright.default_model')
+        || event.affectsConfiguration('docwright.models') || event.affectsConfiguration('docwright.routes')) {
       this.restart().catch((err) => this.fail(err));
       return;
     }
@@ -152,6 +170,8 @@ class Extension {
     return [
       vscode.commands.registerCommand('docwright.generate', needClient((client) =>
         features.generateAtCursor(client))),
+      vscode.commands.registerCommand('docwright.pick', needClient((client, model) =>
+        picker.pick(client, features.executeServerCommand, typeof model === 'string' ? model : undefined))),
       vscode.commands.registerCommand('docwright.compareModels', needClient((client) =>
         features.compareModels(client, vscode.workspace.getConfiguration('docwright').get('models')))),
       vscode.commands.registerCommand('docwright.restart', () => this.restart().catch((err) => this.fail(err))),
@@ -168,9 +188,10 @@ let current;
 async function activate(context) {
   const extension = new Extension(context);
   current = extension;
-  context.subscriptions.push(...extension.commands(), extension.output,
+  context.subscriptions.push(...extension.commands(), extension.output, extension.status,
     vscode.workspace.onDidChangeConfiguration((e) => extension.configurationChanged(e)));
   if (vscode.workspace.getConfiguration('docwright').get('enabled', true) === false) {
+    extension.status.set('off', 'docwright.enabled is false');
     return { extension };
   }
   try {
@@ -182,6 +203,7 @@ async function activate(context) {
 }
 
 async function deactivate() {
+  picker.dispose();
   if (current) {
     await current.stop();
     current = undefined;

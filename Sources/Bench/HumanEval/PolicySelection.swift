@@ -5,7 +5,7 @@ import Ranking
 public enum BenchPolicy: Sendable, Hashable {
     /// Expected pass rate of a uniformly random usable sample (the Codex paper's baseline).
     case random
-    case ranker(Ranking.RankingPolicy)
+    case ranker(RankingPolicy)
 
     /// The order the report lists them in.
     public static let all: [BenchPolicy] = [
@@ -23,7 +23,7 @@ public enum BenchPolicy: Sendable, Hashable {
     public init?(name: String) {
         if name == "random" {
             self = .random
-        } else if let policy = Ranking.RankingPolicy(rawValue: name), policy != .random {
+        } else if let policy = RankingPolicy(rawValue: name), policy != .random {
             self = .ranker(policy)
         } else {
             return nil

@@ -48,7 +48,11 @@ public struct SolutionTester: Sendable {
             func launch() {
                 let index = next
                 let program = programs[index]
-                group.addTask { (index, try await run(program)) }
+                group.addTask {
+                    // Await first: Swift 6.3 -O can lose tuple parts written before an await (swiftlang/swift#91911).
+                    let outcome = try await run(program)
+                    return (index, outcome)
+                }
                 next += 1
             }
             while next < min(max(1, width), programs.count) { launch() }

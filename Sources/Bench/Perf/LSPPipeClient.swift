@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,30 +14,16 @@ final class LSPPipeClient {
     let pid: Int32
     /// When the process was started (for start-up timing).
     let startedAt: ContinuousClock.Instant
-    private let toServer: Pipe
-    private let fromServer: Pipe
-    private var buffer: [UInt8] = []
+    private let server: LSPProcess
+    private var frames = LSPFrameReader()
     private var nextID = 0
     /// Notifications the server sent (method names), for diagnostics.
     private(set) var notifications: [String] = []
 
     init(binary: String, environment: [String: String], stderrPath: String? = nil) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["lsp"]
-        process.environment = environment
-        toServer = Pipe()
-        fromServer = Pipe()
-        process.standardInput = toServer
-        process.standardOutput = fromServer
-        if let stderrPath, FileManager.default.createFile(atPath: stderrPath, contents: nil),
-           let handle = FileHandle(forWritingAtPath: stderrPath) {
-            process.standardError = handle
-        } else {
-            process.standardError = FileHandle.nullDevice
-        }
         startedAt = .now
-        try process.run()
+        server = try LSPProcess(binary: binary, environment: environment, stderrPath: stderrPath)
+        process = server.process
         pid = process.processIdentifier
     }
 
@@ -47,12 +34,11 @@ final class LSPPipeClient {
     // MARK: sending
 
     static func frame(_ object: [String: Any]) throws -> [UInt8] {
-        let body = try JSONSerialization.data(withJSONObject: object)
-        return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + Array(body)
+        try LSPFrameReader.frame(object)
     }
 
     func write(_ bytes: [UInt8]) throws {
-        let fd = toServer.fileHandleForWriting.fileDescriptor
+        let fd = server.input.fileDescriptor
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw -> Int in
@@ -116,28 +102,21 @@ final class LSPPipeClient {
     }
 
     private func takeFrame() throws -> [String: Any]? {
-        guard let headerEnd = Self.find([13, 10, 13, 10], in: buffer) else { return nil }
-        let header = String(decoding: buffer[..<headerEnd], as: UTF8.self)
-        var length: Int?
-        for line in header.split(separator: "\r\n") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "content-length" {
-                length = Int(parts[1].trimmingCharacters(in: .whitespaces))
+        switch frames.next() {
+        case nil:
+            return nil
+        case .garbage(let header):
+            throw BenchError.harness("docwright lsp wrote a frame without Content-Length: \(header)")
+        case .body(let body):
+            guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+                throw BenchError.harness("docwright lsp wrote a frame that is not a JSON object")
             }
+            return object
         }
-        guard let length else { throw BenchError.harness("docwright lsp wrote a frame without Content-Length: \(header.prefix(80))") }
-        let start = headerEnd + 4
-        guard buffer.count >= start + length else { return nil }
-        let body = Data(buffer[start..<(start + length)])
-        buffer.removeFirst(start + length)
-        guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
-            throw BenchError.harness("docwright lsp wrote a frame that is not a JSON object")
-        }
-        return object
     }
 
     private func fill(deadline: ContinuousClock.Instant) throws {
-        let fd = fromServer.fileHandleForReading.fileDescriptor
+        let fd = server.output.fileDescriptor
         let remaining = ContinuousClock.now.duration(to: deadline).milliseconds
         guard remaining > 0 else { throw BenchError.harness("docwright lsp did not answer in time") }
         var pollFD = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -146,7 +125,7 @@ final class LSPPipeClient {
         guard ready > 0 else { return }
         let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { scratch -> Int in
             let count = read(fd, scratch.baseAddress, scratch.count)
-            if count > 0 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count])) }
+            if count > 0 { frames.feed(UnsafeBufferPointer(rebasing: scratch[..<count])) }
             return count
         }
         if count == 0 { throw BenchError.harness("docwright lsp closed its output (it exited; status \(exitStatusText))") }
@@ -156,14 +135,6 @@ final class LSPPipeClient {
     private var exitStatusText: String {
         Thread.sleep(forTimeInterval: 0.05)
         return process.isRunning ? "still running" : "\(process.terminationStatus)"
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
-            if Array(haystack[index..<(index + needle.count)]) == needle { return index }
-        }
-        return nil
     }
 
     // MARK: lifecycle
@@ -195,16 +166,5 @@ final class LSPPipeClient {
     }
 
     /// Resident set size in KiB (VmRSS of /proc/PID/status).
-    var residentKiB: Int? { ProcessMemory.residentKiB(pid: pid) }
-}
-
-/// Memory figures from /proc.
-enum ProcessMemory {
-    static func residentKiB(pid: Int32) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-        }
-        return nil
-    }
+    var residentKiB: Int? { LSPProcess.residentKiB(pid: pid) }
 }

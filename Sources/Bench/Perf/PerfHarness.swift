@@ -2,7 +2,7 @@ import Config
 import Foundation
 import Gateway
 
-/// `docwright bench perf`: measures each figure against its baseline in the same run, prints
+/// `docwright-bench perf`: measures each figure against its baseline in the same run, prints
 /// the table and writes `perf-latest.md` (and `.json`).
 public struct PerfHarness: Sendable {
     public var options: PerfOptions
@@ -78,8 +78,10 @@ public struct PerfHarness: Sendable {
     }
 
     func resolvedBinary() throws -> String {
-        let path = options.binary ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
+        // The server under test is `docwright`, a sibling of this harness's executable.
+        let here = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let sibling = URL(fileURLWithPath: here).deletingLastPathComponent().appendingPathComponent("docwright").path
+        let path = options.binary ?? ProcessInfo.processInfo.environment["DOCWRIGHT_BIN"].flatMap { $0.isEmpty ? nil : $0 } ?? sibling
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw BenchError.harness("cannot find the docwright binary to measure (\(path)); pass --binary PATH")
         }

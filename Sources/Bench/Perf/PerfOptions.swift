@@ -1,6 +1,6 @@
 import Foundation
 
-/// Settings of `docwright bench perf`.
+/// Settings of `docwright-bench perf`.
 public struct PerfOptions: Sendable {
     /// Fewer repetitions and smaller sizes (CI: bounded time).
     public var quick = false

@@ -1,3 +1,4 @@
+import DocwrightCore
 import Foundation
 
 /// Figures of the server process itself, with a model that answers at once (FakeModel):
@@ -164,7 +165,7 @@ struct ServerFigures {
         let barrier = BenchStatistics.median(floor) ?? 0
         var version = 1
         var rounds: [Double] = []
-        var generator = SplitMix(seed: UInt64(lines))
+        var generator = SplitMix64(seed: UInt64(lines))
         for _ in 0..<3 {
             var frames: [UInt8] = []
             var line = 0
@@ -190,15 +191,3 @@ struct ServerFigures {
     }
 }
 
-/// SplitMix64, seeded: every run edits the same lines.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,14 +1,18 @@
 import DocwrightCore
 import JSON
 import Foundation
+import Providers
 
 /// Turns transport failures and HTTP error replies into `GatewayError`s that name the model,
 /// say what to do, and contain no secret.
 struct ErrorExplainer: Sendable {
     let endpoint: ModelEndpoint
     let credential: Credential?
-    /// The environment variable the user should put a key in, for 401/403 advice.
-    let keyEnvironmentHint: String?
+    /// The endpoint's provider: the variable the user should put a key in (401/403 advice) and
+    /// its hints (how to start a local server it cannot reach).
+    let provider: any Provider
+
+    private var keyEnvironmentHint: String? { provider.defaultKeyVariable }
 
     /// `model "fast" (gpt-4o-mini)`; just `model "x"` when name and id are the same.
     var label: String {
@@ -19,6 +23,14 @@ struct ErrorExplainer: Sendable {
     private var base: String { Redaction.displayURL(endpoint.baseURL) }
 
     func transport(_ error: HTTPClientError, url: String) -> GatewayError {
+        var explained = describe(error, url: url)
+        if explained.isUnreachable, let hint = provider.hint(.unreachable, endpoint: endpoint) {
+            explained.userMessage += " " + hint
+        }
+        return explained
+    }
+
+    private func describe(_ error: HTTPClientError, url: String) -> GatewayError {
         let shownURL = Redaction.displayURL(url)
         switch error {
         case .connectionRefused:

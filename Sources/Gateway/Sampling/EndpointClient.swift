@@ -1,63 +1,45 @@
 import DocwrightCore
 import JSON
 import Logging
+import Providers
 
 /// Sends one provider's requests: URL, headers and key, retries of 429/5xx with backoff, and
 /// every failure turned into a `GatewayError`.
 struct EndpointClient: Sendable {
-    enum KeyHeader: Sendable { case bearer, anthropic }
-
     let http: HTTPClient
     let endpoint: ModelEndpoint
-    let profile: ProviderProfile
+    let provider: any Provider
     let credential: Credential?
     let explainer: ErrorExplainer
     let options: GatewayOptions
     let logger: Logger
-    let keyHeader: KeyHeader
 
-    /// `baseURL` without a trailing slash.
-    var base: String {
-        var url = endpoint.baseURL
-        while url.hasSuffix("/") { url.removeLast() }
-        return url
-    }
-
-    /// The server root: `base` without a trailing `/v1` (llama.cpp's `/infill`, Ollama's `/api`).
-    var root: String {
-        var url = base
-        for suffix in ["/v1", "/api"] where url.hasSuffix(suffix) { url.removeLast(suffix.count) }
-        return url
-    }
-
-    func headers(streaming: Bool, extra: [(name: String, value: String)] = []) -> [(name: String, value: String)] {
+    func headers(streaming: Bool, extra: [HTTPHeaderField] = []) -> [(name: String, value: String)] {
         var list: [(name: String, value: String)] = [
             ("Content-Type", "application/json"), ("Accept", streaming ? "text/event-stream" : "application/json"),
             ("User-Agent", "docwright/\(DocwrightVersion.string)"),
         ]
         if let key = credential?.value {
-            switch keyHeader {
-            case .bearer: list.append(("Authorization", "Bearer \(key)"))
-            case .anthropic: list.append(("x-api-key", key))
-            }
+            let field = provider.keyHeader.field(for: key)
+            list.append((field.name, field.value))
         }
-        list += extra
+        list += extra.map { ($0.name, $0.value) }
         // Configured headers win over presets of the same name.
         let configured = Set(endpoint.headers.keys.map { $0.lowercased() })
-        list += profile.presetHeaders.filter { !configured.contains($0.name.lowercased()) }
+        list += provider.presetHeaders.filter { !configured.contains($0.name.lowercased()) }.map { ($0.name, $0.value) }
         list += endpoint.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return list
     }
 
     private func makeRequest(_ url: String, _ body: JSONValue, streaming: Bool,
-                             extraHeaders: [(name: String, value: String)]) -> HTTPRequest {
+                             extraHeaders: [HTTPHeaderField]) -> HTTPRequest {
         HTTPRequest(
             method: "POST", url: url, headers: headers(streaming: streaming, extra: extraHeaders), body: body.serializedBytes(),
             connectTimeout: endpoint.connectTimeout, timeout: endpoint.timeout, maxResponseBytes: options.maxResponseBytes)
     }
 
     /// POSTs a JSON body and returns the parsed JSON of a successful reply, retrying as the policy says.
-    func postJSON(_ url: String, _ body: JSONValue, extraHeaders: [(name: String, value: String)] = []) async throws -> JSONValue {
+    func postJSON(_ url: String, _ body: JSONValue, extraHeaders: [HTTPHeaderField] = []) async throws -> JSONValue {
         let request = makeRequest(url, body, streaming: false, extraHeaders: extraHeaders)
         var attempt = 1
         while true {
@@ -79,7 +61,7 @@ struct EndpointClient: Sendable {
     /// POSTs a JSON body for a streamed reply. Returns once a successful head has arrived (an
     /// error reply is retried or thrown first); the iterator then yields body chunks.
     func postStreaming(_ url: String, _ body: JSONValue,
-                       extraHeaders: [(name: String, value: String)] = []) async throws -> BodyChunks {
+                       extraHeaders: [HTTPHeaderField] = []) async throws -> BodyChunks {
         let request = makeRequest(url, body, streaming: true, extraHeaders: extraHeaders)
         var attempt = 1
         while true {
@@ -104,6 +86,16 @@ struct EndpointClient: Sendable {
         ])
         try await Task.sleep(for: .seconds(delay))
         attempt += 1
+    }
+
+    /// A provider's complaint about a plan or a reply, as a `GatewayError` naming the model.
+    func explain(_ failure: ProviderFailure, url: String) -> GatewayError {
+        switch failure {
+        case .malformed(let detail): return explainer.malformed(detail)
+        case .errorReply(let status, let body): return explainer.http(status: status, body: body, headers: [:], url: url, attempts: 1)
+        case .unsupported(let what): return explainer.unsupported(what)
+        case .streamCut: return explainer.streamCut()
+        }
     }
 
     func parse(_ body: [UInt8]) throws -> JSONValue {

@@ -1,6 +1,7 @@
 import DocwrightCore
 import Foundation
 import Logging
+import Providers
 
 /// A `ModelBackend` made of a provider's requester plus the strategy for n samples: one request
 /// when the endpoint honours `n`, else parallel requests with bounded concurrency. What was
@@ -19,16 +20,16 @@ struct ProviderBackend: ModelBackend {
         let key = CapabilityCache.key(endpoint, api: requester.apiName(for: plan))
         let learned = capabilities[key]
         var outcome: RequestOutcome
-        var strategy = "n"
+        var strategy = SamplingStrategy.n
 
         if n == 1 {
             outcome = try await requester.request(plan, params: params, count: 1, seed: params.seed)
         } else if !requester.acceptsN(for: plan) || learned.honoursN == false {
             outcome = try await parallel(plan, params, counts: Array(repeating: 1, count: n))
-            strategy = "parallel"
+            strategy = .parallel
         } else if let maxN = learned.maxN, maxN < n {
             outcome = try await parallel(plan, params, counts: Self.chunks(n, size: maxN))
-            strategy = "parallel"
+            strategy = .parallel
         } else {
             (outcome, strategy) = try await sampleWithN(plan, params, n: n, key: key)
         }
@@ -46,7 +47,7 @@ struct ProviderBackend: ModelBackend {
     /// Asks for n in one request and learns from the answer: a 400 (n above the server's slots)
     /// or fewer choices than asked (n ignored) fall back to parallel requests for the rest.
     private func sampleWithN(_ plan: PromptPlan, _ params: SamplingParams, n: Int,
-                             key: String) async throws -> (RequestOutcome, String) {
+                             key: String) async throws -> (RequestOutcome, SamplingStrategy) {
         var outcome: RequestOutcome
         do {
             outcome = try await requester.request(plan, params: params, count: n, seed: params.seed)
@@ -57,19 +58,19 @@ struct ProviderBackend: ModelBackend {
             capabilities.update(key) { learned in
                 if let limit, limit > 1 { learned.maxN = limit } else { learned.honoursN = false }
             }
-            return (fallback, "parallel")
+            return (fallback, .parallel)
         }
         let got = outcome.samples.count
         guard got < n else {
             capabilities.update(key) { $0.honoursN = true }
-            return (outcome, "n")
+            return (outcome, .n)
         }
         capabilities.update(key) { learned in
             if got > 1 { learned.maxN = got } else { learned.honoursN = false }
         }
         let rest = try await parallel(plan, params, counts: Self.chunks(n - got, size: max(1, got)), seedOffset: got)
         outcome.append(rest)
-        return (outcome, "parallel")
+        return (outcome, .parallel)
     }
 
     /// One request per entry of `counts` (samples per request), at most `maxConcurrency` at once.
@@ -89,11 +90,17 @@ struct ProviderBackend: ModelBackend {
                 let seed = params.seed.map { $0 + seedOffset + counts[..<position].reduce(0, +) }
                 let count = counts[position]
                 group.addTask {
+                    // Await into a local, then build the tuple. Swift 6.3 at -O loses the parts of
+                    // an async closure's tuple result written before an `await` (swiftlang/swift
+                    // #91911, reverted): `(position, .success(try await …))` came back with a
+                    // garbage position in release builds only, and `results[position]` trapped.
+                    let result: Result<RequestOutcome, any Error>
                     do {
-                        return (position, .success(try await requester.request(plan, params: params, count: count, seed: seed)))
+                        result = .success(try await requester.request(plan, params: params, count: count, seed: seed))
                     } catch {
-                        return (position, .failure(error))
+                        result = .failure(error)
                     }
+                    return (position, result)
                 }
             }
             while next < min(limit, counts.count) {

@@ -1,17 +1,6 @@
 import DocwrightCore
-
-/// The samples and token counts of one HTTP request.
-struct RequestOutcome: Sendable {
-    var samples: [Sample]
-    var usage: Usage
-
-    static let empty = RequestOutcome(samples: [], usage: Usage())
-
-    mutating func append(_ other: RequestOutcome) {
-        samples += other.samples
-        usage = usage + other.usage
-    }
-}
+import JSON
+import Providers
 
 /// The provider-specific half of a backend: how one request for `count` samples is made and read.
 /// `ProviderBackend` adds the rest (n strategy, concurrency, probing, usage).
@@ -33,44 +22,52 @@ protocol ProviderRequester: Sendable {
                        emit: @Sendable (StreamEvent) -> Void) async throws
 }
 
-extension ProviderRequester {
-    /// The prompt's stops and the params' stops, each once, within the provider's limit.
-    func stops(_ plan: PromptPlan, _ params: SamplingParams) -> [String] {
-        var seen = Set<String>()
-        var all = (plan.stops + params.stop).filter { !$0.isEmpty && seen.insert($0).inserted }
-        if let limit = client.profile.maxStops, all.count > limit { all = Array(all.prefix(limit)) }
-        return all
-    }
+/// Every provider's requests over HTTP: the provider (from `ProviderRegistry`) shapes the
+/// request and reads the reply; `EndpointClient` sends it.
+struct HTTPProviderRequester: ProviderRequester {
+    let client: EndpointClient
 
-    /// Completion tokens: counted from the samples' tokens when every sample has them (llama.cpp
-    /// reports `usage` for one choice only), else what the server reported.
-    static func completionTokens(rawCounts: [Int?], reported: Int?) -> Int {
-        let counts = rawCounts.compactMap { $0 }
-        if !counts.isEmpty, counts.count == rawCounts.count { return counts.reduce(0, +) }
-        return reported ?? 0
-    }
-}
+    private var provider: any Provider { client.provider }
 
-/// Per-sample state while decoding a stream: text and token byte positions so far.
-struct StreamTracker: Sendable {
-    private var tokenBytes: [Int: Int] = [:]
-    private(set) var finished: Set<Int> = []
-    private(set) var tokenCount = 0
-    private(set) var sawTokens = false
+    func apiName(for plan: PromptPlan) -> String { provider.apiName(for: plan) }
 
-    /// Gives streamed tokens their byte offsets in the sample's text (running token byte count).
-    mutating func offsets(for tokens: [RawToken]?, index: Int) -> [TokenLogprob]? {
-        guard let tokens else { return nil }
-        sawTokens = true
-        var position = tokenBytes[index] ?? 0
-        let placed = tokens.map { token in
-            defer { position += token.byteCount }
-            return TokenLogprob(token: token.text, logprob: token.logprob, textOffset: position)
+    func acceptsN(for plan: PromptPlan) -> Bool { provider.acceptsN(for: plan) }
+
+    private func shaped(_ plan: PromptPlan, _ params: SamplingParams, count: Int, seed: Int?,
+                        stream: Bool) throws -> ProviderRequest {
+        do {
+            return try provider.request(for: plan, params: params, count: count, seed: seed, stream: stream,
+                                        endpoint: client.endpoint)
+        } catch {
+            throw client.explain(error, url: client.endpoint.baseURL)
         }
-        tokenBytes[index] = position
-        tokenCount += tokens.count
-        return placed
     }
 
-    mutating func finish(_ index: Int) { finished.insert(index) }
+    func request(_ plan: PromptPlan, params: SamplingParams, count: Int, seed: Int?) async throws -> RequestOutcome {
+        let request = try shaped(plan, params, count: count, seed: seed, stream: false)
+        let json = try await client.postJSON(request.url, request.body, extraHeaders: request.headers)
+        do {
+            return try provider.reply(json, plan: plan, params: params)
+        } catch {
+            throw client.explain(error, url: request.url)
+        }
+    }
+
+    func streamRequest(_ plan: PromptPlan, params: SamplingParams, count: Int, seed: Int?, firstIndex: Int,
+                       emit: @Sendable (StreamEvent) -> Void) async throws {
+        let request = try shaped(plan, params, count: count, seed: seed, stream: true)
+        var chunks = try await client.postStreaming(request.url, request.body, extraHeaders: request.headers)
+        var decoder = provider.streamDecoder(plan: plan, params: params, count: count, firstIndex: firstIndex)
+        do {
+            switch decoder.framing {
+            case .serverSentEvents:
+                try await chunks.forEachEvent { event in try decoder.consume(event.data, event: event.event, emit: emit) }
+            case .lines:
+                try await chunks.forEachLine { line in try decoder.consume(line, event: nil, emit: emit) }
+            }
+            try decoder.finish(emit: emit)
+        } catch let failure as ProviderFailure {
+            throw client.explain(failure, url: request.url)
+        }
+    }
 }

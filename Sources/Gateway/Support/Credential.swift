@@ -1,5 +1,6 @@
 import DocwrightCore
 import Foundation
+import Providers
 
 /// An API key and where it came from (the source is safe to show; the value never is).
 struct Credential: Sendable, Hashable {
@@ -14,7 +15,7 @@ struct Credential: Sendable, Hashable {
     /// Finds the key for an endpoint: `apiKeyEnv`, else `apiKeyFile`, else the provider's usual
     /// variable (e.g. `OPENAI_API_KEY`) when it is set. A configured source that is empty or
     /// unreadable is an error; so is no key at all for a provider that always needs one.
-    static func resolve(for endpoint: ModelEndpoint, profile: ProviderProfile,
+    static func resolve(for endpoint: ModelEndpoint, provider: any Provider,
                         environment: [String: String], explainer: ErrorExplainer) throws(GatewayError) -> Credential? {
         if let name = endpoint.apiKeyEnv, !name.isEmpty {
             guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
@@ -34,13 +35,13 @@ struct Credential: Sendable, Hashable {
             }
             return Credential(value: value, source: .file(path))
         }
-        if let name = profile.defaultKeyVariable,
+        if let name = provider.defaultKeyVariable,
             let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
         {
             return Credential(value: value, source: .environment(name))
         }
-        if profile.requiresKey {
-            let hint = profile.defaultKeyVariable.map { "Set the environment variable \($0), or name another with api_key_env." }
+        if provider.requiresKey {
+            let hint = provider.defaultKeyVariable.map { "Set the environment variable \($0), or name another with api_key_env." }
                 ?? "Name the environment variable holding it with api_key_env."
             throw GatewayError(kind: .missingAPIKey, userMessage: "No API key for \(explainer.label). \(hint)")
         }

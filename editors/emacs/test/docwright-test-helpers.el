@@ -154,6 +154,48 @@ Every title offered is pushed onto the list variable SEEN."
     "        return 1")
   "A method stub at 8-space indentation on line 4.")
 
+(defconst docwright-test-pick-empty-body
+  '("def mul(a, b):"
+    "    \"\"\"Return the product of a and b.\"\"\""
+    "    "
+    ""
+    ""
+    "def untouched():"
+    "    return 1")
+  "An empty documented body the scripted model has two candidates for (line 3).")
+
+(defun docwright-test-ghost-text ()
+  "The ghost text showing in this buffer (without its [i/n] counter), or nil."
+  (let ((overlay (bound-and-true-p docwright-inline--overlay)))
+    (and (overlayp overlay) (overlay-buffer overlay)
+         (replace-regexp-in-string "  \\[[0-9]+/[0-9]+\\]\\'" ""
+                                   (substring-no-properties (overlay-get overlay 'after-string))))))
+
+(defun docwright-test-ghost-text-cycle-accept (visit)
+  "Ghost text: VISIT a file, ask, cycle to candidate 2, accept it; then dismiss one."
+  (let ((before docwright-test-pick-empty-body))
+    (funcall visit "ghost1.py" before)
+    (docwright-test-goto 3 4)
+    (docwright-inline-mode 1)
+    (docwright-inline-complete)
+    (docwright-test-wait #'docwright-test-ghost-text 60 "ghost text")
+    (should (string-prefix-p "return a * b" (docwright-test-ghost-text)))
+    (should (equal (docwright-test-lines) before))
+    (docwright-inline-next)
+    (should (string-prefix-p "return b * a" (docwright-test-ghost-text)))
+    (docwright-inline-accept)
+    (should-not (docwright-test-ghost-text))
+    (should (equal (docwright-test-lines) (docwright-test-expected before 3 "    return b * a")))
+    ;; Dismissing leaves the buffer as it was.
+    (funcall visit "ghost2.py" before)
+    (docwright-test-goto 3 4)
+    (docwright-inline-mode 1)
+    (docwright-inline-complete)
+    (docwright-test-wait #'docwright-test-ghost-text 60 "ghost text")
+    (docwright-inline-dismiss)
+    (should-not (docwright-test-ghost-text))
+    (should (equal (docwright-test-lines) before))))
+
 (defun docwright-test-expected (lines line text)
   "LINES with 1-based LINE replaced by TEXT."
   (let ((copy (copy-sequence lines)))

@@ -14,6 +14,9 @@
 (load (expand-file-name "docwright-test-helpers" (file-name-directory load-file-name)) nil t)
 (require 'eglot)
 (require 'python)
+;; docwright alone as eglot's server for python-mode (opt-in); eglot-rass-test.el runs it
+;; beside pylsp instead.
+(setq docwright-register-with-eglot t)
 (docwright-test-load-plugin)
 
 (setq eglot-confirm-server-initiated-edits nil

@@ -131,6 +131,35 @@ return function(H, has_inline)
     end })
   end
 
+  if has_inline then
+    table.insert(cases, { 'inline completion: the accept-word key takes "return", the accept-line key the rest', function()
+      local bufnr = open(empty_body)
+      vim.api.nvim_win_set_cursor(0, { 3, 0 })
+      vim.api.nvim_input('A')
+      local ns = H.wait(function() return vim.api.nvim_get_namespaces()['nvim.lsp.inline_completion'] end,
+        10000, 'the inline completion namespace')
+      local function ghost()
+        return #vim.api.nvim_buf_get_extmarks(bufnr, ns, 0, -1, {}) > 0
+      end
+      H.wait(ghost, 60000, 'ghost text extmarks')
+      vim.api.nvim_input('<M-w>')
+      H.wait(function() return H.lines(bufnr)[3] ~= '    ' end, 10000, 'the accepted word')
+      H.eq('    ' .. body:match('^%S+'), H.lines(bufnr)[3], 'line after accepting a word')
+      -- The rest of the suggestion stays shown (the plugin's own ghost text).
+      local rest_ns = vim.api.nvim_get_namespaces()['docwright.inline_rest']
+      H.wait(function() return #vim.api.nvim_buf_get_extmarks(bufnr, rest_ns, 0, -1, {}) > 0 end,
+        5000, 'ghost text for the rest')
+      vim.api.nvim_input('<M-l>')
+      H.wait(function() return H.lines(bufnr)[3] ~= '    ' .. body:match('^%S+') end, 10000, 'the accepted line')
+      local want = vim.deepcopy(empty_body)
+      want[3] = '    ' .. body
+      H.eq(want, H.lines(bufnr), 'buffer after accepting the rest of the line')
+      H.eq(nil, require('docwright.inline').rest, 'nothing left over')
+      vim.api.nvim_input('<Esc>')
+      H.wait(function() return vim.api.nvim_get_mode().mode == 'n' end, 5000, 'normal mode')
+    end })
+  end
+
   -- The last request the scripted model received (FAKE_MODEL_LOG, one JSON object a line).
   local function last_model_request()
     local lines = vim.fn.readfile(H.env('FAKE_MODEL_LOG'))
@@ -191,12 +220,19 @@ return function(H, has_inline)
     local text = table.concat(H.lines(0), '\n')
     os.remove(config_dir .. '/config.toml')
     H.truthy(text:find('user config: ' .. config_dir .. '/config.toml', 1, true), 'user config reported:\n' .. text)
-    H.truthy(text:find('unknown key temprature', 1, true), 'config diagnostic reported:\n' .. text)
+    -- file:line comes from doctor --json's diagnostics (the text report has no line numbers)
+    H.truthy(text:find('/docwright/config.toml:1: unknown key temprature', 1, true), 'config diagnostic reported:\n' .. text)
     H.truthy(text:find('found ' .. vim.fn.exepath(bin), 1, true), 'binary reported:\n' .. text)
     H.truthy(text:find('version: ', 1, true), 'version reported:\n' .. text)
-    H.truthy(text:find('answers at', 1, true), 'model reachable:\n' .. text)
+    H.truthy(text:find('model local (in use) answers at ' .. H.env('FAKE_MODEL_URL'), 1, true), 'model reachable:\n' .. text)
     H.truthy(not text:find('ERROR', 1, true), 'no ERROR:\n' .. text)
   end })
+
+  local coexist = require('cases_coexist')(H, {
+    open = open, stub = stub, expected = expected, changed = changed,
+    code_action_titles = code_action_titles, GENERATE = GENERATE,
+  })
+  vim.list_extend(cases, coexist)
 
   return cases
 end

@@ -25,16 +25,35 @@ local function main()
   vim.env.DOCWRIGHT_LOCAL_MODEL_URL = model_url
   local has_inline = vim.lsp.inline_completion ~= nil
 
-  -- Load the plugin the way a plugin manager does: put it on 'runtimepath', call setup().
+  -- Load the plugin the way a plugin manager does: put it on 'runtimepath', source its
+  -- plugin/ files, call setup().
   vim.opt.runtimepath:prepend(plugin_dir)
+  vim.cmd('runtime! plugin/docwright.lua')
+  local before_setup = {
+    commands = vim.fn.exists(':DocwrightPick') == 2 and vim.fn.exists(':DocwrightGenerate') == 2
+      and vim.fn.exists(':DocwrightCompare') == 2,
+    -- 0.11+: what vim.lsp.enable('docwright') would start, from lsp/docwright.lua.
+    lsp_config = vim.lsp.config and vim.deepcopy(vim.lsp.config['docwright'] or {}),
+  }
   vim.cmd('filetype on')
   require('docwright').setup({
     cmd = { bin, 'lsp' },
     settings = { default_model = 'local', n = 3, max_tokens = mode == 'real' and 48 or 64, temperature = 0.8 },
     inline_completion = has_inline,
+    inline_accept_word_key = has_inline and '<M-w>' or nil,
+    inline_accept_line_key = has_inline and '<M-l>' or nil,
   })
 
   local cases = mode == 'real' and require('cases_real')(H) or require('cases_fake')(H, has_inline)
+  table.insert(cases, 1, { 'plugin/docwright.lua defines the commands before setup(); lsp/docwright.lua configures vim.lsp.enable', function()
+    H.truthy(before_setup.commands, ':DocwrightGenerate, :DocwrightPick and :DocwrightCompare exist before setup()')
+    if before_setup.lsp_config then
+      local cfg = before_setup.lsp_config
+      H.eq({ 'docwright', 'lsp' }, cfg.cmd, "vim.lsp.config['docwright'].cmd before setup()")
+      H.truthy(vim.tbl_contains(cfg.filetypes or {}, 'python'), 'python among the filetypes: ' .. vim.inspect(cfg.filetypes))
+      H.eq({ '.docwright.toml', '.git' }, cfg.root_markers, 'root markers')
+    end
+  end })
   H.run(cases)
 end
 

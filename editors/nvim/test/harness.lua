@@ -31,17 +31,19 @@ function H.sleep(ms)
   coroutine.yield()
 end
 
---- Waits until cond() returns a truthy value (returned), or fails after timeout_ms.
-function H.wait(cond, timeout_ms, what)
-  local deadline = vim.loop.now() + timeout_ms
+--- Waits until cond() returns a truthy value (returned), or fails after timeout_ms; the
+--- failure adds details() when given.
+function H.wait(cond, timeout_ms, what, details)
+  local deadline = (vim.uv or vim.loop).now() + timeout_ms
   while true do
     local ok, value = pcall(cond)
     if ok and value then
       return value
     end
-    if vim.loop.now() > deadline then
+    if (vim.uv or vim.loop).now() > deadline then
       error('timed out after ' .. timeout_ms .. ' ms waiting for ' .. what
-        .. (ok and '' or (' (last error: ' .. tostring(value) .. ')')), 0)
+        .. (ok and '' or (' (last error: ' .. tostring(value) .. ')'))
+        .. (details and (' (' .. details() .. ')') or ''), 0)
     end
     H.sleep(50)
   end
@@ -105,8 +107,13 @@ end
 --- Runs cases {{name, fn}, ...} in order, then exits nvim.
 function H.run(cases)
   local failed = 0
+  -- DOCWRIGHT_TEST_ONLY=text runs only the cases whose name contains it (while debugging).
+  local only = os.getenv('DOCWRIGHT_TEST_ONLY')
   local co = coroutine.create(function()
     for _, case in ipairs(cases) do
+      if only and only ~= '' and not case[1]:find(only, 1, true) then
+        goto continue
+      end
       local ok, err = xpcall(case[2], function(e)
         return tostring(e) .. (os.getenv('DOCWRIGHT_TEST_TRACE') and ('\n' .. debug.traceback()) or '')
       end)
@@ -117,6 +124,7 @@ function H.run(cases)
         out('not ok - ' .. case[1] .. ': ' .. tostring(err):gsub('\n', '\n# '))
       end
       pcall(vim.cmd, 'silent! stopinsert')
+      ::continue::
     end
     vim.cmd(failed == 0 and 'qall!' or 'cquit 1')
   end)

@@ -14,6 +14,7 @@ function clientCapabilities() {
       applyEdit: true,
       workspaceEdit: { documentChanges: true },
       configuration: true,
+      workspaceFolders: true,
       didChangeConfiguration: { dynamicRegistration: false },
       executeCommand: { dynamicRegistration: false },
     },
@@ -60,6 +61,11 @@ class DocwrightClient {
     this.setupHandlers = [];
   }
 
+  /** Registers a function called when the server exits without being stopped (a crash). */
+  onExit(callback) {
+    this.exitHandler = callback;
+  }
+
   /** Registers a function that installs request/notification handlers on each new connection. */
   onConnection(setup) {
     this.setupHandlers.push(setup);
@@ -79,7 +85,10 @@ class DocwrightClient {
         `could not start ${command}: ${err.message}. Set "docwright.path" to the docwright binary.`)));
     });
     child.stderr.on('data', (chunk) => this.log(chunk.toString('utf8').replace(/\n$/, '')));
-    child.on('exit', (code, signal) => this.log(`docwright exited (code ${code}, signal ${signal})`));
+    child.on('exit', (code, signal) => {
+      this.log(`docwright exited (code ${code}, signal ${signal})`);
+      if (!this.stopping && this.exitHandler) this.exitHandler(code, signal);
+    });
     await started;
     const connection = new Connection(child.stdout, child.stdin, (line) => this.log(line));
     this.connection = connection;
@@ -108,6 +117,14 @@ class DocwrightClient {
   watchDocuments() {
     for (const document of vscode.workspace.textDocuments) {
       this.didOpen(document);
+    }
+    if (vscode.workspace.onDidChangeWorkspaceFolders) {
+      // Multi-root: the server hears about every folder added or removed.
+      this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders((e) =>
+        this.notify('workspace/didChangeWorkspaceFolders', { event: {
+          added: e.added.map((f) => ({ uri: f.uri.toString(), name: f.name })),
+          removed: e.removed.map((f) => ({ uri: f.uri.toString(), name: f.name })),
+        } })));
     }
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.didOpen(d)),
@@ -173,8 +190,18 @@ class DocwrightClient {
     }
   }
 
+  /** Forgets a server that is gone (after a crash): no more document notifications. */
+  dispose() {
+    this.stopping = true;
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+    this.connection = undefined;
+  }
+
   /** Polite shutdown, then kill after a grace period. Resolves when the process is gone. */
   async stop() {
+    this.stopping = true;
     for (const d of this.disposables.splice(0)) {
       d.dispose();
     }

@@ -141,6 +141,7 @@ module.exports = {
   toCodeAction,
   toCompletionItem,
   toInlineItem,
+  toPosition,
   toRange,
   toWorkspaceEdit,
 };

@@ -15,7 +15,7 @@ const MESSAGE_FUNCTIONS = {
 };
 
 /** Installs handlers for server → client requests and notifications on a new connection. */
-function handleServerMessages(connection, { output, settings }) {
+function handleServerMessages(connection, { output, settings, onProgress }) {
   connection.onRequest('workspace/applyEdit', async (params) => {
     const applied = await vscode.workspace.applyEdit(convert.toWorkspaceEdit(params.edit));
     return applied ? { applied: true } : { applied: false, failureReason: 'VS Code refused the edit' };
@@ -49,7 +49,10 @@ function handleServerMessages(connection, { output, settings }) {
     show(`docwright: ${params.message}`);
   });
   connection.onNotification('window/logMessage', (params) => output.appendLine(params.message));
-  connection.onNotification('$/progress', (params) => progress.update(params));
+  connection.onNotification('$/progress', (params) => {
+    progress.update(params);
+    if (onProgress && params && params.value) onProgress(params.value);
+  });
 }
 
 // $/progress (begin/report/end) shown as VS Code window progress.

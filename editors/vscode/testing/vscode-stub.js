@@ -146,7 +146,7 @@ class TextDocument {
 
 const events = {
   open: new EventEmitter(), change: new EventEmitter(), close: new EventEmitter(),
-  configuration: new EventEmitter(),
+  configuration: new EventEmitter(), folders: new EventEmitter(),
 };
 const documents = [];
 const LANGUAGE_BY_EXTENSION = { '.py': 'python', '.js': 'javascript', '.ts': 'typescript', '.go': 'go',
@@ -214,7 +214,20 @@ function getConfiguration(section) {
 
 // ---- registries --------------------------------------------------------------------------
 
-const registry = { codeActions: [], completion: [], inline: [], commands: new Map() };
+const registry = { codeActions: [], completion: [], inline: [], commands: new Map(), contentProviders: new Map() };
+// vscode.diff calls: { left, right, title, rightText } (rightText from the content provider).
+const diffs = [];
+async function builtinCommand(id, args) {
+  if (id === 'vscode.diff') {
+    const [left, right, title] = args;
+    const provider = registry.contentProviders.get(right.scheme);
+    const rightText = provider ? await provider.provideTextDocumentContent(right, new CancellationTokenSource().token)
+      : (findDocument(right) || {}).text;
+    diffs.push({ left, right, title, rightText });
+    return undefined;
+  }
+  throw new Error(`stub: command ${id} not found`);
+}
 
 function matches(selector, doc) {
   const list = Array.isArray(selector) ? selector : [selector];
@@ -235,7 +248,12 @@ const window = {
   pickQuickPick: undefined, // tests set this: (items, options) => choice
   createOutputChannel: (name) => ({ name, lines: [], appendLine(l) { this.lines.push(l); if (process.env.DOCWRIGHT_TEST_TRACE) process.stderr.write(`[${name}] ${l}\n`); },
     append(l) { this.lines.push(l); }, show() {}, clear() { this.lines = []; }, dispose() {} }),
-  showInformationMessage: async (m) => { messages.push(['info', m]); return undefined; },
+  answerMessage: undefined, // tests set this: (message, ...items) => the item clicked
+  showInformationMessage: async (m, ...rest) => {
+    messages.push(['info', m]);
+    const items = rest.filter((r) => typeof r === 'string' || (r && r.title));
+    return window.answerMessage ? window.answerMessage(m, ...items) : undefined;
+  },
   showWarningMessage: async (m) => { messages.push(['warning', m]); return undefined; },
   showErrorMessage: async (m) => { messages.push(['error', m]); return undefined; },
   showQuickPick: async (items, options) => { quickPicks.push({ items, options }); return window.pickQuickPick ? window.pickQuickPick(items, options) : undefined; },
@@ -247,6 +265,13 @@ const window = {
   },
   withProgress: async (options, task) => task({ report() {} }, new CancellationTokenSource().token),
   setStatusBarMessage: () => new Disposable(),
+  statusBarItems: [],
+  createStatusBarItem: (alignment, priority) => {
+    const item = { alignment, priority, text: '', tooltip: '', command: undefined, visible: false,
+      show() { this.visible = true; }, hide() { this.visible = false; }, dispose() { this.visible = false; } };
+    window.statusBarItems.push(item);
+    return item;
+  },
 };
 
 const vscode = {
@@ -258,6 +283,7 @@ const vscode = {
   CompletionTriggerKind: { Invoke: 0, TriggerCharacter: 1, TriggerForIncompleteCompletions: 2 },
   InlineCompletionTriggerKind: { Invoke: 0, Automatic: 1 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+  StatusBarAlignment: { Left: 1, Right: 2 },
   window,
   workspace: {
     workspaceFolders: undefined,
@@ -270,6 +296,11 @@ const vscode = {
     onDidChangeTextDocument: events.change.event,
     onDidCloseTextDocument: events.close.event,
     onDidChangeConfiguration: events.configuration.event,
+    onDidChangeWorkspaceFolders: events.folders.event,
+    registerTextDocumentContentProvider: (scheme, provider) => {
+      registry.contentProviders.set(scheme, provider);
+      return new Disposable(() => registry.contentProviders.delete(scheme));
+    },
   },
   languages: {
     registerCodeActionsProvider: (selector, provider, metadata) => register(registry.codeActions, { selector, provider, metadata }),
@@ -284,17 +315,17 @@ const vscode = {
     },
     executeCommand: async (id, ...args) => {
       const fn = registry.commands.get(id);
-      if (!fn) throw new Error(`stub: command ${id} not found`);
+      if (!fn) return builtinCommand(id, args);
       return fn(...args);
     },
   },
   env: { openExternal: async () => true },
   // Test-only hooks (not part of the vscode API).
   _stub: {
-    registry, messages, quickPicks, settings, workspaceSettings, documents, matches,
+    registry, messages, quickPicks, diffs, settings, workspaceSettings, documents, matches,
     closeDocument(doc) { documents.splice(documents.indexOf(doc), 1); doc.isClosed = true; events.close.fire(doc); },
     reset() {
-      documents.splice(0); messages.splice(0); quickPicks.splice(0); settings.clear(); workspaceSettings.clear();
+      documents.splice(0); messages.splice(0); quickPicks.splice(0); diffs.splice(0); window.answerMessage = undefined; settings.clear(); workspaceSettings.clear();
       window.activeTextEditor = undefined; window.visibleTextEditors = []; window.pickQuickPick = undefined;
     },
   },

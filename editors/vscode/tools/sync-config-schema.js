@@ -24,11 +24,18 @@ const CLIENT_PROPERTIES = {
       + 'Read from user settings only.',
   },
   'docwright.inlineCompletion.enabled': {
-    type: 'boolean',
-    default: true,
-    markdownDescription: "Offer docwright's implementations as inline (ghost text) completions.",
+    type: ['boolean', 'null'],
+    default: null,
+    markdownDescription: "Offer docwright's implementations as inline (ghost text) completions. Unset (null): on when "
+      + 'the model docwright routes to is local (a loopback URL or a local provider such as llama.cpp or Ollama), off '
+      + 'for hosted, paid models (`docwright doctor --json` says which), so typing never spends money unasked.',
   },
 };
+
+/** The VS Code name of a server key: top-level keys in camelCase (`default_model` → `defaultModel`). */
+function camelCase(key) {
+  return key.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+}
 
 // Workspace trust (docs/security.md), the same rule as the server's for .docwright.toml: settings
 // that choose where code is sent or which key is used are read from the user's own settings only
@@ -70,7 +77,17 @@ function serverProperties(schema) {
       property.scope = 'machine';
       property.markdownDescription += ' Read from user settings only: a repository cannot choose endpoints or keys.';
     }
-    properties[`docwright.${key}`] = property;
+    properties[`docwright.${camelCase(key)}`] = property;
+  }
+  // The snake_case names of earlier versions are still read (the camelCase one wins).
+  for (const key of Object.keys(schema.properties)) {
+    if (camelCase(key) !== key) {
+      const renamed = `docwright.${camelCase(key)}`;
+      properties[`docwright.${key}`] = {
+        ...properties[renamed],
+        markdownDeprecationMessage: `Renamed to \`${renamed}\` (this name is still read when that one is unset).`,
+      };
+    }
   }
   return properties;
 }
@@ -101,4 +118,4 @@ if (require.main === module) {
   console.log(`updated ${PACKAGE} from ${schemaPath}`);
 }
 
-module.exports = { expectedProperties, expectedCapabilities, CLIENT_PROPERTIES, DEFAULT_SCHEMA, MACHINE_SCOPED, RESTRICTED };
+module.exports = { camelCase, expectedProperties, expectedCapabilities, CLIENT_PROPERTIES, DEFAULT_SCHEMA, MACHINE_SCOPED, RESTRICTED };

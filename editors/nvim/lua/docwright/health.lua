@@ -1,4 +1,5 @@
--- :checkhealth docwright — binary found, its version, config files, running client, model reachable.
+-- :checkhealth docwright — binary found, its version, and what `docwright doctor --json` says:
+-- config files and their problems, the route for this buffer, each model and whether it answers.
 local M = {}
 
 -- vim.health (0.10+: start/ok/…; 0.8–0.9: report_*) or the 0.7 `health` module.
@@ -17,140 +18,109 @@ local function reporter()
   }
 end
 
--- Runs argv with a deadline; returns exit code (nil on timeout/failure to start) and output lines.
+-- Runs argv with a deadline; returns exit code (nil on timeout/failure to start), stdout lines
+-- and stderr lines.
 local function run(argv, timeout_ms)
-  local output = {}
-  local function collect(_, data)
-    for _, line in ipairs(data or {}) do
-      if line ~= '' then
-        table.insert(output, line)
+  local stdout, stderr = {}, {}
+  local function collector(into)
+    return function(_, data)
+      for _, line in ipairs(data or {}) do
+        if line ~= '' then
+          table.insert(into, line)
+        end
       end
     end
   end
   local ok, job = pcall(vim.fn.jobstart, argv, {
     stdout_buffered = true,
     stderr_buffered = true,
-    on_stdout = collect,
-    on_stderr = collect,
+    on_stdout = collector(stdout),
+    on_stderr = collector(stderr),
   })
   if not ok or job <= 0 then
-    return nil, { 'could not start ' .. argv[1] }
+    return nil, {}, { 'could not start ' .. argv[1] }
   end
   local code = vim.fn.jobwait({ job }, timeout_ms)[1]
   if code == -1 then
     vim.fn.jobstop(job)
-    return nil, { 'timed out after ' .. timeout_ms .. ' ms' }
+    return nil, {}, { 'timed out after ' .. timeout_ms .. ' ms' }
   end
-  return code, output
+  return code, stdout, stderr
 end
 
--- `docwright doctor --no-probe [--file F]`: config files, their diagnostics, the route for F.
--- nil when the binary has no doctor command or it fails.
+-- `docwright doctor --json [--file F]`: one JSON object (config files, their diagnostics, the
+-- route for F, each model and whether it answers). Exit status 1 means "problems found", not
+-- failure. nil and a reason when there is no usable answer (e.g. a binary without --json).
 local function doctor(path, file)
-  local argv = { path, 'doctor', '--no-probe' }
+  local argv = { path, 'doctor', '--json' }
   if file then
     vim.list_extend(argv, { '--file', file })
   end
-  local code, output = run(argv, 15000)
-  if code ~= 0 then
-    return nil
+  local code, stdout, stderr = run(argv, 30000)
+  if code ~= 0 and code ~= 1 then
+    return nil, table.concat(stderr, ' ')
   end
-  local report = { diagnostics = {} }
-  local in_diagnostics = false
-  for _, line in ipairs(output) do
-    local indented = line:match('^%s+(.*)$')
-    if in_diagnostics and indented then
-      table.insert(report.diagnostics, indented)
-    else
-      in_diagnostics = false
-      report.user = report.user or line:match('^user config:%s+(.+)$')
-      report.project = report.project or line:match('^project config:%s+(.+)$')
-      local diagnostics = line:match('^diagnostics:%s*(.*)$')
-      if diagnostics then
-        in_diagnostics = diagnostics == ''
-      end
-      local route = line:match('^%s+route:%s+(.+)$')
-      if route then
-        report.route = route
-        report.url = route:match('at (https?://[^%s%)]+)')
-      end
-    end
-  end
-  if not report.user then
-    return nil
+  local ok, report = pcall(vim.fn.json_decode, table.concat(stdout, '\n'))
+  if not ok or type(report) ~= 'table' then
+    return nil, 'docwright doctor --json printed no JSON object: ' .. table.concat(stderr, ' ')
   end
   return report
 end
 
--- The base URL of the model the server uses by default, when doctor could not say.
-local function model_url(settings)
-  local models = settings.models or {}
-  local name = settings.default_model
-  local model = name and models[name]
-  if type(model) == 'table' and model.base_url then
-    return model.base_url, name
-  end
-  local env = vim.env.DOCWRIGHT_LOCAL_MODEL_URL
-  if env and env ~= '' then
-    return env, 'local (DOCWRIGHT_LOCAL_MODEL_URL)'
-  end
-  return 'http://127.0.0.1:8012/v1', 'local (default)'
-end
-
-local function config_files()
-  local found = {}
-  local config_home = vim.env.XDG_CONFIG_HOME
-  if not config_home or config_home == '' then
-    config_home = vim.fn.expand('~/.config')
-  end
-  local candidates = { config_home .. '/docwright/config.toml' }
-  -- The project file: the nearest .docwright.toml in the working directory or a parent.
-  local file = vim.fn.findfile('.docwright.toml', vim.fn.getcwd() .. ';')
-  if file ~= '' then
-    table.insert(candidates, vim.fn.fnamemodify(file, ':p'))
-  end
-  for _, candidate in ipairs(candidates) do
-    if vim.fn.filereadable(candidate) == 1 then
-      table.insert(found, candidate)
+local function report_configuration(health, report, opts)
+  for _, entry in ipairs({ { 'user config', report.user_config }, { 'project config', report.project_config } }) do
+    if type(entry[2]) == 'string' and entry[2] ~= '' then
+      health.ok(entry[1] .. ': ' .. entry[2])
+    else
+      health.info(entry[1] .. ': none')
     end
   end
-  return found, candidates[1]
-end
-
-local function report_configuration(health, path, opts)
-  local file = vim.api.nvim_buf_get_name(0)
-  local report = path ~= '' and doctor(path, file ~= '' and vim.fn.filereadable(file) == 1 and file or nil)
-  if report then
-    for _, entry in ipairs({ { 'user config', report.user }, { 'project config', report.project } }) do
-      if entry[2] and entry[2] ~= '(none)' then
-        health.ok(entry[1] .. ': ' .. entry[2])
-      else
-        health.info(entry[1] .. ': none')
-      end
+  local diagnostics = type(report.diagnostics) == 'table' and report.diagnostics or {}
+  if #diagnostics == 0 then
+    health.ok('no problems in the config files (docwright doctor)')
+  end
+  for _, d in ipairs(diagnostics) do
+    local where = (d.source or '?') .. (d.line and (':' .. d.line) or '')
+    local text = where .. ': ' .. (d.message or vim.inspect(d))
+    if d.severity == 'error' then
+      health.error(text)
+    else
+      health.warn(text)
     end
-    if #report.diagnostics == 0 then
-      health.ok('no problems in the config files (docwright doctor)')
-    end
-    for _, diagnostic in ipairs(report.diagnostics) do
-      health.warn(diagnostic)
-    end
-    if report.route then
-      health.info('route for this buffer: ' .. report.route)
-    end
-  else
-    local files, user_file = config_files()
-    if #files == 0 then
-      health.info('no config file (looked for ' .. user_file .. ' and .docwright.toml upwards); defaults apply')
-    end
-    for _, found in ipairs(files) do
-      health.ok('config file: ' .. found)
+  end
+  if type(report.trust) == 'table' and report.trust.message then
+    health.info('trust: ' .. report.trust.message)
+  end
+  for _, line in ipairs(type(report.route) == 'table' and report.route or {}) do
+    if line:match('^route:') then
+      health.info('for this buffer, ' .. line)
     end
   end
   if next(opts.settings or {}) then
     health.info('settings from setup() (sent to the server, not seen by doctor): '
       .. vim.inspect(opts.settings, { newline = ' ', indent = '' }))
   end
-  return report
+end
+
+local function report_models(health, report)
+  local models = type(report.models) == 'table' and report.models or {}
+  if #models == 0 then
+    health.info('docwright doctor listed no models')
+  end
+  for _, model in ipairs(models) do
+    local name = 'model ' .. tostring(model.name) .. (model.inUse and ' (in use)' or '')
+    local url = model.baseURL or '?'
+    if model.reachable then
+      health.ok(name .. ' answers at ' .. url)
+    elseif model.inUse then
+      health.warn(name .. ' not reachable at ' .. url .. ': ' .. tostring(model.error or ''), {
+        'start the local model: scripts/local-model start (from the docwright checkout)',
+        'or configure another model in settings.models / the config file',
+      })
+    else
+      health.info(name .. ' not reachable at ' .. url .. ' (not used for this buffer)')
+    end
+  end
 end
 
 function M.check()
@@ -164,8 +134,10 @@ function M.check()
   end
   if docwright._did_setup then
     health.ok("require('docwright').setup() was called")
+  elseif vim.lsp.is_enabled and vim.lsp.is_enabled('docwright') then
+    health.ok("vim.lsp.enable('docwright') was called")
   else
-    health.warn("require('docwright').setup() was not called: the server will not start")
+    health.warn("neither require('docwright').setup() nor vim.lsp.enable('docwright') was called: the server will not start")
   end
   if opts.inline_completion and not vim.lsp.inline_completion then
     health.warn('inline_completion = true needs Neovim 0.12 (vim.lsp.inline_completion)')
@@ -181,16 +153,25 @@ function M.check()
     })
   else
     health.ok('found ' .. path)
-    local code, output = run({ path, '--version' }, 5000)
+    local code, output, errors = run({ path, '--version' }, 5000)
     if code == 0 and output[1] then
       health.ok('version: ' .. output[1])
     else
-      health.warn(path .. ' --version failed: ' .. table.concat(output, ' '))
+      health.warn(path .. ' --version failed: ' .. table.concat(errors, ' '))
     end
   end
 
   health.start('docwright: configuration')
-  local report = report_configuration(health, path, opts)
+  local report, why
+  if path ~= '' then
+    local file = vim.api.nvim_buf_get_name(0)
+    report, why = doctor(path, file ~= '' and vim.fn.filereadable(file) == 1 and file or nil)
+    if report then
+      report_configuration(health, report, opts)
+    else
+      health.warn('docwright doctor --json failed: ' .. tostring(why))
+    end
+  end
   local clients = docwright.clients()
   if #clients > 0 then
     health.ok(#clients .. ' docwright client(s) running')
@@ -198,25 +179,9 @@ function M.check()
     health.info('no docwright client running (open a file of a supported filetype)')
   end
 
-  health.start('docwright: model')
-  local url, name
-  if report and report.url and not vim.env.DOCWRIGHT_LOCAL_MODEL_URL then
-    url, name = report.url, 'for this buffer'
-  else
-    url, name = model_url(opts.settings or {})
-  end
-  if vim.fn.executable('curl') == 0 then
-    health.warn('curl not found: cannot check that ' .. url .. ' is reachable')
-    return
-  end
-  local code = run({ 'curl', '-sS', '-m', '5', '-o', '/dev/null', '-w', '%{http_code}', url .. '/models' }, 7000)
-  if code == 0 then
-    health.ok('model ' .. name .. ' answers at ' .. url)
-  else
-    health.warn('model ' .. name .. ' not reachable at ' .. url, {
-      'start the local model: scripts/local-model start (from the docwright checkout)',
-      'or configure another model in settings.models / the config file',
-    })
+  if report then
+    health.start('docwright: models')
+    report_models(health, report)
   end
 end
 

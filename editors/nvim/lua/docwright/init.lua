@@ -1,7 +1,9 @@
--- docwright for Neovim: starts `docwright lsp` for the filetypes it handles and adds
--- :DocwrightGenerate, :DocwrightCompare and (Neovim 0.12+) opt-in inline completion.
+-- docwright for Neovim: starts `docwright lsp` for the filetypes it handles, beside any other
+-- server on the buffer, and backs :DocwrightGenerate, :DocwrightPick, :DocwrightCompare
+-- (plugin/docwright.lua defines them, no setup() needed) and (0.12+) opt-in inline completion.
 -- Works on Neovim 0.7 (start_client + buf_attach_client), 0.8–0.10 (vim.lsp.start from a
--- FileType autocmd) and 0.11+ (vim.lsp.config + vim.lsp.enable).
+-- FileType autocmd) and 0.11+ (vim.lsp.config + vim.lsp.enable; lsp/docwright.lua makes
+-- `vim.lsp.enable('docwright')` work without setup()).
 local M = {}
 
 M.name = 'docwright'
@@ -26,6 +28,11 @@ local defaults = {
   inline_completion = false,
   -- Insert-mode key that accepts the ghost text, e.g. '<C-l>' (nil: no mapping).
   inline_accept_key = nil,
+  -- Insert-mode keys accepting only the next word / line of the ghost text (0.12+; nil: none).
+  inline_accept_word_key = nil,
+  inline_accept_line_key = nil,
+  -- Show the server's $/progress reports and end messages (failures included) with vim.notify.
+  progress = true,
   -- Extra hooks and capabilities passed through to the LSP client.
   on_attach = nil,
   capabilities = nil,
@@ -37,9 +44,12 @@ local function has(version)
   return vim.fn.has('nvim-' .. version) == 1
 end
 
+local uv = vim.uv or vim.loop
+
 local function notify(msg, level)
   vim.notify('docwright: ' .. msg, level or vim.log.levels.INFO)
 end
+M.notify = notify
 
 -- An empty Lua table would be sent as a JSON array; send an object instead.
 local function json_object(tbl)
@@ -52,7 +62,6 @@ end
 -- Nearest ancestor directory of `path` holding one of `markers` (0.7 has no vim.fs).
 local function find_root(path, markers)
   local dir = vim.fn.fnamemodify(path, ':p:h')
-  local uv = vim.loop
   while dir and dir ~= '' do
     for _, marker in ipairs(markers) do
       if uv.fs_stat(dir .. '/' .. marker) then
@@ -69,14 +78,14 @@ local function find_root(path, markers)
 end
 
 -- Calls client methods with the colon syntax on 0.11+ (the dot form is deprecated there).
-local function client_request(client, method, params, handler, bufnr)
+function M.client_request(client, method, params, handler, bufnr)
   if has('0.11') then
     return client:request(method, params, handler, bufnr)
   end
   return client.request(method, params, handler, bufnr)
 end
 
-local function client_notify(client, method, params)
+function M.client_notify(client, method, params)
   if has('0.11') then
     return client:notify(method, params)
   end
@@ -110,13 +119,7 @@ local function on_attach(client, bufnr)
   if opts.inline_completion then
     if vim.lsp.inline_completion then
       vim.lsp.inline_completion.enable(true, { bufnr = bufnr })
-      if opts.inline_accept_key then
-        vim.keymap.set('i', opts.inline_accept_key, function()
-          if not vim.lsp.inline_completion.get({ bufnr = bufnr }) then
-            return vim.api.nvim_replace_termcodes(opts.inline_accept_key, true, false, true)
-          end
-        end, { buffer = bufnr, expr = true, desc = 'docwright: accept inline completion' })
-      end
+      require('docwright.inline').map_keys(bufnr, opts)
     elseif not M._warned_inline then
       M._warned_inline = true
       notify('inline completion needs Neovim 0.12 (vim.lsp.inline_completion)', vim.log.levels.WARN)
@@ -138,26 +141,28 @@ end
 -- opens its compareModels report itself where the client can show documents.
 M._documents_shown = 0
 local function handlers()
+  local result = {}
   local show = vim.lsp.handlers['window/showDocument']
-  if not show then
-    return nil
-  end
-  return {
-    ['window/showDocument'] = function(...)
+  if show then
+    result['window/showDocument'] = function(...)
       M._documents_shown = M._documents_shown + 1
       return show(...)
-    end,
-  }
+    end
+  end
+  result['$/progress'] = require('docwright.progress').handler
+  return result
 end
 
--- The client configuration shared by every Neovim version.
-local function client_config(root_dir)
+-- The client configuration shared by every Neovim version (lsp/docwright.lua returns it too).
+function M.client_config(root_dir)
   local opts = M.options
   return {
     handlers = handlers(),
     name = M.name,
     cmd = opts.cmd,
     root_dir = root_dir,
+    filetypes = opts.filetypes,
+    root_markers = opts.root_markers,
     get_language_id = get_language_id,
     init_options = json_object(opts.settings),
     settings = { docwright = json_object(opts.settings) },
@@ -173,7 +178,7 @@ local function attach_07(bufnr)
   local id = clients_by_root[root]
   local client = id and vim.lsp.get_client_by_id(id)
   if not client or client.is_stopped() then
-    id = vim.lsp.start_client(client_config(root))
+    id = vim.lsp.start_client(M.client_config(root))
     if not id then
       notify('could not start ' .. table.concat(M.options.cmd, ' '), vim.log.levels.ERROR)
       return
@@ -186,7 +191,7 @@ end
 -- Neovim 0.8–0.10: vim.lsp.start reuses a client with the same name and root.
 local function attach_08(bufnr)
   local root = find_root(vim.api.nvim_buf_get_name(bufnr), M.options.root_markers)
-  vim.lsp.start(client_config(root), { bufnr = bufnr })
+  vim.lsp.start(M.client_config(root), { bufnr = bufnr })
 end
 
 local function attach(bufnr)
@@ -201,10 +206,8 @@ local function attach(bufnr)
 end
 
 local function enable_011()
-  local cfg = client_config(nil)
+  local cfg = M.client_config(nil)
   cfg.root_dir = nil
-  cfg.root_markers = M.options.root_markers
-  cfg.filetypes = M.options.filetypes
   vim.lsp.config(M.name, cfg)
   vim.lsp.enable(M.name)
 end
@@ -231,7 +234,7 @@ local function enable_autocmd()
 end
 
 -- The client for the current buffer, or nil with a message.
-local function current_client(bufnr)
+function M.current_client(bufnr)
   local client = M.clients(bufnr)[1]
   if not client then
     notify('no docwright server attached to this buffer', vim.log.levels.WARN)
@@ -239,13 +242,13 @@ local function current_client(bufnr)
   return client
 end
 
-local function cursor_argument(client, bufnr)
+function M.cursor_argument(client)
   local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
   return { uri = params.textDocument.uri, position = params.position }
 end
 
-local function execute(client, bufnr, command, argument, on_result)
-  client_request(client, 'workspace/executeCommand', {
+function M.execute(client, bufnr, command, argument, on_result)
+  M.client_request(client, 'workspace/executeCommand', {
     command = command,
     arguments = { argument },
   }, function(err, result)
@@ -263,14 +266,23 @@ end
 --- The server applies the best candidate through workspace/applyEdit.
 function M.generate()
   local bufnr = vim.api.nvim_get_current_buf()
-  local client = current_client(bufnr)
+  local client = M.current_client(bufnr)
   if not client then
     return
   end
   notify('generating…')
-  execute(client, bufnr, 'docwright.generate', cursor_argument(client, bufnr), function()
-    notify('done')
+  -- The outcome (done, or "failed: …") arrives as the end of the server's $/progress.
+  M.execute(client, bufnr, 'docwright.generate', M.cursor_argument(client), function()
+    if not M.options.progress then
+      notify('done')
+    end
   end)
+end
+
+--- Pick one of the ranked candidates for the stub under the cursor (docwright.candidates):
+--- vim.ui.select lists them, a floating window previews the diff, then the edit is applied.
+function M.pick(model)
+  return require('docwright.pick').pick(model)
 end
 
 local function show_report(result, language)
@@ -286,34 +298,25 @@ local function show_report(result, language)
   vim.bo[buf].modifiable = false
 end
 
-local function configured_models()
-  local names = {}
-  for name in pairs(M.options.settings.models or {}) do
-    table.insert(names, name)
-  end
-  table.sort(names)
-  return names
-end
-
 --- Compare models on the stub under the cursor (docwright.compareModels). The report opens
 --- as the server's own document where Neovim can show one (0.10+), else in a scratch window.
 --- @param models string[] model names from settings.models (all configured ones when empty)
 --- @param on_result function|nil called with the raw result instead of opening a report window
 function M.compare(models, on_result)
   local bufnr = vim.api.nvim_get_current_buf()
-  local client = current_client(bufnr)
+  local client = M.current_client(bufnr)
   if not client then
     return
   end
   if not models or #models == 0 then
-    models = configured_models()
+    models = M.configured_models()
   end
-  local argument = cursor_argument(client, bufnr)
+  local argument = M.cursor_argument(client)
   argument.models = models
   notify('comparing ' .. table.concat(models, ', ') .. '…')
   local language = vim.bo[bufnr].filetype
   local shown = M._documents_shown
-  execute(client, bufnr, 'docwright.compareModels', argument, on_result or function(result)
+  M.execute(client, bufnr, 'docwright.compareModels', argument, on_result or function(result)
     -- The server opened its own report (showDocument) before answering: don't open a second.
     if M._documents_shown == shown then
       show_report(result, language)
@@ -326,23 +329,17 @@ function M.update_settings(settings)
   M.options.settings = vim.tbl_deep_extend('force', M.options.settings, settings or {})
   for _, client in ipairs(M.clients()) do
     client.config.settings = { docwright = json_object(M.options.settings) }
-    client_notify(client, 'workspace/didChangeConfiguration', { settings = client.config.settings })
+    M.client_notify(client, 'workspace/didChangeConfiguration', { settings = client.config.settings })
   end
 end
 
-local function define_commands()
-  vim.api.nvim_create_user_command('DocwrightGenerate', function()
-    M.generate()
-  end, { desc = 'docwright: generate an implementation for the stub under the cursor' })
-  vim.api.nvim_create_user_command('DocwrightCompare', function(cmd)
-    M.compare(cmd.fargs)
-  end, {
-    nargs = '*',
-    complete = function()
-      return configured_models()
-    end,
-    desc = 'docwright: compare models on the stub under the cursor',
-  })
+function M.configured_models()
+  local names = {}
+  for name in pairs(M.options.settings.models or {}) do
+    table.insert(names, name)
+  end
+  table.sort(names)
+  return names
 end
 
 --- Configure docwright. Call once, e.g. from lazy.nvim's `opts` or your init.lua.
@@ -357,7 +354,6 @@ function M.setup(opts)
   if type(M.options.cmd) == 'string' then
     M.options.cmd = { M.options.cmd, 'lsp' }
   end
-  define_commands()
   if vim.lsp.config and vim.lsp.enable then
     enable_011()
   else

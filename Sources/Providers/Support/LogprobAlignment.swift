@@ -1,15 +1,15 @@
 import DocwrightCore
 
 /// One generated token as a provider reported it, before hygiene.
-struct RawToken: Sendable, Hashable {
-    var text: String
+package struct RawToken: Sendable, Hashable {
+    package var text: String
     /// UTF-8 length of the token (from the reply's `bytes` when given: `text` may be lossy).
-    var byteCount: Int
-    var logprob: Double?
+    package var byteCount: Int
+    package var logprob: Double?
     /// The reply's `text_offset` (legacy completions), in whatever unit and origin the server used.
-    var reportedOffset: Int?
+    package var reportedOffset: Int?
 
-    init(text: String, bytes: [UInt8]? = nil, logprob: Double?, reportedOffset: Int? = nil) {
+    package init(text: String, bytes: [UInt8]? = nil, logprob: Double?, reportedOffset: Int? = nil) {
         self.text = text
         self.byteCount = bytes?.count ?? RawToken.byteCount(of: text)
         self.logprob = RawToken.sanitized(logprob)
@@ -24,7 +24,7 @@ struct RawToken: Sendable, Hashable {
     }
 
     /// nil for missing, non-finite, and OpenAI's -9999 "no value" sentinel.
-    static func sanitized(_ logprob: Double?) -> Double? {
+    package static func sanitized(_ logprob: Double?) -> Double? {
         guard let logprob, logprob.isFinite, logprob > -9999 else { return nil }
         return logprob
     }
@@ -35,8 +35,8 @@ struct RawToken: Sendable, Hashable {
 /// Servers disagree: llama.cpp's joined tokens are a prefix of the text (not always all of it);
 /// llama-cpp-python's legacy arrays run past the stop string. A token is kept when it starts
 /// inside the text; the first token starting at or after the text's end, and all after it, go.
-enum LogprobAlignment {
-    static func align(_ tokens: [RawToken], to text: String) -> [TokenLogprob] {
+package enum LogprobAlignment {
+    package static func align(_ tokens: [RawToken], to text: String) -> [TokenLogprob] {
         let textLength = text.utf8.count
         let starts = startOffsets(of: tokens, in: text)
         var kept: [TokenLogprob] = []

@@ -2,19 +2,44 @@ import ArgumentParser
 import Bench
 import DocwrightCore
 import Foundation
+import Logging
 
-/// `docwright bench humaneval|perf`: the HumanEval harness and the performance harness.
-struct BenchCommand: AsyncParsableCommand {
+/// `docwright-bench humaneval|perf`: the HumanEval harness and the performance harness, in their
+/// own executable so the `docwright` users install carries none of it (nor the loopback server).
+@main
+struct DocwrightBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "docwright-bench",
         abstract: "Benchmarks: HumanEval through docwright's pipeline, and latency/memory figures.",
         discussion: """
             Examples:
-              docwright bench humaneval --limit 20 --n 5     HumanEval/0-19, 5 samples each, local model
-              docwright bench perf                           the performance table (use a release build)
+              docwright-bench humaneval --limit 20 --n 5     HumanEval/0-19, 5 samples each, local model
+              docwright-bench perf                           the performance table (use a release build)
             scripts/bench reproduces both with one command each (see docs/benchmarks.md).
             """,
         subcommands: [BenchHumanEval.self, BenchPerf.self])
+}
+
+/// `--log-level` (default `$DOCWRIGHT_LOG` or info); logs go to stderr.
+struct BenchLogging: ParsableArguments {
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String?
+
+    func bootstrap(label: String) -> Logger {
+        let level = Logger.Level(rawValue: (logLevel ?? ProcessInfo.processInfo.environment["DOCWRIGHT_LOG"] ?? "info").lowercased())
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level ?? .info
+            return handler
+        }
+        return Logger(label: label)
+    }
+}
+
+/// A failure shown as one line on stderr, exit status 1.
+struct BenchFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 struct BenchHumanEval: AsyncParsableCommand {
@@ -41,7 +66,7 @@ struct BenchHumanEval: AsyncParsableCommand {
     @Option(help: "Seconds each sample's tests may run.") var testTimeout: Double = 5
     @Option(help: "Seconds one sampling request may take.") var requestTimeout: Double = 600
     @Flag(help: "Continue an interrupted run with the same settings (its checkpoint is in --out).") var resume = false
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var logging: BenchLogging
 
     func run() async throws {
         let logger = logging.bootstrap(label: "docwright.bench")
@@ -75,10 +100,10 @@ struct BenchHumanEval: AsyncParsableCommand {
             FileHandle.standardError.write(Data("bench: wrote \(files.joined(separator: ", "))\n".utf8))
         } catch BenchError.model(let message) {
             // The model failed every request (unreachable, too slow): not a harness error.
-            FileHandle.standardError.write(Data("docwright bench: \(message)\n".utf8))
+            FileHandle.standardError.write(Data("docwright-bench: \(message)\n".utf8))
             throw ExitCode(BenchHumanEval.modelFailureExitCode)
         } catch let error as any UserFacingError {
-            throw CLIError(error.userMessage)
+            throw BenchFailure(error.userMessage)
         }
     }
 }
@@ -90,7 +115,8 @@ struct BenchPerf: AsyncParsableCommand {
         discussion: "Build with -c release first; the table is also written to --out/perf-latest.md.")
 
     @Flag(help: "Fewer repetitions and smaller sizes (CI).") var quick = false
-    @Option(help: "The docwright binary to measure (default: this one).") var binary: String?
+    @Option(help: "The docwright binary to measure (default: $DOCWRIGHT_BIN, else the docwright next to this program).")
+    var binary: String?
     @Option(help: "Base URL of the real model (default: the configured local model).") var modelURL: String?
     @Option(help: "Directory holding sequential.py.") var baselines: String = "bench/baselines"
     @Option(help: "Python that runs the baseline script.") var python: String = "python3"
@@ -99,7 +125,7 @@ struct BenchPerf: AsyncParsableCommand {
     @Option(help: "Directory for perf-latest.md/.json.") var out: String = "bench/results"
     @Option(help: "Only these figure groups, comma-separated: server, cancel, keepalive, model (default: all).")
     var only: String?
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var logging: BenchLogging
 
     func run() async throws {
         _ = logging.bootstrap(label: "docwright.bench")
@@ -109,7 +135,7 @@ struct BenchPerf: AsyncParsableCommand {
             for name in only.split(separator: ",") {
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
                 guard let group = PerfGroup(rawValue: trimmed) else {
-                    throw CLIError("unknown figure group '\(trimmed)'; choose from \(PerfGroup.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw BenchFailure("unknown figure group '\(trimmed)'; choose from \(PerfGroup.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 groups.insert(group)
             }
@@ -128,7 +154,7 @@ struct BenchPerf: AsyncParsableCommand {
             print(report.markdown)
             FileHandle.standardError.write(Data("bench: wrote \(files.joined(separator: ", "))\n".utf8))
         } catch let error as any UserFacingError {
-            throw CLIError(error.userMessage)
+            throw BenchFailure(error.userMessage)
         }
     }
 }

@@ -1,0 +1,66 @@
+import Config
+import DocwrightCore
+import Engine
+import Foundation
+import Logging
+import Testing
+
+/// The pipeline against the real local model (tier 5: needs `DOCWRIGHT_TEST_MODEL_URL`, which
+/// `scripts/test` sets). Everything that does not need a model is in `EngineTests`.
+@Suite("Engine with the real model", .serialized) struct RealModelEngineTests {
+    @Test func routesDataScienceToOneModelAndTheRestToAnother() async throws {
+        let project = try Project(config: twoModels, modelURL: try testModelURL())
+        let engine = try project.realEngine(cache: false)
+        defer { engine.shutdown() }
+        let data = try await engine.generate(task: try project.task(engine, file: "analysis.py", text: pandasFile, line: 3))
+        #expect(data.modelName == "datasci")
+        #expect(data.rule.contains("data-ml"))
+        let plain = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1))
+        #expect(plain.modelName == "general")
+        #expect(plain.rule == "default_model")
+        #expect(!plain.candidates.isEmpty)
+    }
+
+    @Test func aRealAnswerIsCachedAndReadBackAfterRestart() async throws {
+        let project = try Project(config: twoModels, modelURL: try testModelURL())
+        let first = try project.realEngine()
+        let task = try project.task(first, file: "util.py", text: plainFile, line: 1)
+        let drawn = try await first.generate(task: task)
+        #expect(!drawn.fromCache && !drawn.candidates.isEmpty)
+        first.shutdown()
+        let second = try project.realEngine()
+        defer { second.shutdown() }
+        #expect(second.cachedResult(for: task)?.candidates == drawn.candidates)
+    }
+
+    @Test func compareRunsBothModelsSideBySide() async throws {
+        let project = try Project(config: twoModels, modelURL: try testModelURL())
+        let engine = try project.realEngine(cache: false)
+        defer { engine.shutdown() }
+        let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
+        let comparison = await engine.compare(task: task, models: ["general", "datasci", "missing"])
+        #expect(comparison.entries.map(\.model) == ["general", "datasci", "missing"])
+        #expect(comparison.entries[0].error == nil)
+        #expect(comparison.entries[1].error == nil)
+        #expect(comparison.entries[1].cost > 0)
+        #expect(comparison.entries[2].error?.contains("no model named 'missing'") == true)
+        let markdown = comparison.markdown(uri: "util.py", position: "2")
+        #expect(markdown.contains("| general"))
+        #expect(markdown.contains("| datasci"))
+    }
+
+    @Test func dailyBudgetRefusesPaidModelOnceSpent() async throws {
+        let config = twoModels + "\n\n[budget]\ndaily_usd = 0.0000001\n"
+        let project = try Project(config: config, modelURL: try testModelURL())
+        let engine = try project.realEngine(cache: false)
+        defer { engine.shutdown() }
+        let task = try project.task(engine, file: "analysis.py", text: pandasFile, line: 3)
+        _ = try await engine.generate(task: task)
+        #expect(engine.usage.cost() > 0)
+        await #expect(throws: EngineError.self) {
+            _ = try await engine.generate(task: task, n: 1)
+        }
+        // The free model is not limited.
+        _ = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1))
+    }
+}

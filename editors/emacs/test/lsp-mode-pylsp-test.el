@@ -1,0 +1,111 @@
+;;; lsp-mode-pylsp-test.el --- docwright as an lsp-mode add-on beside pylsp, headless  -*- lexical-binding: t; -*-
+
+;;; Commentary:
+
+;;   HOME=$(mktemp -d) DOCWRIGHT_BIN=... DOCWRIGHT_TEST_MODE=fake FAKE_MODEL_URL=... \
+;;   FAKE_MODEL_BODY='return a + b' timeout 300 emacs --batch -l editors/emacs/test/lsp-mode-pylsp-test.el </dev/null
+;;
+;; lsp-mode starts its own pylsp client (lsp-pylsp, Debian python3-pylsp) and docwright, an
+;; :add-on? client, in the same buffer.  The scripted model answers "Return the product of a
+;; and b" stubs with two candidates ("return a * b", then "return b * a").
+
+;;; Code:
+
+(load (expand-file-name "docwright-test-helpers" (file-name-directory load-file-name)) nil t)
+(require 'python)
+(docwright-test-load-plugin)
+(require 'lsp-mode)
+(require 'lsp-pylsp)
+(dolist (feature '(lsp-modeline lsp-headerline lsp-diagnostics lsp-lens lsp-semantic-tokens))
+  (require feature nil t))
+
+(setq lsp-session-file (expand-file-name "lsp-session" (make-temp-file "docwright-lsp-" t))
+      lsp-enabled-clients '(pylsp docwright)
+      lsp-auto-guess-root nil
+      lsp-keep-workspace-alive nil
+      lsp-restart 'ignore
+      lsp-enable-file-watchers nil
+      lsp-headerline-breadcrumb-enable nil
+      lsp-modeline-code-actions-enable nil
+      lsp-modeline-diagnostics-enable nil
+      lsp-enable-symbol-highlighting nil
+      lsp-lens-enable nil
+      lsp-diagnostics-provider :none
+      lsp-auto-execute-action nil
+      lsp-response-timeout 60)
+
+(defun docwright-lsp2-server-ids ()
+  "The server ids of this buffer's initialized lsp-mode workspaces, sorted."
+  (sort (mapcar (lambda (ws) (lsp--client-server-id (lsp--workspace-client ws)))
+                (cl-remove-if-not (lambda (ws) (eq (lsp--workspace-status ws) 'initialized))
+                                  (lsp-workspaces)))
+        #'string<))
+
+(defun docwright-lsp2-visit (name lines)
+  "Visit NAME holding LINES with lsp-mode running pylsp and docwright."
+  (docwright-test-visit name lines)
+  (should (eq major-mode 'python-mode))
+  (lsp-workspace-folders-add docwright-test-project)
+  (lsp)
+  (docwright-test-wait (lambda () (equal (docwright-lsp2-server-ids) '(docwright pylsp)))
+                       30 "lsp-mode to initialize pylsp and docwright")
+  (current-buffer))
+
+(defmacro docwright-lsp2-deftest (name doc &rest body)
+  "Define test NAME (scripted model only)."
+  (declare (indent 1) (doc-string 2))
+  `(ert-deftest ,name () ,doc
+     (if (equal (docwright-test-mode) "fake")
+         (progn ,@body)
+       (ert-skip "fake mode only"))))
+
+(docwright-lsp2-deftest docwright-lsp2/1-pylsp-answers
+  "pylsp and docwright both serve the buffer: pylsp answers hover."
+  (docwright-lsp2-visit "both1.py" docwright-test-stub)
+  (let ((hover (lsp-request "textDocument/hover"
+                            (list :textDocument (list :uri (lsp--buffer-uri))
+                                  :position (list :line 0 :character 8)))))
+    (should (string-match-p "math" (format "%S" hover)))))
+
+(docwright-lsp2-deftest docwright-lsp2/2-code-action
+  "docwright's Generate code action applies with pylsp beside it."
+  (let ((before docwright-test-stub)
+        (body (docwright-test-env "FAKE_MODEL_BODY"))
+        seen)
+    (docwright-lsp2-visit "both2.py" before)
+    (docwright-test-goto 5 10)
+    (docwright-test-picking (lambda (title) (string-prefix-p "docwright: Generate implementation" title)) seen
+      (call-interactively #'lsp-execute-code-action))
+    (docwright-test-wait-for-change before 60 (format "the generated edit (titles %S)" seen))
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))
+    (should (equal (docwright-lsp2-server-ids) '(docwright pylsp)))))
+
+(docwright-lsp2-deftest docwright-lsp2/3-pick-candidate-2
+  "M-x docwright-pick with pylsp beside: previews #2's diff and applies exactly #2."
+  (let* ((before (docwright-test-expected
+                  (docwright-test-expected docwright-test-stub 4 "def mul(a, b):")
+                  5 "    \"\"\"Return the product of a and b.\"\"\""))
+         titles preview)
+    (docwright-lsp2-visit "both3.py" before)
+    (docwright-test-goto 5 10)
+    (cl-letf (((symbol-function 'completing-read)
+               (lambda (_prompt collection &rest _)
+                 (setq titles (all-completions "" collection))
+                 (cl-find-if (lambda (title) (string-prefix-p "#2 " title)) titles)))
+              ((symbol-function 'y-or-n-p)
+               (lambda (_prompt)
+                 (setq preview (with-current-buffer docwright-pick-preview-buffer (buffer-string)))
+                 t)))
+      (call-interactively #'docwright-pick)
+      (docwright-test-wait-for-change before 60 (format "the picked edit (titles %S)" titles)))
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 "    return b * a")))
+    (should (= 2 (length titles)))
+    (should (string-match-p (regexp-quote "+    return b * a") preview))))
+
+(docwright-lsp2-deftest docwright-lsp2/4-ghost-text
+  "docwright-inline-mode beside pylsp: ghost text, next, accept exactly candidate 2; dismiss."
+  (docwright-test-ghost-text-cycle-accept #'docwright-lsp2-visit))
+
+(docwright-test-run-and-exit "docwright-lsp2/")
+
+;;; lsp-mode-pylsp-test.el ends here
