@@ -33,20 +33,22 @@ let package = Package(
         .target(name: "JSONRPC", dependencies: ["JSON", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "LSP", dependencies: ["JSON", "JSONRPC"], swiftSettings: strict),
         .target(name: "Documents", swiftSettings: strict),
-        .target(name: "Intent", dependencies: ["DocwrightCore"], swiftSettings: strict),
-        .target(name: "Prompting", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        // One registry entry per language: ids, files, comment syntax, tree-sitter queries, stops, few-shot.
+        .target(name: "Languages", swiftSettings: strict),
+        .target(name: "Intent", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
+        .target(name: "Prompting", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
         // One type per model provider behind one protocol: request shapes, reply parsing,
         // capabilities, defaults, hints. No transport: Config reads it without linking curl.
         .target(name: "Providers", dependencies: ["DocwrightCore", "JSON"], swiftSettings: strict),
         .target(name: "Gateway", dependencies: [
             "DocwrightCore", "CCurl", "JSON", "Providers", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .target(name: "Ranking", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .target(name: "Ranking", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .target(name: "Cache", dependencies: [
             "DocwrightCore", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .target(name: "Config", dependencies: ["DocwrightCore", "Providers", "TOMLKit"], swiftSettings: strict),
+        .target(name: "Config", dependencies: ["DocwrightCore", "Languages", "Providers", "TOMLKit"], swiftSettings: strict),
         // Secret redaction and file exclusion before anything leaves the machine.
         .target(name: "Privacy", dependencies: ["DocwrightCore"], swiftSettings: strict),
         // A scripted HTTP/1.1 server on loopback: the perf harness's targets and the tests' faults.
@@ -60,17 +62,17 @@ let package = Package(
         ], swiftSettings: strict),
         // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.
         .target(name: "Engine", dependencies: [
-            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Cache", "Config", "Privacy",
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Cache", "Config", "Privacy", "Syntax",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Server", dependencies: [
-            "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config",
+            "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config", "Syntax",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Parse / re-parse / grammar memory figures (scripts/bench syntax); not part of docwright.
         .executableTarget(name: "syntax-bench", dependencies: ["Syntax", "DocwrightCore"], path: "Sources/SyntaxBench", swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
-            "Server", "Engine", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC",
+            "Server", "Engine", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC", "Syntax",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -83,10 +85,10 @@ let package = Package(
         .testTarget(name: "DocwrightCoreTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore", "Syntax"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore", "Languages"], swiftSettings: strict),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore", "Providers", "TestFixtures"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore", "Providers"], swiftSettings: strict),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore", "TestFixtures"], swiftSettings: strict),
@@ -96,6 +98,7 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], swiftSettings: strict),
+        .testTarget(name: "LanguagesTests", dependencies: ["Languages", "Syntax"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
     ]
 )

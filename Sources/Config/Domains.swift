@@ -1,5 +1,6 @@
 import DocwrightCore
 import Foundation
+import Languages
 
 /// A domain: a kind of code that can be routed to its own model. Built-in domains and
 /// `[domains.NAME]` entries share this shape; a user entry named like a built-in one extends it.
@@ -42,30 +43,24 @@ struct DomainEvidence {
 enum BuiltinDomains {
     static let dataML = DomainRule(
         name: "data-ml",
-        imports: ["numpy", "pandas", "torch", "torchvision", "sklearn", "scikit-learn", "tensorflow", "keras", "scipy",
-                  "polars", "jax", "flax", "matplotlib", "seaborn", "plotly", "statsmodels", "xgboost", "lightgbm",
-                  "catboost", "transformers", "datasets", "@tensorflow/tfjs", "ndarray", "tch", "candle_core",
-                  "gonum.org/v1/gonum"],
+        imports: Languages.domainImports("data-ml"),
         paths: ["*.ipynb"])
     /// Web applications and front-ends. HTTP *clients* such as `requests` are left out on purpose:
     /// they are as common in data pipelines and scripts as in web code.
     static let web = DomainRule(
         name: "web",
-        imports: ["flask", "django", "fastapi", "starlette", "aiohttp", "tornado", "express", "koa", "hapi",
-                  "@nestjs", "react", "react-dom", "next", "vue", "nuxt", "svelte", "@sveltejs", "@angular", "axios",
-                  "net/http", "github.com/gin-gonic/gin", "actix_web", "axum", "rocket", "warp"],
+        imports: Languages.domainImports("web"),
         paths: ["*.jsx", "*.tsx", "*.vue", "*.svelte", "*.html"],
         languages: ["javascriptreact", "typescriptreact", "vue", "svelte", "html", "css", "scss"])
     static let tests = DomainRule(
         name: "tests",
-        imports: ["pytest", "unittest", "hypothesis", "jest", "@jest/globals", "mocha", "chai", "vitest",
-                  "@testing-library", "testing", "org.junit", "junit"],
+        imports: Languages.domainImports("tests"),
         paths: ["test_*.py", "*_test.py", "conftest.py", "*_test.go", "*.spec.{ts,js,tsx,jsx}",
                 "*.test.{ts,js,tsx,jsx}", "tests/", "__tests__/"])
     /// Scripts are recognised by a heuristic (see `isScript`), not by these lists alone.
     static let scripts = DomainRule(
         name: "scripts",
-        imports: ["argparse", "sys", "os", "subprocess", "shutil", "getopt", "click", "typer", "pathlib"],
+        imports: Languages.domainImports("scripts"),
         languages: ["shellscript", "bash", "sh", "zsh", "fish", "powershell", "bat"])
 
     static let all = [dataML, web, tests, scripts]

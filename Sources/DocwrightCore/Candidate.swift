@@ -50,7 +50,7 @@ public struct Candidate: Sendable, Hashable, Codable {
         if agreement > 1 { parts.append("×\(agreement)") }
         if examplesRun > 0 { parts.append("\(examplesPassed)/\(examplesRun) examples") }
         if syntaxOK == false { parts.append("syntax error") }
-        if finishReason == .length { parts.append("truncated") }
+        if finishReason == .length { parts.append("incomplete: cut at max_tokens") }
         return parts.joined(separator: " · ")
     }
 }

@@ -7,6 +7,7 @@ import Intent
 import Logging
 import Prompting
 import Ranking
+import Syntax
 import Synchronization
 
 /// The generation pipeline, shared by the language server and the CLI:
@@ -93,11 +94,16 @@ public final class Engine: Sendable {
     // MARK: - Pipeline
 
     /// The task at a position, or why there is none (including docwright being off there).
-    public func findTask(text: String, language: String, position: SourcePosition, path: String?) -> TaskLookup {
+    /// `tree`: the document's syntax tree (the server keeps one per document); nil: parsed here
+    /// when needed.
+    public func findTask(text: String, language: String, position: SourcePosition, path: String?,
+                         tree: (() -> SyntaxTree?)? = nil) -> TaskLookup {
         let effective = config.current
         let (enabled, reason) = effective.isEnabled(path: path, language: language, text: text)
         guard enabled else { return .nothing(reason ?? "docwright is disabled here") }
-        switch IntentFinder.find(in: text, language: language, position: position, path: path) {
+        // The tree is parsed only when the comment lexers find nothing (a comment inside a body).
+        switch IntentFinder.find(in: text, language: language, position: position, path: path,
+                                 tree: tree ?? { try? SyntaxParser().parse(text: text, language: language) }) {
         case .task(let task): return .task(task)
         case .nothing(let reason): return .nothing(reason)
         }

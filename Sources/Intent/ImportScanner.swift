@@ -1,3 +1,5 @@
+import Languages
+
 /// Finds import/include/use/require statements (as written) and derives lower-case domain hints
 /// (top-level module names) from them for routing.
 enum ImportScanner {
@@ -10,19 +12,20 @@ enum ImportScanner {
         let text = source.text
         var imports: [String] = []
         var hints: [String] = []
+        let form = Languages.named(source.spec.id)?.importForm
         var line = 0
         while line < min(text.lineCount, maximumLines) {
-            guard source.startsInCode(line), let kind = statementStart(text.trimmed(line), language: source.spec.id) else {
+            guard source.startsInCode(line), let form, let kind = statementStart(text.trimmed(line), form: form) else {
                 line += 1
                 continue
             }
             var last = line
             if kind == .open {
-                last = statementEnd(from: line, in: text, language: source.spec.id)
+                last = statementEnd(from: line, in: text, form: form)
             }
             let statement = text.lines(line, through: last).joined(separator: "\n").trimmingWhitespace()
             imports.append(statement)
-            for name in modules(in: statement, language: source.spec.id) {
+            for name in modules(in: statement, form: form) {
                 let hint = name.lowercased()
                 if !hint.isEmpty, !hints.contains(hint) { hints.append(hint) }
             }
@@ -34,14 +37,14 @@ enum ImportScanner {
     private enum StatementKind { case single, open }
 
     /// Whether a trimmed line starts an import statement, and whether it may continue on later lines.
-    private static func statementStart(_ line: String, language: String) -> StatementKind? {
+    private static func statementStart(_ line: String, form: Language.ImportForm) -> StatementKind? {
         func starts(_ prefixes: String...) -> Bool { prefixes.contains { line.hasPrefix($0) } }
-        switch language {
-        case "python":
+        switch form {
+        case .python:
             guard starts("import ", "from ") else { return nil }
             if line.hasPrefix("from "), !line.contains(" import") { return nil }
             return line.contains("(") && !line.contains(")") ? .open : .single
-        case "javascript", "javascriptreact", "typescript", "typescriptreact":
+        case .ecmascript:
             if starts("import ", "import{", "import(\"", "import('") {
                 if line.hasPrefix("import("), !line.contains("=") { return .single }
                 return line.contains("from") || line.hasPrefix("import '") || line.hasPrefix("import \"")
@@ -50,38 +53,36 @@ enum ImportScanner {
             if starts("const ", "let ", "var "), line.contains("require(") { return .single }
             if line.hasPrefix("export "), line.contains(" from ") { return .single }
             return nil
-        case "go":
+        case .go:
             guard starts("import ", "import(") else { return nil }
             return line.contains("(") && !line.contains(")") ? .open : .single
-        case "rust":
+        case .rust:
             guard starts("use ", "pub use ", "pub(crate) use ", "extern crate ") else { return nil }
             return line.contains(";") ? .single : .open
-        case "swift":
+        case .swift:
             return starts("import ", "@testable import ", "@_exported import ") ? .single : nil
-        case "java", "kotlin":
+        case .jvm:
             return line.hasPrefix("import ") ? .single : nil
-        case "c", "cpp":
+        case .include:
             return starts("#include", "# include", "import ") ? .single : nil
-        case "csharp":
+        case .csharp:
             guard starts("using ", "global using "), !line.contains("("), !line.hasPrefix("using var ") else { return nil }
             return line.hasSuffix(";") ? .single : nil
-        case "ruby":
+        case .ruby:
             return starts("require ", "require_relative ", "require(", "load ") ? .single : nil
-        case "lua":
+        case .lua:
             return line.contains("require(") || line.contains("require \"") || line.contains("require '") ? .single : nil
-        default:
-            return nil
         }
     }
 
-    private static func statementEnd(from first: Int, in text: SourceText, language: String) -> Int {
+    private static func statementEnd(from first: Int, in text: SourceText, form: Language.ImportForm) -> Int {
         var line = first
         while line + 1 < text.lineCount, line - first < maximumStatementLines {
             let trimmed = text.trimmed(line)
             let done: Bool
-            switch language {
-            case "python", "go": done = line > first && trimmed.contains(")")
-            case "rust": done = trimmed.contains(";")
+            switch form {
+            case .python, .go: done = line > first && trimmed.contains(")")
+            case .rust: done = trimmed.contains(";")
             default: done = line > first && (trimmed.contains(" from ") || trimmed.hasPrefix("from ")
                                             || trimmed.hasPrefix("} from") || trimmed.hasSuffix(";"))
             }
@@ -92,9 +93,9 @@ enum ImportScanner {
     }
 
     /// Module names named by one import statement.
-    static func modules(in statement: String, language: String) -> [String] {
-        switch language {
-        case "python":
+    static func modules(in statement: String, form: Language.ImportForm) -> [String] {
+        switch form {
+        case .python:
             if statement.hasPrefix("from ") {
                 let module = statement.dropFirst(5).prefix { $0 != " " && $0 != "\t" }
                 return module.hasPrefix(".") ? [] : [firstSegment(String(module), separator: ".")]
@@ -103,13 +104,13 @@ enum ImportScanner {
                 String(part.trimmingWhitespaceSubstring().prefix { $0 != " " && $0 != "(" && $0 != ")" })
             }
             return names.filter { !$0.isEmpty }.map { firstSegment($0, separator: ".") }
-        case "javascript", "javascriptreact", "typescript", "typescriptreact":
+        case .ecmascript:
             return quotedStrings(in: statement).suffix(1).compactMap(javascriptPackage)
-        case "go":
+        case .go:
             return quotedStrings(in: statement).compactMap { path in
                 path.split(separator: "/").last.map(String.init)
             }
-        case "rust":
+        case .rust:
             var body = statement
             for prefix in ["pub(crate) use ", "pub use ", "use ", "extern crate "] where body.hasPrefix(prefix) {
                 body = String(body.dropFirst(prefix.count))
@@ -118,32 +119,30 @@ enum ImportScanner {
             let root = firstSegment(String(body.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" }),
                                     separator: ":")
             return ["crate", "self", "super", ""].contains(root) ? [] : [root]
-        case "swift":
+        case .swift:
             let words = statement.split(separator: " ").map(String.init)
             guard let module = words.last else { return [] }
             return [firstSegment(module, separator: ".")]
-        case "java", "kotlin":
+        case .jvm:
             let path = statement.split(separator: " ").last.map { String($0.filter { $0 != ";" }) } ?? ""
             let vendors: Set<String> = ["org", "com", "io", "net", "dev", "me", "edu", "gov", "co", "uk", "de", "fr"]
             let segments = path.split(separator: ".").map(String.init)
             return segments.first { !vendors.contains($0) && $0 != "static" }.map { [$0] } ?? []
-        case "c", "cpp":
+        case .include:
             guard let open = statement.firstIndex(where: { $0 == "<" || $0 == "\"" }) else { return [] }
             let name = statement[statement.index(after: open)...].prefix { $0 != ">" && $0 != "\"" }
             let first = firstSegment(String(name), separator: "/")
             return [String(first.prefix { $0 != "." })]
-        case "csharp":
+        case .csharp:
             var body = statement.replacingAll("global using ", with: "").replacingAll("using static ", with: "")
                 .replacingAll("using ", with: "").filter { $0 != ";" }
             if let equals = body.firstIndex(of: "=") { body = String(body[body.index(after: equals)...]) }
             return [firstSegment(body.trimmingWhitespace(), separator: ".")]
-        case "ruby":
+        case .ruby:
             guard !statement.hasPrefix("require_relative"), !statement.hasPrefix("load ") else { return [] }
             return quotedStrings(in: statement).prefix(1).map { firstSegment($0, separator: "/") }
-        case "lua":
+        case .lua:
             return quotedStrings(in: statement).prefix(1).map { firstSegment($0, separator: ".") }
-        default:
-            return []
         }
     }
 

@@ -1,4 +1,6 @@
 import DocwrightCore
+import Languages
+import Syntax
 
 /// What `IntentFinder` found at a position.
 public enum IntentResult: Sendable, Hashable {
@@ -19,7 +21,9 @@ public enum IntentResult: Sendable, Hashable {
 ///   and the generated text brings ` {`, the body and `}`); a bare Python `def` line; or a doc-style comment
 ///   (`///`, `/** */`, `---`) followed by nothing (signature empty: the model writes the whole function).
 /// - `.nextLines`: a plain comment followed by an empty line, the end of the file, or the end of its
-///   block: the insertion is the line after the comment.
+///   block: the insertion is the line after the comment; or a plain comment inside an existing
+///   function body followed by code (from the syntax tree, `TreeIntent`): the insertion is an
+///   empty range at the line after the comment and the code below is context (fill-in-the-middle).
 ///
 /// Insertion ranges: they start at column 0 of a line unless they start right after `{`, `)` or a
 /// docstring on the same line, and end at column 0 of the closing line (`}`/`end`) or of the line after
@@ -37,7 +41,10 @@ public enum IntentFinder {
     ///   - language: LSP language id (`python`, `typescriptreact`, `cpp`, …), case-insensitive.
     ///   - position: Zero-based line and UTF-8 column; a line past the end means the last line.
     ///   - path: The file's path, copied into the task for routing.
-    public static func find(in text: String, language: String, position: SourcePosition, path: String? = nil) -> IntentResult {
+    ///   - tree: The document's syntax tree (of exactly `text`), asked for only when the comment
+    ///     lexers find no task; nil: no tree-based shapes.
+    public static func find(in text: String, language: String, position: SourcePosition, path: String? = nil,
+                            tree: () -> SyntaxTree? = { nil }) -> IntentResult {
         let id = language.lowercased()
         guard let spec = LanguageSpec.named(id) else {
             return .nothing(reason: "docwright does not generate code for language '\(language)' "
@@ -57,6 +64,11 @@ public enum IntentFinder {
 
         if let best = findings.first(where: isDeclarationTask) ?? findings.first(where: isTask),
            case .task(let task) = best.outcome {
+            return .task(task)
+        }
+        if let entry = Languages.named(id), let tree = tree(),
+           let finding = TreeIntent.nextLinesInBody(tree: tree, context: context, language: entry),
+           case .task(let task) = finding.outcome {
             return .task(task)
         }
         if let rejection = findings.first, case .rejected(let reason) = rejection.outcome {

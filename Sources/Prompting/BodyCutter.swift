@@ -1,3 +1,5 @@
+import Languages
+
 /// Cuts a model's text where the function (or the requested lines) ends: Python by dedent,
 /// brace languages by brace balance, Ruby/Lua by `end` balance. The window must start at the
 /// first non-blank line.
@@ -92,14 +94,16 @@ enum BodyCutter {
     private static func keywordCut(
         _ bytes: [UInt8], _ window: Range<Int>, mask: CodeMask, traits: LanguageTraits, whole: Bool
     ) -> Int? {
+        let blocks = traits.entry?.endBlocks ?? Language.EndBlocks()
+        let functionWords = traits.entry?.declarationKeywords ?? []
         var depth = 0
         var opened = false
         for line in ByteLines.lines(bytes, window) {
             let words = codeWords(bytes, line, mask: mask)
             var loopPending = false
             for (index, word) in words.enumerated() {
-                let delta = keywordDelta(word.text, language: traits.id, firstOnLine: index == 0, loopPending: &loopPending)
-                if delta > 0 { opened = opened || word.text == "function" || word.text == "def" }
+                let delta = keywordDelta(word.text, blocks: blocks, firstOnLine: index == 0, loopPending: &loopPending)
+                if delta > 0 { opened = opened || functionWords.contains(word.text) }
                 depth += delta
                 guard word.text == "end" else { continue }
                 if whole, opened, depth == 0 {
@@ -111,8 +115,10 @@ enum BodyCutter {
         return nil
     }
 
-    /// How a word changes the block depth in Ruby or Lua. `for`/`while` take their `do` with them.
-    private static func keywordDelta(_ word: String, language: String, firstOnLine: Bool, loopPending: inout Bool) -> Int {
+    /// How a word changes the block depth in an end-keyword language (its registry entry's
+    /// `endBlocks`). Loop words take their `do` with them.
+    private static func keywordDelta(_ word: String, blocks: Language.EndBlocks, firstOnLine: Bool,
+                                     loopPending: inout Bool) -> Int {
         switch word {
         case "end": return -1
         case "do":
@@ -120,25 +126,13 @@ enum BodyCutter {
             return 1
         default: break
         }
-        if language == "lua" {
-            switch word {
-            case "function", "if", "repeat": return 1
-            case "for", "while":
-                loopPending = true
-                return 1
-            case "until": return -1
-            default: return 0
-            }
-        }
-        switch word {
-        case "def", "class", "module", "begin", "case": return 1
-        case "if", "unless": return firstOnLine ? 1 : 0
-        case "while", "until", "for":
-            guard firstOnLine else { return 0 }
+        if blocks.closers.contains(word) { return -1 }
+        if blocks.openers.contains(word) || (firstOnLine && blocks.lineStartOpeners.contains(word)) { return 1 }
+        if blocks.loops.contains(word) || (firstOnLine && blocks.lineStartLoops.contains(word)) {
             loopPending = true
             return 1
-        default: return 0
         }
+        return 0
     }
 
     private struct Word {

@@ -27,15 +27,8 @@ enum CodeExtraction {
     }
 
     private static func matchesLanguage(_ tag: String, _ traits: LanguageTraits) -> Bool {
-        let aliases: [String: [String]] = [
-            "python": ["python", "py", "python3"], "javascript": ["javascript", "js", "jsx"],
-            "javascriptreact": ["jsx", "javascript", "js"], "typescript": ["typescript", "ts", "tsx"],
-            "typescriptreact": ["tsx", "typescript", "ts"], "go": ["go", "golang"], "rust": ["rust", "rs"],
-            "cpp": ["cpp", "c++", "cc", "cxx"], "csharp": ["csharp", "cs", "c#"], "ruby": ["ruby", "rb"],
-            "kotlin": ["kotlin", "kt"],
-        ]
         let first = String(tag.split(separator: " ").first ?? "")
-        return (aliases[traits.id] ?? [traits.id]).contains(first)
+        return (traits.entry?.fenceTags ?? [traits.id]).contains(first)
     }
 
     /// Drops a leading `<think>…</think>` section some reasoning models emit.

@@ -90,7 +90,7 @@ struct CodeScanner {
                 return nil
             }
         case 0x60:
-            return traits.backtickStrings ? (.string(close: [0x60], escapes: traits.id != "go", multiline: true), 1) : nil
+            return traits.backtickStrings ? (.string(close: [0x60], escapes: traits.entry?.lexical.backtickEscapes ?? true, multiline: true), 1) : nil
         default:
             return nil
         }

@@ -1,3 +1,5 @@
+import Languages
+
 /// What prompting and post-processing need to know about a language: how blocks end, how it is
 /// named and fenced, how comments look, and which lines start the next declaration.
 struct LanguageTraits {
@@ -15,37 +17,29 @@ struct LanguageTraits {
     let backtickStrings: Bool
     let tripleQuotes: Bool
     let blockComments: Bool
+    /// The registry entry; nil for a language docwright does not know.
+    var entry: Language? = nil
 
-    // swiftlint:disable:next cyclomatic_complexity
+    /// The traits of a registry language; unknown ids get brace-language defaults under their own name.
     static func of(_ language: String) -> LanguageTraits {
-        switch language.lowercased() {
-        case "python":
-            return LanguageTraits(id: "python", family: .python, displayName: "Python", fenceTag: "python", lineComment: "#",
-                                  declarationWords: ["def ", "class "], singleQuote: .string, backtickStrings: false,
-                                  tripleQuotes: true, blockComments: false)
-        case "javascript", "javascriptreact":
-            return braces(language, "JavaScript", language == "javascript" ? "javascript" : "jsx", ["function "], .string, backtick: true)
-        case "typescript", "typescriptreact":
-            return braces(language, "TypeScript", language == "typescript" ? "typescript" : "tsx", ["function "], .string, backtick: true)
-        case "go": return braces("go", "Go", "go", ["func "], .char, backtick: true)
-        case "rust": return braces("rust", "Rust", "rust", ["fn ", "pub fn "], .char)
-        case "swift": return braces("swift", "Swift", "swift", ["func "], .none, triple: true)
-        case "java": return braces("java", "Java", "java", [], .char, triple: true)
-        case "kotlin": return braces("kotlin", "Kotlin", "kotlin", ["fun "], .char, triple: true)
-        case "c": return braces("c", "C", "c", [], .char)
-        case "cpp": return braces("cpp", "C++", "cpp", [], .char)
-        case "csharp": return braces("csharp", "C#", "csharp", [], .char)
-        case "ruby":
-            return LanguageTraits(id: "ruby", family: .endKeyword, displayName: "Ruby", fenceTag: "ruby", lineComment: "#",
-                                  declarationWords: ["def "], singleQuote: .string, backtickStrings: false,
-                                  tripleQuotes: false, blockComments: false)
-        case "lua":
-            return LanguageTraits(id: "lua", family: .endKeyword, displayName: "Lua", fenceTag: "lua", lineComment: "--",
-                                  declarationWords: ["function ", "local function "], singleQuote: .string,
-                                  backtickStrings: false, tripleQuotes: false, blockComments: false)
-        default:
-            return braces(language, language, language, [], .string)
+        guard let entry = Languages.named(language) else { return braces(language, language, language, [], .string) }
+        let family: Family
+        switch entry.blockStyle {
+        case .indentation: family = .python
+        case .braces: family = .braces
+        case .endKeyword: family = .endKeyword
         }
+        let singleQuote: SingleQuote
+        switch entry.lexical.singleQuote {
+        case .string: singleQuote = .string
+        case .char, .rustChar: singleQuote = .char
+        case .none: singleQuote = .none
+        }
+        return LanguageTraits(id: entry.id, family: family, displayName: entry.displayName,
+                              fenceTag: entry.fenceTags.first ?? entry.id, lineComment: entry.lineComment,
+                              declarationWords: entry.declarationStarts, singleQuote: singleQuote,
+                              backtickStrings: entry.lexical.backtick, tripleQuotes: entry.lexical.tripleDouble,
+                              blockComments: entry.lexical.blockOpen != nil, entry: entry)
     }
 
     private static func braces(
@@ -54,7 +48,7 @@ struct LanguageTraits {
     ) -> LanguageTraits {
         LanguageTraits(id: id, family: .braces, displayName: name, fenceTag: tag, lineComment: "//",
                        declarationWords: words, singleQuote: singleQuote, backtickStrings: backtick,
-                       tripleQuotes: triple, blockComments: true)
+                       tripleQuotes: triple, blockComments: true, entry: nil)
     }
 
     /// The word that closes a block ("}" or "end"); nil for Python.

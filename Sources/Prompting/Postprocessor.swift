@@ -9,6 +9,8 @@ import DocwrightCore
 /// 3. drop a repeated signature (keeping its body) and a repeated docstring/doc comment;
 /// 4. cut where the function ends (Python: first line indented less than the body; brace languages:
 ///    the `}` that closes the body; Ruby/Lua: the closing `end`); whole-function requests keep the closer;
+///    next lines in front of existing code (fill-in-the-middle) stop where the sample rewrites that
+///    code's first line (the suffix is context, not replaced);
 /// 5. drop surrounding blank lines and trailing whitespace.
 /// The window left is `keptUTF8Range`: Ranking averages exactly those tokens' log-probabilities.
 /// The kept lines are then re-indented to `task.indentation`/`task.indentUnit`, and wrapped by the
@@ -38,6 +40,7 @@ public enum Postprocessor {
         window = ByteLines.skipLeadingBlankLines(bytes, window)
         window = BodyCutter.cut(bytes, window, mode: cutMode(task: task, traits: traits, wholeFunction: wholeFunction),
                                 traits: traits)
+        if task.shape == .nextLines { window = cutAtSuffixEcho(bytes, window, suffix: task.suffix) }
         window = ByteLines.trimTrailingWhitespace(bytes, window)
         guard !window.isEmpty else { return nil }
 
@@ -59,6 +62,17 @@ public enum Postprocessor {
         case .braces: return wholeFunction && task.shape != .nextLines ? .braceFunction : .braceBody
         case .endKeyword: return wholeFunction && task.shape != .nextLines ? .endFunction : .endBody
         }
+    }
+
+    /// The window cut before its first line equal (spaces aside) to the first non-blank line of
+    /// `suffix`: a model that does not see the code after the insertion writes it again.
+    static func cutAtSuffixEcho(_ bytes: [UInt8], _ window: Range<Int>, suffix: String) -> Range<Int> {
+        guard let first = suffix.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .lazy.map({ String($0).trimmedSpaces() }).first(where: { !$0.isEmpty }) else { return window }
+        for line in ByteLines.lines(bytes, window) where ByteLines.string(bytes, line).trimmedSpaces() == first {
+            return window.lowerBound..<line.lowerBound
+        }
+        return window
     }
 
     /// A sample cut by the token limit ends mid-line: that line is dropped (when another remains).

@@ -46,7 +46,7 @@ enum RepeatedDeclaration {
 
     private static func declares(_ line: String, name: String, traits: LanguageTraits) -> Bool {
         guard line.contains(name + "(") || line.contains(name + "<") || line.contains(name + " =")
-                || (traits.id == "ruby" && line.hasPrefix("def ")) else { return false }
+                || (traits.family == .endKeyword && line.hasPrefix("def ")) else { return false }
         if notDeclarations.contains(where: { line.hasPrefix($0) }) { return false }
         switch traits.family {
         case .python: return line.hasPrefix("def ") || line.hasPrefix("async def ")

@@ -7,7 +7,7 @@ import DocwrightCore
 /// degenerate repetition loops (kept, demoted, only when every candidate is one); check syntax
 /// and run the verifier when given; then sort by tiers and score:
 ///
-/// 1. syntax: candidates whose file does not parse go last;
+/// 1. syntax: candidates whose file does not parse (tree-sitter, then python3/node) go last;
 /// 2. verification (`verified_then_logprob` only): passed, then untested/error, then failed;
 /// 3. degenerate repetition (only when nothing else is left);
 /// 4. truncated (`finish_reason = length`) when `demoteTruncated`;
@@ -20,7 +20,7 @@ import DocwrightCore
 public struct Ranker: Sendable {
     public var policy: RankingPolicy
     public var demoteTruncated: Bool
-    /// nil: no syntax check (no subprocess).
+    /// nil: no syntax check (no parse, no subprocess).
     public var syntaxChecker: SyntaxChecker?
     /// Seed for `.random`, so a benchmark run is reproducible.
     public var randomSeed: UInt64
@@ -48,9 +48,10 @@ public struct Ranker: Sendable {
         }
         assignScores(&entries)
         if let task, let syntaxChecker, policy != .random {
-            let verdicts = await syntaxChecker.check(candidates: entries.map(\.candidate.text), task: task)
-            for (index, verdict) in verdicts.enumerated() where index < entries.count {
+            let checked = await syntaxChecker.verdicts(candidates: entries.map(\.candidate.text), task: task)
+            for (index, verdict) in checked.verdicts.enumerated() where index < entries.count {
                 entries[index].candidate.syntaxOK = verdict
+                if let problem = checked.problem { entries[index].candidate.notes.append(problem) }
             }
         }
         if let task, let verifier {

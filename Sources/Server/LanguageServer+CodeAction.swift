@@ -23,7 +23,9 @@ extension LanguageServer {
             return cached.candidates.prefix(Self.shownCandidates).enumerated().map { index, candidate in
                 CodeAction(
                     title: "docwright: Use candidate \(index + 1) (\(candidate.evidenceSummary); \(cached.modelName))",
-                    kind: Self.actionKind, isPreferred: index == 0,
+                    // Never prefer a candidate that breaks the file's parse or was cut by max_tokens.
+                    kind: Self.actionKind,
+                    isPreferred: index == 0 && candidate.syntaxOK != false && candidate.finishReason != .length,
                     edit: workspaceEdit(candidate, located),
                     data: try? JSONValue(encoding: candidate))
             }

@@ -21,6 +21,7 @@ extension LanguageServer {
 
     func didClose(_ params: DidCloseTextDocumentParams) {
         documents.close(uri: params.textDocument.uri)
+        trees.remove(params.textDocument.uri)
     }
 
     func textRange(_ range: LSP.Range) -> TextRange {

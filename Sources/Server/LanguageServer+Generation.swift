@@ -22,7 +22,9 @@ extension LanguageServer {
         announce(engine.refreshConfiguration())
         let snapshot = try snapshot(uri)
         let source = try snapshot.sourcePosition(position, encoding)
-        switch engine.findTask(text: snapshot.text, language: snapshot.languageId, position: source, path: filePath(fromURI: uri)) {
+        let trees = self.trees
+        switch engine.findTask(text: snapshot.text, language: snapshot.languageId, position: source, path: filePath(fromURI: uri),
+                               tree: { trees.tree(for: uri, text: snapshot.text, language: snapshot.languageId) }) {
         case .task(let task): return .found(Located(snapshot: snapshot, task: task))
         case .nothing(let reason): return .nothing(reason)
         }

@@ -7,6 +7,7 @@ import JSONRPC
 import LSP
 import Logging
 import Synchronization
+import Syntax
 
 /// docwright's LSP handler: decodes requests, checks the lifecycle, and dispatches to one
 /// feature file each (`LanguageServer+CodeAction.swift`, …). Business logic lives in `Engine`.
@@ -35,6 +36,8 @@ public final class LanguageServer: MessageHandler, Sendable {
     let connection: Connection
     let engine: Engine
     let documents = DocumentStore()
+    /// Each open document's syntax tree, re-parsed incrementally when intent detection asks for it.
+    let trees = SyntaxTreeCache()
     let logger: Logger
     let state = Mutex(State())
 

@@ -4,9 +4,11 @@ import DocwrightCore
 import Engine
 import Foundation
 import Gateway
+import Syntax
 
 /// `docwright doctor`: what configuration is in force and where each value came from, whether
-/// the project file is trusted, whether the models answer, and which route a file would take.
+/// the project file is trusted, whether the models answer, which route a file would take, and
+/// which tree-sitter grammars are installed.
 /// Exits 1 when the configuration has errors or a model in use cannot be reached, so editors'
 /// health checks (which read `--json`) and scripts can rely on the status.
 struct Doctor: AsyncParsableCommand {
@@ -129,8 +131,60 @@ struct DoctorReport: Encodable {
     /// `docwright doctor --file`: the route explanation, one line each.
     var route: [String]?
     var models: [Probe] = []
+    var grammars: Grammars
 
-    init(store: ConfigStore, file: String?) {
+    /// `Syntax.Grammars.report()`: where the grammars are and which languages have one. A missing
+    /// grammar does not fail the status (candidates are then not parse-checked) but says what to run.
+    struct Grammars: Encodable {
+        struct Language: Encodable {
+            var ids: [String]
+            var grammar: String
+            var library: String
+            var found: Bool
+            var loaded: Bool
+        }
+
+        var directory: String?
+        var problem: String?
+        var versions: [String: String]
+        var runtimeFound: Bool
+        var languages: [Language]
+
+        init(_ report: GrammarReport) {
+            directory = report.directory?.path
+            problem = report.problem
+            versions = report.versions
+            runtimeFound = report.runtimeFound
+            languages = report.grammars.map {
+                Language(ids: $0.languageIDs, grammar: $0.grammar.name, library: $0.grammar.library, found: $0.found, loaded: $0.loaded)
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case directory, problem, versions, languages
+            case runtimeFound = "runtime_found"
+        }
+
+        var text: [String] {
+            guard let directory else {
+                return ["\ngrammars: NOT found — \(problem ?? "no grammar directory")",
+                        "  parse checks are off; install them with: scripts/grammars install   (see docs/languages.md)"]
+            }
+            var lines = ["\ngrammars: \(directory)"]
+            let pinned = versions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            if !pinned.isEmpty { lines.append("  versions: " + pinned.joined(separator: ", ")) }
+            if !runtimeFound { lines.append("  runtime libtree-sitter.so: NOT found (scripts/grammars install)") }
+            let missing = languages.filter { !$0.found }
+            lines.append("  languages: " + languages.filter(\.found).map { $0.ids[0] }.joined(separator: ", "))
+            for language in missing {
+                lines.append("  \(language.ids[0]): NOT found (\(language.library)); run scripts/grammars install")
+            }
+            return lines
+        }
+    }
+
+    init(store: ConfigStore, file: String?, grammars: GrammarReport = Syntax.Grammars.shared.report()) {
+        self.grammars = Grammars(grammars)
         let effective = store.current
         workspace = store.workspaceRoot
         userConfig = store.userConfigPath
@@ -150,7 +204,7 @@ struct DoctorReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, workspace, trust, diagnostics, blocked, effective, route, models, ok
+        case version, workspace, trust, diagnostics, blocked, effective, route, models, grammars, ok
         case userConfig = "user_config", projectConfig = "project_config"
     }
 
@@ -166,6 +220,7 @@ struct DoctorReport: Encodable {
         try container.encode(effective, forKey: .effective)
         try container.encodeIfPresent(route, forKey: .route)
         try container.encode(models, forKey: .models)
+        try container.encode(grammars, forKey: .grammars)
         try container.encode(ok, forKey: .ok)
     }
 
@@ -200,6 +255,7 @@ struct DoctorReport: Encodable {
                     + "\(probe.honoursN.map { $0 ? "yes" : "no" } ?? "?"); log-probabilities: \(probe.logprobs.map { $0 ? "yes" : "no" } ?? "?")")
             }
         }
+        lines += grammars.text
         lines.append("\nstatus: " + (ok ? "ok" : "problems found (exit status 1)"))
         return lines.joined(separator: "\n")
     }

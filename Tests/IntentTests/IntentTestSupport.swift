@@ -1,5 +1,6 @@
 import DocwrightCore
 import Intent
+import Syntax
 import Testing
 
 /// The cursor in test sources; removed before the text reaches `IntentFinder`.
@@ -86,7 +87,8 @@ func mark(_ range: SourceRange, in text: String) -> String {
 
 func check(_ row: IntentCase, sourceLocation: SourceLocation = #_sourceLocation) {
     let (text, position) = locateCursor(row.source)
-    let result = IntentFinder.find(in: text, language: row.language, position: position, path: "t")
+    let result = IntentFinder.find(in: text, language: row.language, position: position, path: "t",
+                                   tree: { try? SyntaxParser().parse(text: text, language: row.language) })
     switch (row.expected, result) {
     case let (.task(shape, marked, indentation, signature, docText, closerPresent), .task(task)):
         #expect(task.shape == shape, sourceLocation: sourceLocation)

@@ -161,6 +161,17 @@ import Testing
         #expect(lines.text == "total = sum(r[2] for r in rows)\nprint(total)\n")
     }
 
+    @Test func nextLinesBeforeExistingCodeDoNotRewriteIt() throws {
+        let task = makeTask("javascript", "function total(items) {\n  let sum = 0;\n  // add every positive price\n[[]]  return sum;\n}\n",
+                            shape: .nextLines, signature: "", doc: "add every positive price", indentation: "  ")
+        let plan = builder.plan(for: task, api: .completions)
+        let result = try #require(processed("  for (const item of items) {\n    if (item.price > 0) sum += item.price;\n  }\n  return sum;\n}\n",
+                                            plan, task))
+        #expect(contentLines(result.text) == ["for (const item of items) {", "if (item.price > 0) sum += item.price;", "}"])
+        // Nothing but the echo: nothing usable.
+        #expect(Postprocessor.process(sample("  return sum;\n"), plan: plan, task: task) == nil)
+    }
+
     @Test func wholeFunctionsKeepTheirClosingBrace() throws {
         let task = makeTask("typescript", "/** Clamp x into [lo, hi]. */\n[[]]\nexport {};\n", shape: .function, signature: "",
                             doc: "Clamp x into [lo, hi].", indentation: "", unit: "  ", closerPresent: false)

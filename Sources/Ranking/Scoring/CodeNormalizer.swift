@@ -1,3 +1,5 @@
+import Languages
+
 /// Normalises code so that candidates differing only in comments, blank lines, spacing or
 /// indentation width compare equal. String literals are kept verbatim.
 ///
@@ -16,28 +18,32 @@ struct CodeNormalizer: Sendable {
     let tripleQuotes: Bool
     let backtickStrings: Bool
 
+    /// The style of a registry language (`Languages`), or of a recognised one; unknown languages keep
+    /// comments and indentation.
     init(language: String?) {
-        let language = language?.lowercased() ?? ""
-        let hash: Set<String> = ["python", "ruby", "shellscript", "sh", "bash", "zsh", "r", "perl", "yaml", "toml",
-                                 "elixir", "julia", "powershell", "nim", "makefile", "coffeescript", "crystal"]
-        let slashes: Set<String> = ["javascript", "typescript", "javascriptreact", "typescriptreact", "java", "c", "cpp",
-                                    "csharp", "go", "rust", "swift", "kotlin", "scala", "dart", "objective-c",
-                                    "objective-cpp", "zig", "groovy"]
-        if language == "php" {
-            comments = .both
-        } else if hash.contains(language) {
-            comments = .hash
-        } else if slashes.contains(language) {
-            comments = .slashes
+        let id = language?.lowercased() ?? ""
+        if let entry = Languages.named(id) {
+            let markers = entry.lexical.lineComments
+            comments = markers.contains("#") ? .hash : markers.contains("//") ? .slashes : .none
+            indentationSensitive = entry.blockStyle == .indentation
+            tripleQuotes = entry.lexical.tripleDouble
+            backtickStrings = entry.lexical.backtick
+        } else if let other = Recognized.named(id) {
+            switch other.comments {
+            case .none: comments = .none
+            case .hash: comments = .hash
+            case .slashes: comments = .slashes
+            case .both: comments = .both
+            }
+            indentationSensitive = other.indentationSensitive
+            tripleQuotes = other.tripleQuotes
+            backtickStrings = other.backtickStrings
         } else {
             comments = .none
+            indentationSensitive = true
+            tripleQuotes = false
+            backtickStrings = false
         }
-        let flexible = comments == .slashes || comments == .both || ["ruby", "shellscript", "sh", "bash", "zsh", "r",
-                                                                      "perl", "toml", "elixir", "julia", "powershell"].contains(language)
-        indentationSensitive = !flexible
-        tripleQuotes = language == "python" || language == "julia" || language == "kotlin" || language == "swift"
-        backtickStrings = ["javascript", "typescript", "javascriptreact", "typescriptreact", "go", "shellscript", "sh", "bash"]
-            .contains(language)
     }
 
     /// The normalised form as UTF-8 bytes (the dedupe key and the input of similarity).

@@ -1,0 +1,43 @@
+import DocwrightCore
+import Languages
+import Syntax
+
+/// Intent shapes read from the syntax tree (`Syntax`, queries from the `Languages` registry).
+///
+/// `nextLinesInBody`: a plain comment inside an existing function body, followed by code — "what
+/// to do next" (`# drop the rows whose email is empty` above the code that uses them). The task
+/// is the next lines after the comment, fill-in-the-middle: the insertion is an empty range at
+/// the start of the line after the comment, with the comment's indentation, and the code after
+/// it is the suffix (context, not replaced).
+enum TreeIntent {
+    static func nextLinesInBody(tree: SyntaxTree, context: IntentContext, language: Language) -> Finding? {
+        let source = context.source
+        let text = context.text
+        // The tree must be of this very text: offsets are shared.
+        guard tree.utf8.count == text.bytes.count else { return nil }
+        // The comment block on the cursor's line, or ending on the line above it (the cursor on the code below).
+        var line = context.cursorLine
+        if !source.isCommentLine(line), line > 0, source.isCommentLine(line - 1) { line -= 1 }
+        guard source.isCommentLine(line), let block = CommentBlock.containing(line, in: source) else { return nil }
+        let next = block.lastLine + 1
+        guard text.isValidLine(next), !text.isBlank(next) else { return nil }
+        let indentation = text.indentation(block.firstLine)
+        let commentStart = text.offset(of: SourcePosition(line: block.firstLine, utf8Column: indentation.utf8.count))
+        let codeStart = text.offset(of: SourcePosition(line: next, utf8Column: text.indentation(next).utf8.count))
+        guard let query = try? SyntaxQuery(language: tree.language, source: language.queries.functions),
+              let functions = try? tree.matches(of: query, in: commentStart..<(commentStart + 1)) else { return nil }
+        let inBody = functions.contains { match in
+            guard let function = match["function"], let body = match["body"] else { return false }
+            // Inside the function, below its first line, and the code after it is still the function's.
+            return function.byteRange.contains(commentStart) && function.byteRange.contains(codeStart)
+                && function.startPoint.row < block.firstLine
+                && (body.byteRange.contains(commentStart) || body.startByte > function.startByte)
+        }
+        guard inBody else { return nil }
+        let task = context.makeTask(
+            shape: .nextLines, signature: "", rawDoc: block.rawDoc, docText: block.docText,
+            insertion: SourceRange(at: SourcePosition(line: next, utf8Column: 0)), indentation: indentation,
+            closerPresent: true)
+        return Finding(outcome: .task(task), extent: block.firstLine...next)
+    }
+}

@@ -1,0 +1,54 @@
+extension Language {
+    /// JavaScript; `javascriptreact` (JSX) is the same grammar under another id.
+    public static let javascript = ecmascript(
+        id: "javascript", displayName: "JavaScript", fenceTags: ["javascript", "js", "jsx"],
+        extensions: ["js", "mjs", "cjs"], grammar: "javascript",
+        example: Example(signature: "function add(a, b)", doc: "Returns the sum of a and b.", body: "  return a + b;"),
+        queries: javascriptQueries, editors: EditorNames(nvim: ["javascript"], emacs: ["js-mode", "js-ts-mode"]))
+
+    public static let javascriptreact = ecmascript(
+        id: "javascriptreact", displayName: "JavaScript", fenceTags: ["jsx", "javascript", "js"],
+        extensions: ["jsx"], grammar: "javascript",
+        example: javascript.example, queries: javascriptQueries,
+        editors: EditorNames(nvim: ["javascriptreact"], emacs: []))
+
+    static let javascriptQueries = Queries(
+        functions: """
+            (function_declaration name: (identifier) @name body: (statement_block) @body) @function
+            (generator_function_declaration name: (identifier) @name body: (statement_block) @body) @function
+            (method_definition name: (_) @name body: (statement_block) @body) @function
+            (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)]) @function
+            """,
+        comments: "(comment) @comment",
+        imports: """
+            (import_statement) @import
+            (lexical_declaration (variable_declarator value: (call_expression function: (identifier) @_require (#eq? @_require "require")))) @import
+            (export_statement source: (string)) @import
+            """,
+        definitions: """
+            (function_declaration name: (identifier) @name) @definition
+            (class_declaration name: (identifier) @name) @definition
+            (method_definition name: (_) @name) @definition
+            """)
+
+    /// The shared shape of the JavaScript and TypeScript entries.
+    static func ecmascript(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: String,
+                           example: Example, queries: Queries, editors: EditorNames) -> Language {
+        var lexical = Lexical.cStyle(singleQuote: .string)
+        lexical.backtick = true
+        var language = Language(
+            id: id, displayName: displayName, fenceTags: fenceTags, extensions: extensions, grammar: grammar,
+            blockStyle: .braces, lexical: lexical, indentUnit: "  ", example: example, importForm: .ecmascript,
+            queries: queries, editors: editors)
+        language.docMarkers = ["/**"]
+        language.declarationStarts = ["function "]
+        language.attributePrefixes = ["@"]
+        language.domainImports = [
+            "data-ml": ["@tensorflow/tfjs", "ndarray"],
+            "web": ["express", "koa", "hapi", "@nestjs", "react", "react-dom", "next", "vue", "nuxt", "svelte", "@sveltejs",
+                    "@angular", "axios"],
+            "tests": ["jest", "@jest/globals", "mocha", "chai", "vitest", "@testing-library"],
+        ]
+        return language
+    }
+}

@@ -1,0 +1,217 @@
+/// Everything docwright knows about one language, as data: ids and files, comment and string
+/// syntax, how blocks and declarations look, tree-sitter queries, prompting material and the
+/// editors' names for it. One file per language (`Python.swift`, …) defines its entry;
+/// `Languages.all` lists them. Nothing outside this module switches over language names:
+/// `Intent`, `Prompting`, `Ranking` and `Config` read these fields.
+public struct Language: Sendable, Hashable {
+    /// How a block of code ends.
+    public enum BlockStyle: Sendable, Hashable {
+        /// By indentation (Python).
+        case indentation
+        /// With `}`.
+        case braces
+        /// With the keyword `end` (Ruby, Lua).
+        case endKeyword
+    }
+
+    /// What a single quote starts.
+    public enum SingleQuote: Sendable, Hashable { case string, char, rustChar, none }
+
+    /// How comments and string literals are written: enough to tell, for any byte, whether it is
+    /// code, comment or string.
+    public struct Lexical: Sendable, Hashable {
+        /// Line comment markers, longest first (`///` before `//`).
+        public var lineComments: [String]
+        public var blockOpen: String?
+        public var blockClose: String?
+        public var nestedBlockComments = false
+        public var singleQuote: SingleQuote = .string
+        /// `` ` `` starts a multi-line string (JS templates, Go raw strings).
+        public var backtick = false
+        public var backtickEscapes = true
+        /// `"""` (Python, Swift, Kotlin, Java text blocks).
+        public var tripleDouble = false
+        /// `'''` (Python).
+        public var tripleSingle = false
+        /// `r"..."`, `r#"..."#` (Rust).
+        public var rustRaw = false
+        /// `@"..."` without backslash escapes (C#).
+        public var verbatim = false
+        /// `--[[ ]]` comments and `[[ ]]` strings (Lua).
+        public var luaLong = false
+
+        public init(lineComments: [String], blockOpen: String? = nil, blockClose: String? = nil) {
+            self.lineComments = lineComments
+            self.blockOpen = blockOpen
+            self.blockClose = blockClose
+        }
+
+        /// `//` line comments and `/* */` block comments.
+        public static func cStyle(singleQuote: SingleQuote) -> Lexical {
+            var lexical = Lexical(lineComments: ["//"], blockOpen: "/*", blockClose: "*/")
+            lexical.singleQuote = singleQuote
+            return lexical
+        }
+    }
+
+    /// Keywords that open and close blocks in an end-keyword language (Ruby, Lua), for cutting a
+    /// generated body where its block closes.
+    public struct EndBlocks: Sendable, Hashable {
+        /// Words that always open a block (`def`, `function`).
+        public var openers: [String] = []
+        /// Words that open a block only as a line's first word (Ruby's `if` vs `x if y`).
+        public var lineStartOpeners: [String] = []
+        /// Loop words that open a block and take their `do` with them.
+        public var loops: [String] = []
+        /// Loop words that do so only as a line's first word.
+        public var lineStartLoops: [String] = []
+        /// Words besides `end` that close a block (Lua's `until`).
+        public var closers: [String] = []
+
+        public init(openers: [String] = [], lineStartOpeners: [String] = [], loops: [String] = [],
+                    lineStartLoops: [String] = [], closers: [String] = []) {
+            self.openers = openers
+            self.lineStartOpeners = lineStartOpeners
+            self.loops = loops
+            self.lineStartLoops = lineStartLoops
+            self.closers = closers
+        }
+    }
+
+    /// A tiny worked example shown to chat models before the real request.
+    public struct Example: Sendable, Hashable {
+        public let signature: String
+        public let doc: String
+        public let body: String
+
+        public init(signature: String, doc: String, body: String) {
+            self.signature = signature
+            self.doc = doc
+            self.body = body
+        }
+    }
+
+    /// tree-sitter queries over the language's grammar (`Syntax.SyntaxQuery` sources). Captures:
+    /// `functions`: `@function` (the whole declaration), `@name`, `@body` (absent for a
+    /// prototype or abstract method); `comments`: `@comment` (and `@doc` for docstrings that are
+    /// string literals); `imports`: `@import`; `definitions`: `@definition` and `@name`.
+    public struct Queries: Sendable, Hashable {
+        public let functions: String
+        public let comments: String
+        public let imports: String
+        public let definitions: String
+
+        public init(functions: String, comments: String, imports: String, definitions: String) {
+            self.functions = functions
+            self.comments = comments
+            self.imports = imports
+            self.definitions = definitions
+        }
+    }
+
+    /// How import statements are written, for reading module names out of them (routing by domain).
+    public enum ImportForm: Sendable, Hashable {
+        /// `import a.b`, `from a import b` (multi-line with parentheses).
+        case python
+        /// `import x from 'm'`, `require('m')`, `export … from 'm'`.
+        case ecmascript
+        /// `import "m"`, `import ( … )`; the module is the path's last segment.
+        case go
+        /// `use a::b;`, `extern crate a;`.
+        case rust
+        /// `import Module`, `@testable import Module`.
+        case swift
+        /// `import a.b.C` (Java, Kotlin): the first segment that is not a vendor domain.
+        case jvm
+        /// `#include <a/b.h>`.
+        case include
+        /// `using A.B;`, `global using`, `using static`.
+        case csharp
+        /// `require 'm'` (`require_relative` is local).
+        case ruby
+        /// `require("a.b")`.
+        case lua
+    }
+
+    /// Names of the language in the editor integrations (checked by `LanguagesTests`).
+    public struct EditorNames: Sendable, Hashable {
+        /// Neovim filetypes.
+        public let nvim: [String]
+        /// Emacs major modes.
+        public let emacs: [String]
+
+        public init(nvim: [String], emacs: [String]) {
+            self.nvim = nvim
+            self.emacs = emacs
+        }
+    }
+
+    /// The LSP language id (`python`, `typescriptreact`).
+    public let id: String
+    /// Other ids meaning the same language (`tsx`, `c_sharp`).
+    public var aliases: [String] = []
+    /// For people and prompts (`C++`).
+    public let displayName: String
+    /// Markdown fence tags a model may use for it; the first is the one docwright writes.
+    public let fenceTags: [String]
+    /// File extensions, lower case, without the dot.
+    public let extensions: [String]
+    /// tree-sitter grammar name (`Syntax.Grammars`).
+    public let grammar: String
+    public let blockStyle: BlockStyle
+    public let lexical: Lexical
+    /// Comment openers that mark documentation (a doc comment followed by nothing asks for a
+    /// whole function; a plain comment asks for the next lines). Empty: any comment may be one.
+    public var docMarkers: [String] = []
+    /// Indentation used when the document shows none.
+    public let indentUnit: String
+    /// Keywords one of which appears as a word in a function declaration; empty = C-like
+    /// (`type name(...)`).
+    public var declarationKeywords: [String] = []
+    /// Line starts that begin the next top-level declaration (stop sequences after `"\n"`).
+    public var declarationStarts: [String] = []
+    /// A declaration ending in `;` is a prototype that can be turned into a definition (C, C++).
+    public var prototypesAllowed = false
+    /// Whole lines that may sit between a doc comment and its declaration (`@Override`, `#[test]`).
+    public var attributePrefixes: [String] = []
+    public var endBlocks = EndBlocks()
+    /// Whether the grammar's error reports can judge a candidate (false for a grammar with a
+    /// known defect that reports errors in valid code; the candidate is then not judged).
+    public var parseVerdictsReliable = true
+    /// Well-known modules of this language per built-in routing domain (`data-ml` → `numpy`, …):
+    /// a file importing one is in that domain (Config's `BuiltinDomains`).
+    public var domainImports: [String: [String]] = [:]
+    public let example: Example
+    public let importForm: ImportForm
+    public let queries: Queries
+    public let editors: EditorNames
+
+    public init(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: String,
+                blockStyle: BlockStyle, lexical: Lexical, indentUnit: String, example: Example,
+                importForm: ImportForm, queries: Queries, editors: EditorNames) {
+        self.id = id
+        self.displayName = displayName
+        self.fenceTags = fenceTags
+        self.extensions = extensions
+        self.grammar = grammar
+        self.blockStyle = blockStyle
+        self.lexical = lexical
+        self.indentUnit = indentUnit
+        self.example = example
+        self.importForm = importForm
+        self.queries = queries
+        self.editors = editors
+    }
+
+    /// The word that closes a block (`}`, `end`); nil when indentation does.
+    public var closer: String? {
+        switch blockStyle {
+        case .indentation: return nil
+        case .braces: return "}"
+        case .endKeyword: return "end"
+        }
+    }
+
+    /// The primary line comment marker (`//`, `#`, `--`).
+    public var lineComment: String { lexical.lineComments.last ?? "//" }
+}

@@ -1,0 +1,40 @@
+extension Language {
+    /// TypeScript; `typescriptreact` (TSX) has its own grammar.
+    public static let typescript = ecmascript(
+        id: "typescript", displayName: "TypeScript", fenceTags: ["typescript", "ts", "tsx"],
+        extensions: ["ts", "mts", "cts"], grammar: "typescript", example: typescriptExample, queries: typescriptQueries,
+        editors: EditorNames(nvim: ["typescript"], emacs: ["typescript-mode", "typescript-ts-mode"]))
+
+    public static let typescriptreact: Language = {
+        var language = ecmascript(
+            id: "typescriptreact", displayName: "TypeScript", fenceTags: ["tsx", "typescript", "ts"],
+            extensions: ["tsx"], grammar: "tsx", example: typescriptExample, queries: typescriptQueries,
+            editors: EditorNames(nvim: ["typescriptreact"], emacs: ["tsx-ts-mode"]))
+        language.aliases = ["tsx"]
+        return language
+    }()
+
+    static let typescriptExample = Example(
+        signature: "function add(a: number, b: number): number", doc: "Returns the sum of a and b.", body: "  return a + b;")
+
+    static let typescriptQueries = Queries(
+        functions: """
+            (function_declaration name: (identifier) @name body: (statement_block) @body) @function
+            (generator_function_declaration name: (identifier) @name body: (statement_block) @body) @function
+            (method_definition name: (_) @name body: (statement_block) @body) @function
+            (function_signature name: (identifier) @name) @function
+            (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)]) @function
+            """,
+        comments: "(comment) @comment",
+        imports: """
+            (import_statement) @import
+            (export_statement source: (string)) @import
+            """,
+        definitions: """
+            (function_declaration name: (identifier) @name) @definition
+            (class_declaration name: (type_identifier) @name) @definition
+            (interface_declaration name: (type_identifier) @name) @definition
+            (type_alias_declaration name: (type_identifier) @name) @definition
+            (method_definition name: (_) @name) @definition
+            """)
+}

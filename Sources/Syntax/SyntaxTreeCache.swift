@@ -1,0 +1,68 @@
+import Synchronization
+
+/// The latest tree of each open document, kept up to date incrementally: asked for the tree of
+/// a newer text, it edits the last tree with the one change between the two texts (their common
+/// prefix and suffix bounding it) and re-parses, reusing every untouched subtree. The result equals
+/// a fresh parse of the new text. Trees are made on demand (nothing is parsed on `didChange`), so
+/// a document nobody asks about costs nothing. Thread-safe; a parse runs under the cache's lock
+/// (one document at a time), bounded by `SyntaxParser.defaultTimeout`.
+public final class SyntaxTreeCache: Sendable {
+    private struct Entry {
+        var language: String
+        var tree: SyntaxTree
+    }
+
+    private let grammars: Grammars
+    private let entries = Mutex<[String: Entry]>([:])
+    /// Incremental re-parses and fresh parses done (for tests and benchmarks).
+    private let counts = Mutex<(incremental: Int, fresh: Int)>((0, 0))
+
+    public init(grammars: Grammars = .shared) {
+        self.grammars = grammars
+    }
+
+    /// The tree of `text` for document `key`, or nil when the language has no grammar or the
+    /// parse fails (the reason is not kept: callers fall back to no tree).
+    public func tree(for key: String, text: String, language: String) -> SyntaxTree? {
+        let utf8 = Array(text.utf8)
+        return entries.withLock { entries -> SyntaxTree? in
+            let parser = SyntaxParser(grammars: grammars)
+            if let entry = entries[key], entry.language == language {
+                if entry.tree.utf8 == utf8 { return entry.tree }
+                if let edit = try? Self.edit(from: entry.tree.utf8, to: utf8),
+                   let tree = try? parser.reparse(entry.tree, applying: [edit], newUTF8: utf8) {
+                    entries[key] = Entry(language: language, tree: tree)
+                    counts.withLock { $0.incremental += 1 }
+                    return tree
+                }
+            }
+            guard let loaded = try? grammars.language(language),
+                  let tree = try? parser.parse(utf8: utf8, language: loaded) else {
+                entries[key] = nil
+                return nil
+            }
+            entries[key] = Entry(language: language, tree: tree)
+            counts.withLock { $0.fresh += 1 }
+            return tree
+        }
+    }
+
+    /// Forgets a document (closed).
+    public func remove(_ key: String) {
+        _ = entries.withLock { $0.removeValue(forKey: key) }
+    }
+
+    public var parseCounts: (incremental: Int, fresh: Int) { counts.withLock { $0 } }
+
+    /// The single edit turning `old` into `new`: everything between their common prefix and suffix.
+    static func edit(from old: [UInt8], to new: [UInt8]) throws(SyntaxError) -> SyntaxEdit {
+        var prefix = 0
+        let shorter = min(old.count, new.count)
+        while prefix < shorter, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < shorter - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        // Never split a CRLF or a multi-byte character: tree-sitter points count bytes per row.
+        while prefix > 0, (old[prefix - 1] & 0xC0) == 0x80 || old[prefix - 1] == 0x0D { prefix -= 1 }
+        return try SyntaxEdit(replacing: prefix..<(old.count - suffix), in: old, with: new[prefix..<(new.count - suffix)])
+    }
+}

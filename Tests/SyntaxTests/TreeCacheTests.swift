@@ -1,0 +1,49 @@
+import Syntax
+import Testing
+
+/// A document's tree kept by `SyntaxTreeCache` through a run of edits equals a fresh parse after
+/// every one of them, and the cache re-parsed incrementally to get there.
+@Suite("Per-document trees, re-parsed incrementally")
+struct TreeCacheTests {
+    /// (language, initial text, edits as (find, replace-with)) applied one after another.
+    static let sessions: [(String, String, [(String, String)])] = [
+        ("python", "def mean(xs):\n    \"\"\"Average — «ü».\"\"\"\n    return 0\n",
+         [("return 0", "return sum(xs) / len(xs)"), ("\n    return", "\n    # drop empty values\n    xs = [x for x in xs if x]\n    return"),
+          ("def mean", "def average"), ("«ü»", "漢字 🙂"), ("    xs = [x for x in xs if x]\n", "")]),
+        ("javascript", "function add(a, b) {\r\n  return a + b;\r\n}\r\n",
+         [("a + b", "a + b + 1"), ("return", "if (a) {\r\n    return a;\r\n  }\r\n  return"), ("{\r\n  if", "{\r\n  // 🙂\r\n  if"),
+          ("}\r\n", "")]),
+        ("go", "package main\n\nfunc f(a int) int {\n\treturn a\n}\n",
+         [("\treturn a", "\tif a > 0 {\n\t\treturn a\n\t}\n\treturn -a"), ("f(a int)", "abs(a int)"), ("-a", "-a + ")]),
+        ("rust", "fn f() -> i32 {\n    1\n}\n", [("1", "let x = 2;\n    x"), ("fn f", "pub fn f"), ("x\n}", "x\n")]),
+    ]
+
+    @Test("after every edit the kept tree equals a fresh parse", arguments: 0..<sessions.count)
+    func editsMatchFreshParse(_ index: Int) throws {
+        let (language, initial, edits) = Self.sessions[index]
+        let cache = SyntaxTreeCache()
+        var text = initial
+        _ = try #require(cache.tree(for: "doc", text: text, language: language))
+        for (find, replacement) in edits {
+            let range = try #require(text.range(of: find), "\(find) in \(text)")
+            text.replaceSubrange(range, with: replacement)
+            let kept = try #require(cache.tree(for: "doc", text: text, language: language))
+            let fresh = try SyntaxParser().parse(text: text, language: language)
+            #expect(kept.sExpression == fresh.sExpression, "\(language) after \(find) → \(replacement)")
+            #expect(kept.errorRanges == fresh.errorRanges)
+            #expect(kept.utf8 == Array(text.utf8))
+        }
+        #expect(cache.parseCounts.incremental == edits.count)
+        #expect(cache.parseCounts.fresh == 1)
+        #expect(cache.tree(for: "doc", text: text, language: language) != nil)
+        #expect(cache.parseCounts.incremental == edits.count, "the same text reuses the tree")
+        cache.remove("doc")
+        _ = cache.tree(for: "doc", text: text, language: language)
+        #expect(cache.parseCounts.fresh == 2)
+    }
+
+    @Test("a language without a grammar has no tree")
+    func unknownLanguage() {
+        #expect(SyntaxTreeCache().tree(for: "doc", text: "x", language: "zig") == nil)
+    }
+}
