@@ -37,5 +37,9 @@ struct Compare: AsyncParsableCommand {
         let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let comparison = await engine.compare(task: task, models: names)
         print(json ? try jsonString(comparison) : comparison.markdown(uri: location.path, position: "\(location.line)"))
+        if !comparison.entries.isEmpty, comparison.entries.allSatisfy({ $0.error != nil }) {
+            printError("docwright: every model failed")
+            throw ExitCode.failure
+        }
     }
 }

@@ -1,10 +1,21 @@
 import ArgumentParser
 import DocwrightCore
+import Foundation
 
 @main
 enum Main {
     static func main() async {
-        if let server = LSPFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // A person typing `docwright` gets help; editors start it with a pipe (or `lsp`).
+        if arguments.isEmpty, isatty(STDIN_FILENO) == 1 {
+            print(Docwright.helpMessage())
+            return
+        }
+        if let unknown = CommandGuess.unknownSubcommand(in: arguments) {
+            FileHandle.standardError.write(Data((unknown + "\n").utf8))
+            Docwright.exit(withError: ExitCode.validationFailure)
+        }
+        if let server = LSPFastPath.parse(arguments) {
             do {
                 try await server.run()
             } catch {
@@ -33,4 +44,30 @@ struct Docwright: AsyncParsableCommand {
         subcommands: [Serve.self, Generate.self, Sample.self, Compare.self, Doctor.self, TrustCommand.self, CacheCommand.self, UsageCommand.self],
         defaultSubcommand: Serve.self
     )
+}
+
+/// `docwright genrate …` would otherwise reach the default subcommand (`lsp`) and fail there with
+/// a confusing message: a first word that is no subcommand gets "did you mean" instead.
+enum CommandGuess {
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = Docwright.configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(first) else { return nil }
+        let guess = names.map { ($0, distance(first, $0)) }.min { $0.1 < $1.1 }
+        let hint = guess.flatMap { $0.1 <= max(2, first.count / 3) ? " Did you mean '\($0.0)'?" : nil } ?? ""
+        return "Error: unknown command '\(first)'.\(hint)\nUsage: docwright <subcommand>\n  See 'docwright --help' for the commands."
+    }
+
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var row = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = row
+        }
+        return previous[b.count]
+    }
 }

@@ -48,7 +48,7 @@ struct Sample: AsyncParsableCommand {
         }
         guard let style = APIStyle(rawValue: api) else { throw ValidationError("--api must be chat, completions or fim") }
         let data = promptFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: promptFile)
-        guard let data else { throw ValidationError("cannot read \(promptFile)") }
+        guard let data else { throw CLIError("cannot read \(promptFile): no such file or not readable") }
         let text = String(decoding: data, as: UTF8.self)
         let stops = stop.map { $0.replacingOccurrences(of: "\\n", with: "\n") }
         let endpoint = ModelEndpoint(name: model, provider: providerKind, baseURL: baseURL, model: model, api: style, apiKeyEnv: apiKeyEnv, timeout: timeout)

@@ -63,6 +63,8 @@ enum LSPFastPath {
                 continue
             case "--log-level", "--log-file":
                 guard let value = inlineValue ?? rest.popFirst(), !value.hasPrefix("-") else { return nil }
+                // An unknown level goes to ArgumentParser, which rejects it with the usage.
+                if name == "--log-level", Logger.Level(rawValue: value.lowercased()) == nil { return nil }
                 if name == "--log-level" { process.logLevel = value } else { process.logFile = value }
             default:
                 return nil

@@ -33,7 +33,7 @@ struct SourceLocation {
 
     func readText() throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(path)")
+            throw CLIError("cannot read \(path): no such file or not readable")
         }
         return String(decoding: data, as: UTF8.self)
     }
