@@ -23,6 +23,19 @@ enum ModelPresets {
     /// Environment variable that moves the `local` preset (e.g. to another port).
     static let localURLVariable = "DOCWRIGHT_LOCAL_MODEL_URL"
     static let localDefaultURL = "http://127.0.0.1:8012/v1"
+    /// Honoured as the providers' own tools honour them: the OpenAI SDKs' base URL, and Ollama's
+    /// `host[:port]` or URL (default port 11434).
+    static let openAIURLVariable = "OPENAI_BASE_URL"
+    static let ollamaHostVariable = "OLLAMA_HOST"
+
+    /// `0.0.0.0:11434`, `127.0.0.1`, `http://box:8080` → a base URL with scheme and port.
+    static func ollamaURL(fromHost host: String) -> String {
+        var url = host.contains("://") ? host : "http://" + host
+        if url.hasSuffix("/") { url.removeLast() }
+        let authority = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+        let hasPort = authority.hasPrefix("[") ? authority.contains("]:") : authority.contains(":")
+        return hasPort ? url : url + ":11434"
+    }
 
     /// Names in documentation order.
     static let names: [String] = [
@@ -42,11 +55,13 @@ enum ModelPresets {
                 api: .completions, timeout: 60, maxConcurrency: 4),
             sampling: ModelSampling(n: 5, maxTokens: 128),
             overriddenBaseURLSource: localURL == nil ? nil : "environment \(localURLVariable)")
+        let ollamaHost = environment[ollamaHostVariable].flatMap { $0.isEmpty ? nil : $0 }
         presets["ollama"] = ModelPreset(
             endpoint: ModelEndpoint(
-                name: "ollama", provider: .ollama, baseURL: "http://127.0.0.1:11434", model: "llama3.2:3b",
-                api: .chat, timeout: 120, maxConcurrency: 2),
-            sampling: ModelSampling())
+                name: "ollama", provider: .ollama, baseURL: ollamaHost.map(ollamaURL(fromHost:)) ?? "http://127.0.0.1:11434",
+                model: "llama3.2:3b", api: .chat, timeout: 120, maxConcurrency: 2),
+            sampling: ModelSampling(),
+            overriddenBaseURLSource: ollamaHost == nil ? nil : "environment \(ollamaHostVariable)")
 
         // OpenRouter ids and list prices (USD per million input/output tokens).
         let openRouter: [(String, String, Double, Double)] = [
@@ -73,12 +88,15 @@ enum ModelPresets {
             ("anthropic/claude-3-5-haiku", .anthropic, "https://api.anthropic.com/v1", "claude-3-5-haiku-latest",
              "ANTHROPIC_API_KEY", 0.80, 4.00),
         ]
+        let openAIURL = environment[openAIURLVariable].flatMap { $0.isEmpty ? nil : $0 }
         for (name, provider, url, id, keyEnv, input, output) in direct {
+            let fromEnvironment = provider == .openai ? openAIURL : nil
             presets[name] = ModelPreset(
                 endpoint: ModelEndpoint(
-                    name: name, provider: provider, baseURL: url, model: id, api: .chat, apiKeyEnv: keyEnv,
+                    name: name, provider: provider, baseURL: fromEnvironment ?? url, model: id, api: .chat, apiKeyEnv: keyEnv,
                     pricePerMillionInput: input, pricePerMillionOutput: output),
-                sampling: ModelSampling())
+                sampling: ModelSampling(),
+                overriddenBaseURLSource: fromEnvironment == nil ? nil : "environment \(openAIURLVariable)")
         }
         return presets
     }

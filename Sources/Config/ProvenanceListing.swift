@@ -76,7 +76,7 @@ enum ProvenanceListing {
                 rows.append(ProvenanceEntry(key: path.description, value: shown, source: entry.source))
             } else if key == "timeout", config.timeout != nil, let entry = merged["timeout"] {
                 rows.append(ProvenanceEntry(key: path.description, value: shown, source: entry.source))
-            } else if key == "base_url", name == "local", let source = presets["local"]?.overriddenBaseURLSource {
+            } else if key == "base_url", let source = presets[presetName ?? name]?.overriddenBaseURLSource {
                 rows.append(ProvenanceEntry(key: path.description, value: shown, source: source))
             } else {
                 let source = presetName.map { "preset \($0)" } ?? "default"

@@ -36,6 +36,21 @@ import Testing
         #expect(store.provenance().first { $0.key == "models.local.base_url" }?.source == "environment DOCWRIGHT_LOCAL_MODEL_URL")
     }
 
+    @Test func providerToolsEnvironmentVariablesMovePresets() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("default_model = \"ollama\"\n", to: sandbox.userFile)  // listed in provenance when used
+        let store = sandbox.store(extraEnvironment: ["OPENAI_BASE_URL": "http://127.0.0.1:4000/v1", "OLLAMA_HOST": "0.0.0.0"])
+        store.reload()
+        #expect(store.current.endpoint(named: "openai/gpt-4o-mini")?.baseURL == "http://127.0.0.1:4000/v1")
+        #expect(store.current.endpoint(named: "anthropic/claude-3-5-haiku")?.baseURL == "https://api.anthropic.com/v1")
+        #expect(store.current.endpoint(named: "ollama")?.baseURL == "http://0.0.0.0:11434")
+        #expect(store.provenance().first { $0.key == "models.ollama.base_url" }?.source == "environment OLLAMA_HOST")
+        for (host, url) in [("http://box:8080", "http://box:8080"), ("127.0.0.1:1234", "http://127.0.0.1:1234"),
+                            ("https://ollama.example/", "https://ollama.example:11434"), ("[::1]", "http://[::1]:11434")] {
+            #expect(ModelPresets.ollamaURL(fromHost: host) == url, "\(host)")
+        }
+    }
+
     @Test func entriesOverridePresetsByNameOrPresetKey() throws {
         let toml = """
         timeout = 30
