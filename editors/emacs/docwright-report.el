@@ -27,60 +27,16 @@
         ((and (listp object) (keywordp (car-safe object)))
          (plist-get object (intern (concat ":" key))))))
 
-(defun docwright--number (value format)
-  "VALUE formatted with FORMAT, or a dash when it is not a number."
-  (if (numberp value) (format format value) "-"))
-
-(defun docwright--report-row (entry)
-  "One Markdown table row for the compareModels ENTRY."
-  (let ((best (docwright--get entry "best"))
-        (model (or (docwright--get entry "model") "?"))
-        (id (docwright--get entry "modelID"))
-        (err (docwright--get entry "error")))
-    (when (and id (not (equal id model)))
-      (setq model (format "%s (%s)" model id)))
-    (if err
-        (format "| %s | error: %s | | | | | |" model err)
-      (format "| %s | %s | x%s | %s | %s s | $%s | %s |" model
-              (docwright--number (or (docwright--get best "meanLogprob")
-                                     (docwright--get best "score"))
-                                 "%.2f")
-              (or (docwright--get best "agreement") 1)
-              (or (docwright--get entry "candidateCount") "-")
-              (docwright--number (docwright--get entry "latency") "%.2f")
-              (docwright--number (docwright--get entry "cost") "%.5f")
-              (if (memq (docwright--get entry "fromCache") '(nil :json-false))
-                  "no" "yes")))))
-
-(defun docwright--report-text (result &optional language)
-  "The compareModels RESULT as Markdown; LANGUAGE names the code fences."
+(defun docwright--report-text (result &optional _language)
+  "The server's Markdown report in the compareModels RESULT.
+The server renders it once (its `markdown' field); editors only show it."
   (let ((text (and (not (stringp result))
-                   (or (docwright--get result "report")
-                       (docwright--get result "markdown")
-                       (docwright--get result "text"))))
-        (entries (and (not (stringp result)) (docwright--get result "entries"))))
+                   (or (docwright--get result "markdown")
+                       (docwright--get result "report")))))
     (cond
      ((stringp result) result)
      ((stringp text) text)
-     (entries
-      (let ((entries (append entries nil)))
-        (concat
-         "# docwright: model comparison\n\n"
-         "| model | best logp | agreement | candidates | latency | cost"
-         " | cached |\n"
-         "|---|---|---|---|---|---|---|\n"
-         (mapconcat #'docwright--report-row entries "\n") "\n"
-         (mapconcat
-          (lambda (entry)
-            (let ((best (docwright--get (docwright--get entry "best")
-                                        "text")))
-              (if (stringp best)
-                  (format "\n## %s: best candidate\n\n```%s\n%s\n```\n"
-                          (docwright--get entry "model") (or language "")
-                          (string-trim-right best "\n+"))
-                "")))
-          entries ""))))
-     (t (format "%S" result)))))
+     (t (format "# docwright: model comparison\n\nThe server sent no report: %S\n" result)))))
 
 (defun docwright--show-report (result &optional language)
   "Show the compareModels RESULT in the *docwright compare* buffer.

@@ -172,46 +172,19 @@ function cursorArgument(editor) {
   };
 }
 
-function fixed(value, digits) {
-  return typeof value === 'number' ? value.toFixed(digits) : '–';
-}
-
-/** The compareModels result ({entries: [...]}) as Markdown; `language` names the code fences. */
-function reportText(result, language) {
+/**
+ * The server's Markdown report in a compareModels result. The server renders it once (its
+ * `markdown` field); the extension only shows it.
+ */
+function reportText(result) {
   if (typeof result === 'string') {
     return result;
   }
-  if (!result || typeof result !== 'object') {
-    return String(result);
-  }
-  const text = result.report || result.markdown || result.text;
+  const text = result && (result.markdown || result.report);
   if (typeof text === 'string') {
     return text;
   }
-  if (!Array.isArray(result.entries)) {
-    return JSON.stringify(result, null, 2);
-  }
-  const lines = ['# docwright: model comparison', '',
-    '| model | best logp | agreement | candidates | latency | cost | cached |',
-    '|---|---|---|---|---|---|---|'];
-  for (const entry of result.entries) {
-    const model = entry.modelID && entry.modelID !== entry.model ? `${entry.model} (${entry.modelID})` : entry.model;
-    if (entry.error) {
-      lines.push(`| ${model} | error: ${String(entry.error).replace(/\n/g, ' ')} | | | | | |`);
-      continue;
-    }
-    const best = entry.best || {};
-    lines.push(`| ${model} | ${fixed(best.meanLogprob !== undefined ? best.meanLogprob : best.score, 2)} | `
-      + `×${best.agreement || 1} | ${entry.candidateCount ?? '–'} | ${fixed(entry.latency, 2)} s | `
-      + `$${fixed(entry.cost, 5)} | ${entry.fromCache ? 'yes' : 'no'} |`);
-  }
-  for (const entry of result.entries) {
-    if (entry.best && typeof entry.best.text === 'string') {
-      lines.push('', `## ${entry.model}: best candidate`, '', '```' + (language || ''),
-        entry.best.text.replace(/\n+$/, ''), '```');
-    }
-  }
-  return lines.join('\n') + '\n';
+  return `# docwright: model comparison\n\nThe server sent no report: ${JSON.stringify(result)}\n`;
 }
 
 async function compareModels(client, models) {
