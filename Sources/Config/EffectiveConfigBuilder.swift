@@ -204,7 +204,7 @@ enum EffectiveConfigBuilder {
                         + "requests it would serve are refused until the file is trusted")))
                 return
             }
-            let hint = LayerDecoder.closest(to: name, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+            let hint = Spelling.closest(to: name, in: known, within: 2).map { " (did you mean \"\($0)\"?)" } ?? ""
             findings.append(Finding(layer: layer, diagnostic: merged.diagnostic(
                 .error, at: path, layer: layer,
                 "\(path) names unknown model \"\(name)\"\(hint); define [models.\(ConfigKeyPath.isBare(name) ? name : "\"\(name)\"")] "

@@ -1,3 +1,4 @@
+import DocwrightCore
 import Foundation
 
 /// Checks a value tree against `ConfigSchema` and flattens it into a `ConfigLayer`.
@@ -30,7 +31,7 @@ struct LayerDecoder {
                 if let childNode = fields[key] {
                     walk(child, node: childNode, path: path.appending(key))
                 } else {
-                    let hint = Self.closest(to: key, in: Array(fields.keys)).map { " (did you mean \($0)?)" } ?? ""
+                    let hint = Spelling.closest(to: key, in: Array(fields.keys), within: 2).map { " (did you mean \($0)?)" } ?? ""
                     report(.warning, path.appending(key), "unknown key \(path.appending(key))\(hint); it is ignored")
                 }
             }
@@ -135,26 +136,6 @@ struct LayerDecoder {
         let lower = header.lowercased()
         return ["authorization", "proxy-authorization", "x-api-key", "api-key", "cookie"].contains(lower)
             || lower.contains("token") || lower.contains("secret")
-    }
-
-    /// The known key closest to a misspelt one (edit distance ≤ 2), for "did you mean".
-    static func closest(to key: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 2 }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var row = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = row
-        }
-        return previous[b.count]
     }
 }
 

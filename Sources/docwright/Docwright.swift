@@ -53,21 +53,7 @@ enum CommandGuess {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
         let names = Docwright.configuration.subcommands.map { $0._commandName } + ["help"]
         guard !names.contains(first) else { return nil }
-        let guess = names.map { ($0, distance(first, $0)) }.min { $0.1 < $1.1 }
-        let hint = guess.flatMap { $0.1 <= max(2, first.count / 3) ? " Did you mean '\($0.0)'?" : nil } ?? ""
+        let hint = Spelling.closest(to: first, in: names, within: max(2, first.count / 3)).map { " Did you mean '\($0)'?" } ?? ""
         return "Error: unknown command '\(first)'.\(hint)\nUsage: docwright <subcommand>\n  See 'docwright --help' for the commands."
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var row = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = row
-        }
-        return previous[b.count]
     }
 }

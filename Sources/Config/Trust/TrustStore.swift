@@ -81,10 +81,6 @@ public struct TrustStore: Sendable {
         return true
     }
 
-    /// Size, modification time and inode of the list, to notice `docwright trust` run from a shell
-    /// while the server is up.
-    func stamp() -> FileStamp? { path.flatMap(FileStamp.init(path:)) }
-
     static func digest(_ contents: Data) -> String { SHA256.hash(contents).hexString }
 
     private static func timestamp(_ date: Date) -> String {
