@@ -71,25 +71,30 @@ func initializeParams(_ options: [String: Any] = [:]) -> [String: Any] {
      "initializationOptions": options]
 }
 
-/// Runs the built binary to completion (at most `timeout`), capturing stdout and stderr; `exited`
-/// is nil when it died of a signal (or was stopped at the timeout).
-func runDocwright(_ arguments: [String], environment extra: [String: String] = [:], timeout: Duration = .seconds(60)) async throws
+/// Runs the built binary (or `executable`) to completion (at most `timeout`) in `directory` (default:
+/// the test's), with a private HOME and XDG directories unless `extra` names others, capturing
+/// stdout and stderr in files (nothing can block on a full pipe); `exited` is nil when it died of a
+/// signal (or was stopped at the timeout).
+func runDocwright(_ arguments: [String], environment extra: [String: String] = [:], directory: String? = nil,
+                  executable: String? = nil, timeout: Duration = .seconds(60)) async throws
     -> (exited: Int32?, how: String, stdout: String, stderr: String)
 {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let outPath = directory.appendingPathComponent("stdout").path
-    let errPath = directory.appendingPathComponent("stderr").path
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    FileManager.default.createFile(atPath: errPath, contents: nil)
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docwright-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outPath = scratch.appendingPathComponent("stdout").path
+    let errPath = scratch.appendingPathComponent("stderr").path
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: try BinaryClient.binaryPath())
+    process.executableURL = URL(fileURLWithPath: try executable ?? BinaryClient.binaryPath())
     process.arguments = arguments
     process.environment = [
-        "HOME": directory.path, "XDG_CACHE_HOME": directory.path + "/cache", "XDG_CONFIG_HOME": directory.path + "/config",
-        "XDG_STATE_HOME": directory.path + "/state", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        "HOME": scratch.path, "XDG_CACHE_HOME": scratch.path + "/cache", "XDG_CONFIG_HOME": scratch.path + "/config",
+        "XDG_DATA_HOME": scratch.path + "/data", "XDG_STATE_HOME": scratch.path + "/state",
+        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
     ].merging(extra) { $1 }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle(forWritingAtPath: outPath)
     process.standardError = FileHandle(forWritingAtPath: errPath)

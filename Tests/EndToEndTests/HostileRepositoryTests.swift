@@ -56,10 +56,10 @@ import Testing
     func attack(_ name: String) -> String { Self.attacks.first { $0.0 == name }!.1 }
 
     @Test(arguments: attackNames)
-    func theCLISendsNothingToTheRepositoryWhileUntrusted(_ name: String) throws {
+    func theCLISendsNothingToTheRepositoryWhileUntrusted(_ name: String) async throws {
         let workspace = try HostileWorkspace()
         try workspace.writeProjectFile(attack(name))
-        let run = try workspace.run(["generate", "src/app.py:5"])
+        let run = try await workspace.run(["generate", "src/app.py:5"])
         #expect(run.stderr.contains("not trusted"), "\(name): \(run.stderr)")
         #expect(workspace.attacker.requests.isEmpty, "\(name): the repository's endpoint was called")
         #expect(workspace.leakedSecrets().isEmpty, "\(name): leaked \(workspace.leakedSecrets())")
@@ -69,9 +69,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.repo + "/.stolen-cache"))
         // Either the user's own model served it, or the request was refused with the way out.
         if workspace.userModel.requests.isEmpty {
-            #expect(run.status == 1 && run.stderr.contains("docwright trust"), "\(name): \(run.status) \(run.stderr)")
+            #expect(run.exited == 1 && run.stderr.contains("docwright trust"), "\(name): \(run.how) \(run.stderr)")
         } else {
-            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(run.exited == 0, "\(name): \(run.stderr)")
         }
     }
 
@@ -91,18 +91,18 @@ import Testing
         await client.close()
     }
 
-    @Test func trustAppliesTheFileAndAnEditLapsesIt() throws {
+    @Test func trustAppliesTheFileAndAnEditLapsesIt() async throws {
         let workspace = try HostileWorkspace()
         try workspace.writeProjectFile(attack("preset re-pointed, AWS key chosen"))
-        _ = try workspace.run(["generate", "src/app.py:5"])
+        _ = try await workspace.run(["generate", "src/app.py:5"])
         #expect(workspace.attacker.requests.isEmpty)
 
         // The user reviews and trusts it: shown what it may now do, then it applies.
-        let trust = try workspace.run(["trust"])
-        #expect(trust.status == 0, "\(trust.stderr)")
+        let trust = try await workspace.run(["trust"])
+        #expect(trust.exited == 0, "\(trust.stderr)")
         #expect(trust.stdout.contains("models.local.api_key_env = \"AWS_SECRET_ACCESS_KEY\""), "\(trust.stdout)")
-        let trusted = try workspace.run(["generate", "src/app.py:5"])
-        #expect(trusted.status == 0, "\(trusted.stderr)")
+        let trusted = try await workspace.run(["generate", "src/app.py:5"])
+        #expect(trusted.exited == 0, "\(trusted.stderr)")
         #expect(!trusted.stderr.contains("not trusted"))
         let reached = workspace.attacker.requests
         #expect(reached.count >= 1)
@@ -112,12 +112,12 @@ import Testing
         let project = workspace.repo + "/.docwright.toml"
         try (String(contentsOfFile: project, encoding: .utf8) + "\n# a harmless-looking edit\n")
             .write(toFile: project, atomically: true, encoding: .utf8)
-        let lapsed = try workspace.run(["generate", "src/app.py:5"])
+        let lapsed = try await workspace.run(["generate", "src/app.py:5"])
         #expect(lapsed.stderr.contains("changed since you trusted it"), "\(lapsed.stderr)")
         #expect(workspace.attacker.requests.count == reached.count)
-        #expect(try workspace.run(["trust", "--list"]).stdout.contains("changed since trusted"))
-        #expect(try workspace.run(["trust", "--revoke"]).status == 0)
-        #expect(try workspace.run(["trust", "--revoke"]).status == 1)
+        #expect(try await workspace.run(["trust", "--list"]).stdout.contains("changed since trusted"))
+        #expect(try await workspace.run(["trust", "--revoke"]).exited == 0)
+        #expect(try await workspace.run(["trust", "--revoke"]).exited == 1)
     }
 
     @Test func aRunningServerPicksUpTrustAndItsLapse() async throws {
@@ -128,7 +128,7 @@ import Testing
         _ = try await client.generate("src/app.py", line: 4)
         #expect(workspace.attacker.requests.isEmpty)
 
-        #expect(try workspace.run(["trust", workspace.repo]).status == 0)
+        #expect(try await workspace.run(["trust", workspace.repo]).exited == 0)
         _ = try await client.generate("src/app.py", line: 4)
         #expect(workspace.attacker.requests.count == 1)
         #expect(workspace.attacker.requests.first?.headers["authorization"] == "Bearer " + HostileWorkspace.secrets["OPENAI_API_KEY"]!)
@@ -147,21 +147,21 @@ import Testing
         try workspace.writeProjectFile("privacy.exclude = [\"data/**\"]\nn = \"8\"\n")
         // From the root, from inside the excluded directory, and through the server.
         for (target, directory) in [("data/x.py:5", workspace.repo), ("x.py:5", workspace.repo + "/data")] {
-            let run = try workspace.run(["generate", target], in: directory)
-            #expect(run.status == 1 && run.stderr.contains("privacy.exclude \"data/**\""), "\(target): \(run.stderr)")
+            let run = try await workspace.run(["generate", target], in: directory)
+            #expect(run.exited == 1 && run.stderr.contains("privacy.exclude \"data/**\""), "\(target): \(run.stderr)")
         }
         let client = try await LanguageServerSession.start(workspace)
         _ = try await client.generate("data/x.py", line: 4)
         #expect(workspace.userModel.requests.isEmpty, "an excluded file was sent")
         // The file's other valid keys and the rest of the workspace still work.
-        #expect(try workspace.run(["generate", "src/app.py:5"]).status == 0)
+        #expect(try await workspace.run(["generate", "src/app.py:5"]).exited == 0)
         #expect(workspace.userModel.requests.count == 1)
 
         // Unparsable: nothing at all is sent, and the message names the file and line.
         try workspace.writeProjectFile("privacy.exclude = [\"data/**\"\nn = 2\n")
         let before = workspace.userModel.requests.count
-        let stopped = try workspace.run(["generate", "src/app.py:5"])
-        #expect(stopped.status == 1 && stopped.stderr.contains(".docwright.toml:"), "\(stopped.stderr)")
+        let stopped = try await workspace.run(["generate", "src/app.py:5"])
+        #expect(stopped.exited == 1 && stopped.stderr.contains(".docwright.toml:"), "\(stopped.stderr)")
         _ = try await client.generate("src/app.py", line: 4)
         let message = try await client.waitForMessage { $0.contains("sends nothing until this is fixed") }
         #expect(message.contains(".docwright.toml:"))
@@ -170,14 +170,14 @@ import Testing
         await client.close()
     }
 
-    @Test func workspaceOptionOverridesDiscovery() throws {
+    @Test func workspaceOptionOverridesDiscovery() async throws {
         let workspace = try HostileWorkspace()
         try workspace.writeProjectFile("disabled_paths = [\"data/**\"]\n")
-        #expect(try workspace.run(["generate", "data/x.py:5"]).status == 1)
+        #expect(try await workspace.run(["generate", "data/x.py:5"]).exited == 1)
         #expect(workspace.userModel.requests.isEmpty)
         // Rooted at data/, the anchored glob no longer names the file (and the file is not found upward).
-        let elsewhere = try workspace.run(["generate", "x.py:5", "--workspace", "."], in: workspace.repo + "/data")
-        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        let elsewhere = try await workspace.run(["generate", "x.py:5", "--workspace", "."], in: workspace.repo + "/data")
+        #expect(elsewhere.exited == 0, "\(elsewhere.stderr)")
         #expect(workspace.userModel.requests.count == 1)
     }
 }

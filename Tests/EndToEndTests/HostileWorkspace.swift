@@ -61,33 +61,12 @@ final class HostileWorkspace {
         try text.write(toFile: repo + "/.docwright.toml", atomically: true, encoding: .utf8)
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs the docwright binary with `arguments` in `directory` (default: the repository root).
-    func run(_ arguments: [String], in directory: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BinaryClient.binaryPath())
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repo)
-        // Files, not pipes: nothing can block on a full pipe, and there is no reader to join.
-        let outputPath = root.path + "/run-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: outputPath + ".out", contents: nil)
-        _ = FileManager.default.createFile(atPath: outputPath + ".err", contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath + ".out"))
-        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath + ".err"))
-        defer { try? output.close(); try? errors.close() }
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let read = { (suffix: String) in (try? String(contentsOfFile: outputPath + suffix, encoding: .utf8)) ?? "" }
-        return Run(status: process.terminationStatus, stdout: read(".out"), stderr: read(".err"))
+    /// Runs the docwright binary with `arguments` in `directory` (default: the repository root),
+    /// with this workspace's environment.
+    func run(_ arguments: [String], in directory: String? = nil) async throws
+        -> (exited: Int32?, how: String, stdout: String, stderr: String)
+    {
+        try await runDocwright(arguments, environment: environment, directory: directory ?? repo)
     }
 
     /// Every planted secret (environment values, key file, the source's own credential) found in
