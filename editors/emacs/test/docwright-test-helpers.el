@@ -196,6 +196,32 @@ Every title offered is pushed onto the list variable SEEN."
     (should-not (docwright-test-ghost-text))
     (should (equal (docwright-test-lines) before))))
 
+(defun docwright-test-pick-candidate-2 (visit name)
+  "VISIT a file NAME with the two-candidate stub and pick #2 with M-x docwright-pick.
+Checks that exactly #2 was applied and that the picker listed two
+candidates and previewed #2's diff; returns (TITLES . PREVIEW) for
+further checks."
+  (let* ((before (docwright-test-expected
+                  (docwright-test-expected docwright-test-stub 4 "def mul(a, b):")
+                  5 "    \"\"\"Return the product of a and b.\"\"\""))
+         titles preview)
+    (funcall visit name before)
+    (docwright-test-goto 5 10)
+    (cl-letf (((symbol-function 'completing-read)
+               (lambda (_prompt collection &rest _)
+                 (setq titles (all-completions "" collection))
+                 (cl-find-if (lambda (title) (string-prefix-p "#2 " title)) titles)))
+              ((symbol-function 'y-or-n-p)
+               (lambda (_prompt)
+                 (setq preview (with-current-buffer docwright-pick-preview-buffer (buffer-string)))
+                 t)))
+      (call-interactively #'docwright-pick)
+      (docwright-test-wait-for-change before 60 (format "the picked edit (titles %S)" titles)))
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 "    return b * a")))
+    (should (= 2 (length titles)))
+    (should (string-match-p (regexp-quote "+    return b * a") preview))
+    (cons titles preview)))
+
 (defun docwright-test-expected (lines line text)
   "LINES with 1-based LINE replaced by TEXT."
   (let ((copy (copy-sequence lines)))

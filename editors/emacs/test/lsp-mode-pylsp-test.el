@@ -82,25 +82,7 @@
 
 (docwright-lsp2-deftest docwright-lsp2/3-pick-candidate-2
   "M-x docwright-pick with pylsp beside: previews #2's diff and applies exactly #2."
-  (let* ((before (docwright-test-expected
-                  (docwright-test-expected docwright-test-stub 4 "def mul(a, b):")
-                  5 "    \"\"\"Return the product of a and b.\"\"\""))
-         titles preview)
-    (docwright-lsp2-visit "both3.py" before)
-    (docwright-test-goto 5 10)
-    (cl-letf (((symbol-function 'completing-read)
-               (lambda (_prompt collection &rest _)
-                 (setq titles (all-completions "" collection))
-                 (cl-find-if (lambda (title) (string-prefix-p "#2 " title)) titles)))
-              ((symbol-function 'y-or-n-p)
-               (lambda (_prompt)
-                 (setq preview (with-current-buffer docwright-pick-preview-buffer (buffer-string)))
-                 t)))
-      (call-interactively #'docwright-pick)
-      (docwright-test-wait-for-change before 60 (format "the picked edit (titles %S)" titles)))
-    (should (equal (docwright-test-lines) (docwright-test-expected before 6 "    return b * a")))
-    (should (= 2 (length titles)))
-    (should (string-match-p (regexp-quote "+    return b * a") preview))))
+  (docwright-test-pick-candidate-2 #'docwright-lsp2-visit "both3.py"))
 
 (docwright-lsp2-deftest docwright-lsp2/4-ghost-text
   "docwright-inline-mode beside pylsp: ghost text, next, accept exactly candidate 2; dismiss."
