@@ -222,6 +222,39 @@ further checks."
     (should (string-match-p (regexp-quote "+    return b * a") preview))
     (cons titles preview)))
 
+(defvar lsp-session-file)
+(defvar lsp-enabled-clients)
+(defvar lsp-auto-guess-root)
+(defvar lsp-keep-workspace-alive)
+(defvar lsp-restart)
+(defvar lsp-enable-file-watchers)
+(defvar lsp-headerline-breadcrumb-enable)
+(defvar lsp-modeline-code-actions-enable)
+(defvar lsp-modeline-diagnostics-enable)
+(defvar lsp-enable-symbol-highlighting)
+(defvar lsp-lens-enable)
+(defvar lsp-diagnostics-provider)
+(defvar lsp-auto-execute-action)
+(defvar lsp-response-timeout)
+
+(defun docwright-test-quiet-lsp-mode (clients)
+  "lsp-mode for batch tests: only CLIENTS, a private session, no UI extras.
+Code actions always go through the picker, so their titles are checked."
+  (setq lsp-session-file (expand-file-name "lsp-session" (make-temp-file "docwright-lsp-" t))
+        lsp-enabled-clients clients
+        lsp-auto-guess-root nil
+        lsp-keep-workspace-alive nil
+        lsp-restart 'ignore
+        lsp-enable-file-watchers nil
+        lsp-headerline-breadcrumb-enable nil
+        lsp-modeline-code-actions-enable nil
+        lsp-modeline-diagnostics-enable nil
+        lsp-enable-symbol-highlighting nil
+        lsp-lens-enable nil
+        lsp-diagnostics-provider :none
+        lsp-auto-execute-action nil
+        lsp-response-timeout 60))
+
 (defun docwright-test-expected (lines line text)
   "LINES with 1-based LINE replaced by TEXT."
   (let ((copy (copy-sequence lines)))

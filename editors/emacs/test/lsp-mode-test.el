@@ -18,20 +18,7 @@
 (dolist (feature '(lsp-modeline lsp-headerline lsp-diagnostics lsp-lens lsp-semantic-tokens))
   (require feature nil t))
 
-(setq lsp-session-file (expand-file-name "lsp-session" (make-temp-file "docwright-lsp-" t))
-      lsp-enabled-clients '(docwright)
-      lsp-auto-guess-root nil
-      lsp-keep-workspace-alive nil
-      lsp-restart 'ignore
-      lsp-enable-file-watchers nil
-      lsp-headerline-breadcrumb-enable nil
-      lsp-modeline-code-actions-enable nil
-      lsp-modeline-diagnostics-enable nil
-      lsp-enable-symbol-highlighting nil
-      lsp-lens-enable nil
-      lsp-diagnostics-provider :none
-      lsp-auto-execute-action nil ; always show the picker, so titles are checked
-      lsp-response-timeout 60)
+(docwright-test-quiet-lsp-mode '(docwright))
 
 (defconst docwright-lsp-generate "docwright: Generate implementation")
 
