@@ -78,6 +78,14 @@
                                       (not (equal (docwright-test-lines) before))))
                          seconds what)))
 
+(defmacro docwright-test-deftest-fake (name doc &rest body)
+  "Define test NAME that runs with the scripted model only (skipped with the real one)."
+  (declare (indent 1) (doc-string 2))
+  `(ert-deftest ,name () ,doc
+     (if (equal (docwright-test-mode) "fake")
+         (progn ,@body)
+       (ert-skip "fake mode only"))))
+
 (defmacro docwright-test-picking (want seen &rest body)
   "Run BODY with `completing-read' choosing the first candidate whose title satisfies WANT.
 Every title offered is pushed onto the list variable SEEN."

@@ -40,15 +40,7 @@
                        30 "eglot to connect")
   (current-buffer))
 
-(defmacro docwright-rass-deftest (name doc &rest body)
-  "Define test NAME (scripted model only)."
-  (declare (indent 1) (doc-string 2))
-  `(ert-deftest ,name () ,doc
-     (if (equal (docwright-test-mode) "fake")
-         (progn ,@body)
-       (ert-skip "fake mode only"))))
-
-(docwright-rass-deftest docwright-rass/0-default-leaves-eglot-alone
+(docwright-test-deftest-fake docwright-rass/0-default-leaves-eglot-alone
   "Loading docwright.el does not put docwright into `eglot-server-programs'."
   (should-not (rassq 'docwright--eglot-contact docwright-rass--default-programs))
   (should (equal (docwright-rass-command '(("pylsp")))
@@ -56,7 +48,7 @@
                        "--" "pylsp" "--" docwright-program "lsp")))
   (should (file-exists-p docwright-rass-preset)))
 
-(docwright-rass-deftest docwright-rass/1-pylsp-answers
+(docwright-test-deftest-fake docwright-rass/1-pylsp-answers
   "Through rass, pylsp answers hover and completion in the buffer docwright serves."
   (docwright-rass-visit "rass1.py" docwright-test-stub)
   (let* ((uri (plist-get (docwright--eglot-argument) :uri))
@@ -65,7 +57,7 @@
                                        :position (list :line 0 :character 8)))))
     (should (string-match-p "math" (format "%S" hover)))))
 
-(docwright-rass-deftest docwright-rass/2-code-action
+(docwright-test-deftest-fake docwright-rass/2-code-action
   "Through rass, docwright's Generate code action applies."
   (let ((before docwright-test-stub)
         (body (docwright-test-env "FAKE_MODEL_BODY"))
@@ -78,7 +70,7 @@
     (docwright-test-wait-for-change before 60 (format "the generated edit (titles %S)" seen))
     (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))))
 
-(docwright-rass-deftest docwright-rass/3-pick-candidate-2
+(docwright-test-deftest-fake docwright-rass/3-pick-candidate-2
   "M-x docwright-pick lists both candidates, previews #2's diff and applies exactly #2."
   (let* ((picked (docwright-test-pick-candidate-2 #'docwright-rass-visit "rass3.py"))
          (titles (car picked))
@@ -88,7 +80,7 @@
     (should (string-match-p (regexp-quote "-    pass") preview))
     (should-not (get-buffer docwright-pick-preview-buffer))))
 
-(docwright-rass-deftest docwright-rass/4-ghost-text
+(docwright-test-deftest-fake docwright-rass/4-ghost-text
   "docwright-inline-mode: ghost text, M-n shows candidate 2, TAB inserts exactly it; C-g hides it."
   (docwright-test-ghost-text-cycle-accept #'docwright-rass-visit))
 

@@ -38,15 +38,7 @@
                        30 "lsp-mode to initialize pylsp and docwright")
   (current-buffer))
 
-(defmacro docwright-lsp2-deftest (name doc &rest body)
-  "Define test NAME (scripted model only)."
-  (declare (indent 1) (doc-string 2))
-  `(ert-deftest ,name () ,doc
-     (if (equal (docwright-test-mode) "fake")
-         (progn ,@body)
-       (ert-skip "fake mode only"))))
-
-(docwright-lsp2-deftest docwright-lsp2/1-pylsp-answers
+(docwright-test-deftest-fake docwright-lsp2/1-pylsp-answers
   "pylsp and docwright both serve the buffer: pylsp answers hover."
   (docwright-lsp2-visit "both1.py" docwright-test-stub)
   (let ((hover (lsp-request "textDocument/hover"
@@ -54,7 +46,7 @@
                                   :position (list :line 0 :character 8)))))
     (should (string-match-p "math" (format "%S" hover)))))
 
-(docwright-lsp2-deftest docwright-lsp2/2-code-action
+(docwright-test-deftest-fake docwright-lsp2/2-code-action
   "docwright's Generate code action applies with pylsp beside it."
   (let ((before docwright-test-stub)
         (body (docwright-test-env "FAKE_MODEL_BODY"))
@@ -67,11 +59,11 @@
     (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))
     (should (equal (docwright-lsp2-server-ids) '(docwright pylsp)))))
 
-(docwright-lsp2-deftest docwright-lsp2/3-pick-candidate-2
+(docwright-test-deftest-fake docwright-lsp2/3-pick-candidate-2
   "M-x docwright-pick with pylsp beside: previews #2's diff and applies exactly #2."
   (docwright-test-pick-candidate-2 #'docwright-lsp2-visit "both3.py"))
 
-(docwright-lsp2-deftest docwright-lsp2/4-ghost-text
+(docwright-test-deftest-fake docwright-lsp2/4-ghost-text
   "docwright-inline-mode beside pylsp: ghost text, next, accept exactly candidate 2; dismiss."
   (docwright-test-ghost-text-cycle-accept #'docwright-lsp2-visit))
 
