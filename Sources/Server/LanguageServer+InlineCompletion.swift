@@ -26,15 +26,15 @@ extension LanguageServer {
         let settings = engine.config.current.inline
         let result: GenerationResult
         do {
-            if let cached = engine.cachedResult(for: located.task) {
-                result = cached
-            } else if automatic {
+            if !automatic {
+                result = try await engine.generate(task: located.task, model: nil)
+            } else if let cached = engine.cachedResult(for: located.task) {
+                result = cached  // nothing to wait for
+            } else {
                 guard let drawn = try await debouncedGenerate(uri: uri, located, delay: settings.debounceMilliseconds) else {
                     return InlineCompletionList(items: [])
                 }
                 result = drawn
-            } else {
-                result = try await engine.generate(task: located.task, model: nil)
             }
         } catch is CancellationError {
             // Superseded by a newer automatic trigger, or cancelled by the client.
