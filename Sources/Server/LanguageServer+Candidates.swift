@@ -38,6 +38,11 @@ extension LanguageServer {
         var candidates: [PickerEntry]
     }
 
+    /// The last two path components: enough to recognise the file in a preview's header.
+    static func previewPath(_ path: String) -> String {
+        path.split(separator: "/").suffix(2).joined(separator: "/")
+    }
+
     func candidates(_ args: GenerateArguments) async throws -> JSONValue {
         guard case .found(let located) = try locate(uri: args.uri, position: args.position) else {
             if case .nothing(let reason) = try locate(uri: args.uri, position: args.position) {
@@ -49,7 +54,7 @@ extension LanguageServer {
         let result = try await generateWithProgress(located, model: args.model)
         let snapshot = located.snapshot
         let insertion = located.task.insertion
-        let path = filePath(fromURI: snapshot.uri).map { Glob.relative($0) } ?? snapshot.uri
+        let path = filePath(fromURI: snapshot.uri).map(Self.previewPath) ?? snapshot.uri
         let entries = result.candidates.enumerated().map { index, candidate in
             PickerEntry(
                 rank: index + 1,
@@ -67,12 +72,5 @@ extension LanguageServer {
         return try JSONValue(encoding: PickerList(
             uri: snapshot.uri, version: snapshot.version, model: result.modelName, modelID: result.modelID, rule: result.rule,
             fromCache: result.fromCache, candidates: entries))
-    }
-}
-
-private enum Glob {
-    /// The last two path components: enough to recognise the file in a preview header.
-    static func relative(_ path: String) -> String {
-        path.split(separator: "/").suffix(2).joined(separator: "/")
     }
 }
