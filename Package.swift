@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Languages", swiftSettings: strict),
         .target(name: "Intent", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .target(name: "Prompting", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
+        // The workspace index (outlines of every file, imports resolved) and context selection.
+        .target(name: "ProjectContext", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         // One type per model provider behind one protocol: request shapes, reply parsing,
         // capabilities, defaults, hints. No transport: Config reads it without linking curl.
         .target(name: "Providers", dependencies: ["DocwrightCore", "JSON"], swiftSettings: strict),
@@ -86,6 +88,7 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore", "Syntax"], swiftSettings: strict),
+        .testTarget(name: "ProjectContextTests", dependencies: ["ProjectContext", "DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "JSON", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore", "Languages"], swiftSettings: strict),

@@ -38,6 +38,9 @@ public struct GenerationTask: Sendable, Hashable, Codable {
     public var domainHints: [String]
     /// Path of the file if known (for routing by glob and for messages).
     public var path: String?
+    /// Definitions and regions from the rest of the project the prompt should carry, ranked
+    /// (`ProjectContext` fills it in; empty when there is no workspace index).
+    public var context: [ContextSnippet] = []
 
     public init(
         language: String, shape: Shape, signature: String, docText: String, rawDoc: String,

@@ -34,9 +34,19 @@ public struct PromptPlan: Sendable, Hashable, Codable {
     public var stops: [String]
     /// Chat replies carry prose and fences: extract the code before ranking.
     public var extractCode: Bool
-    public init(prompt: Prompt, stops: [String], extractCode: Bool) {
+    /// For `.fillInMiddle` only: the project context as files, for endpoints that take them apart
+    /// from the prefix (llama.cpp `/infill`'s `input_extra`). The prefix does not contain them.
+    public var contextFiles: [PromptFile]
+    /// For `.fillInMiddle` only: the same context rendered as a comment block, for FIM endpoints
+    /// that take only a prefix and a suffix (they send `contextPreamble + prefix`).
+    public var contextPreamble: String
+
+    public init(prompt: Prompt, stops: [String], extractCode: Bool, contextFiles: [PromptFile] = [],
+                contextPreamble: String = "") {
         self.prompt = prompt
         self.stops = stops
         self.extractCode = extractCode
+        self.contextFiles = contextFiles
+        self.contextPreamble = contextPreamble
     }
 }
