@@ -65,16 +65,17 @@ let package = Package(
         // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.
         .target(name: "Engine", dependencies: [
             "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Cache", "Config", "Privacy", "Syntax",
-            .product(name: "Logging", package: "swift-log"),
+            "ProjectContext", "Languages", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Server", dependencies: [
-            "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config", "Syntax",
+            "DocwrightCore", "JSON", "JSONRPC", "LSP", "Documents", "Engine", "Config", "Syntax", "ProjectContext",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Parse / re-parse / grammar memory figures (scripts/bench syntax); not part of docwright.
         .executableTarget(name: "syntax-bench", dependencies: ["Syntax", "DocwrightCore"], path: "Sources/SyntaxBench", swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
             "Server", "Engine", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC", "Syntax",
+            "ProjectContext", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

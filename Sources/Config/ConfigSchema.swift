@@ -69,6 +69,7 @@ enum ConfigSchema {
         "max_concurrency": .leaf(.integer(min: 1, max: 256)),
         "price_input": .leaf(.number(min: 0, max: nil)),
         "price_output": .leaf(.number(min: 0, max: nil)),
+        "context_window": .leaf(.integer(min: 256, max: nil)),
     ])
 
     static let route: SchemaNode = .table([
@@ -126,6 +127,12 @@ enum ConfigSchema {
         "inline": .table([
             "debounce_ms": .leaf(.integer(min: 0, max: 5000)),
             "min_logprob": .leaf(.number(min: nil, max: 0)),
+        ]),
+        "context": .table([
+            "enabled": .leaf(.bool),
+            "max_tokens": .leaf(.integer(min: 0, max: 32768)),
+            "max_files": .leaf(.integer(min: 0, max: 200_000)),
+            "max_file_kb": .leaf(.integer(min: 1, max: 16384)),
         ]),
         "budget": .table([
             "daily_usd": .leaf(.number(min: 0, max: nil)),

@@ -19,6 +19,7 @@ public struct EffectiveConfig: Sendable {
     public var verify: Bool?
     public var cache: CacheSettings
     public var budget: BudgetSettings
+    public var context = ContextSettings()
     public var inline = InlineSettings(debounceMilliseconds: InlineSettings.defaultDebounceMilliseconds,
                                        minimumLogprob: InlineSettings.defaultMinimumLogprob)
     public var privacy: PrivacySettings

@@ -46,6 +46,10 @@ enum EffectiveConfigBuilder {
         config.inline = InlineSettings(
             debounceMilliseconds: merged.int("inline", "debounce_ms") ?? InlineSettings.defaultDebounceMilliseconds,
             minimumLogprob: merged.double("inline", "min_logprob") ?? InlineSettings.defaultMinimumLogprob)
+        config.context.enabled = merged.bool("context", "enabled") ?? true
+        config.context.maxTokens = merged.int("context", "max_tokens")
+        config.context.maxFiles = merged.int("context", "max_files") ?? ContextSettings.defaultMaxFiles
+        config.context.maxFileKB = merged.int("context", "max_file_kb") ?? ContextSettings.defaultMaxFileKB
         config.userGlobalSampling = ModelSampling(
             n: merged.int("n"), temperature: merged.double("temperature"), topP: merged.double("top_p"),
             maxTokens: merged.int("max_tokens"))
@@ -129,6 +133,7 @@ enum EffectiveConfigBuilder {
             if let v = field("max_concurrency")?.value.intValue { endpoint.maxConcurrency = v }
             if let v = field("price_input")?.value.doubleValue { endpoint.pricePerMillionInput = v }
             if let v = field("price_output")?.value.doubleValue { endpoint.pricePerMillionOutput = v }
+            if let v = field("context_window")?.value.intValue { endpoint.contextWindow = v }
             config.models[name] = endpoint
             config.presetSampling[name] = base?.sampling ?? ModelSampling()
             config.userSampling[name] = ModelSampling(

@@ -30,6 +30,10 @@ enum ProvenanceListing {
         add(["cache", "max_mb"], "512")
         add(["inline", "debounce_ms"], String(InlineSettings.defaultDebounceMilliseconds))
         add(["inline", "min_logprob"], InlineSettings.defaultMinimumLogprob.compact)
+        add(["context", "enabled"], "true")
+        add(["context", "max_tokens"], "fitted to the model (¼ of its context_window, ≤ 2048; 1024 if unknown)")
+        add(["context", "max_files"], String(ContextSettings.defaultMaxFiles))
+        add(["context", "max_file_kb"], String(ContextSettings.defaultMaxFileKB))
         add(["budget", "daily_usd"], "unlimited")
         add(["budget", "fallback_model"], "none (refuse when over budget)")
         rows.append(ProvenanceEntry(
@@ -99,6 +103,7 @@ enum ProvenanceListing {
         row("max_concurrency", String(endpoint.maxConcurrency))
         row("price_input", endpoint.pricePerMillionInput.compact)
         row("price_output", endpoint.pricePerMillionOutput.compact)
+        row("context_window", endpoint.contextWindow.map(String.init))
         row("n", (userSampling.n ?? presetSampling.n).map(String.init))
         row("temperature", (userSampling.temperature ?? presetSampling.temperature).map(\.compact))
         row("top_p", (userSampling.topP ?? presetSampling.topP).map(\.compact))

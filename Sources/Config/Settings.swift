@@ -31,6 +31,24 @@ public struct InlineSettings: Sendable, Hashable {
     public var minimumLogprob: Double
 }
 
+/// `[context]`: the definitions from the rest of the workspace that prompts carry.
+public struct ContextSettings: Sendable, Hashable {
+    public static let defaultMaxFiles = 20_000
+    public static let defaultMaxFileKB = 512
+
+    /// Off: no workspace index, prompts carry only the current file.
+    public var enabled = true
+    /// Tokens of context per prompt; nil = fitted to the model (a quarter of its
+    /// `context_window`, at most 2,048; 1,024 when the window is unknown). 0 = none.
+    public var maxTokens: Int?
+    /// Files indexed at most.
+    public var maxFiles = ContextSettings.defaultMaxFiles
+    /// Larger files are not indexed.
+    public var maxFileKB = ContextSettings.defaultMaxFileKB
+
+    public init() {}
+}
+
 /// `[budget]`: an optional daily spending limit.
 public struct BudgetSettings: Sendable, Hashable {
     /// nil = no limit.

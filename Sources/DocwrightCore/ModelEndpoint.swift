@@ -36,6 +36,9 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
     /// Price per million input / output tokens in USD (0 for local models).
     public var pricePerMillionInput: Double
     public var pricePerMillionOutput: Double
+    /// Tokens the model reads at most (prompt + answer), when configured: sizes the project
+    /// context a prompt carries. nil = unknown.
+    public var contextWindow: Int? = nil
 
     public init(
         name: String, provider: ProviderKind, baseURL: String, model: String, api: APIStyle = .completions,

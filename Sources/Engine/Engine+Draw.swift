@@ -10,6 +10,8 @@ extension Engine {
     /// Everything decided before any model is called.
     struct Prepared: Sendable {
         var route: Route
+        /// The project context the prompt carries, redacted as sent (`docwright prompt` lists it).
+        var context: [ContextSnippet]
         var plan: PromptPlan
         var params: SamplingParams
         var key: CacheKey
@@ -31,8 +33,11 @@ extension Engine {
             throw EngineError.refused(error.userMessage)
         }
         route = try withinBudget(route, task: task, effective: effective)
+        var task = task
+        task.context = projectContext(for: task, endpoint: route.endpoint)
         // Secrets are redacted before the prompt is built: nothing unredacted can leave.
-        let plan = PromptBuilder().plan(for: redacted(task), api: route.endpoint.api)
+        let clean = redacted(task)
+        let plan = PromptBuilder().plan(for: clean, api: route.endpoint.api)
         var params = route.params
         if let n { params.n = max(1, n) }
         for stop in plan.stops where !params.stop.contains(stop) {
@@ -43,7 +48,7 @@ extension Engine {
                        task.closerPresent ? "closer" : "no-closer", task.docText].joined(separator: "\u{1}")
         let key = CacheKey(endpoint: route.endpoint, plan: plan, params: params, rankingPolicy: route.policy,
                            rankingVersion: RankingVersion.current, verify: route.verify, context: context)
-        return Prepared(route: route, plan: plan, params: params, key: key)
+        return Prepared(route: route, context: clean.context, plan: plan, params: params, key: key)
     }
 
     func draw(_ task: GenerationTask, _ prepared: Prepared,

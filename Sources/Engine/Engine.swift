@@ -5,6 +5,7 @@ import Foundation
 import Gateway
 import Intent
 import Logging
+import ProjectContext
 import Prompting
 import Ranking
 import Syntax
@@ -21,6 +22,10 @@ public final class Engine: Sendable {
     let cache: CandidateCache?
     let flights = SingleFlight<CacheKey, GenerationResult>()
     let shownDiagnostics = Mutex<Set<String>>([])
+    /// The workspace index for project context (`openWorkspace`); nil: prompts carry only the file.
+    let workspaceIndex = Mutex<WorkspaceIndex?>(nil)
+    /// What the index's file filter depended on when it was last built.
+    let indexedUnder = Mutex<ContextFilterInputs?>(nil)
     let logger: Logger
     /// Tokens and estimated cost per day and model; drives `docwright usage` and the budget.
     public let usage: UsageLedger
@@ -71,18 +76,22 @@ public final class Engine: Sendable {
 
     /// Applies settings from `workspace/didChangeConfiguration` or a `workspace/configuration` pull.
     public func updateClientSettings(_ data: Data) -> [String] {
-        fresh(config.setClientSettings(data))
+        defer { reindexIfExclusionsChanged() }
+        return fresh(config.setClientSettings(data))
     }
 
     /// Re-reads the configuration files and the trust list when any of them changed on disk
     /// (an edit, `docwright trust` run from a shell); returns messages not shown before.
     public func refreshConfiguration() -> [String] {
-        config.reloadIfChanged().map(fresh) ?? []
+        guard let diagnostics = config.reloadIfChanged() else { return [] }
+        reindexIfExclusionsChanged()
+        return fresh(diagnostics)
     }
 
     /// Re-reads the configuration files unconditionally (a saved `.docwright.toml`).
     public func reloadConfiguration() -> [String] {
-        fresh(config.reload())
+        defer { reindexIfExclusionsChanged() }
+        return fresh(config.reload())
     }
 
     private func fresh(_ diagnostics: [ConfigDiagnostic]) -> [String] {

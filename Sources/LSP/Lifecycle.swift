@@ -35,6 +35,10 @@ public struct ClientCapabilities: Codable, Sendable {
     public struct Workspace: Codable, Sendable {
         public var applyEdit: Bool?
         public var configuration: Bool?
+        public var didChangeWatchedFiles: DynamicRegistration?
+    }
+    public struct DynamicRegistration: Codable, Sendable {
+        public var dynamicRegistration: Bool?
     }
     public struct Window: Codable, Sendable {
         public var workDoneProgress: Bool?

@@ -46,3 +46,20 @@ public struct DidChangeWatchedFilesParams: Codable, Sendable {
 
     public var changes: [FileEvent]
 }
+
+/// `client/registerCapability` params (server → client).
+public struct RegistrationParams: Codable, Sendable {
+    public struct Registration: Codable, Sendable {
+        public var id: String
+        public var method: String
+        public var registerOptions: JSONValue?
+        public init(id: String, method: String, registerOptions: JSONValue?) {
+            self.id = id
+            self.method = method
+            self.registerOptions = registerOptions
+        }
+    }
+
+    public var registrations: [Registration]
+    public init(registrations: [Registration]) { self.registrations = registrations }
+}

@@ -83,6 +83,7 @@ public enum Method {
     public static let didChangeConfiguration = "workspace/didChangeConfiguration"
     public static let didChangeWatchedFiles = "workspace/didChangeWatchedFiles"
     public static let configuration = "workspace/configuration"
+    public static let registerCapability = "client/registerCapability"
     public static let applyEdit = "workspace/applyEdit"
     public static let showMessage = "window/showMessage"
     public static let logMessage = "window/logMessage"

@@ -8,6 +8,7 @@ extension LanguageServer {
         let item = params.textDocument
         let language = effectiveLanguageID(item.languageId, path: filePath(fromURI: item.uri))
         documents.open(uri: item.uri, languageId: language, version: item.version, text: item.text)
+        indexDocument(uri: item.uri, editedLine: nil)
     }
 
     func didChange(_ params: DidChangeTextDocumentParams) throws {
@@ -17,11 +18,13 @@ extension LanguageServer {
         _ = try documents.apply(
             uri: params.textDocument.uri, version: params.textDocument.version,
             changes: changes, encoding: encoding)
+        indexDocument(uri: params.textDocument.uri, editedLine: changes.first?.range?.start.line)
     }
 
     func didClose(_ params: DidCloseTextDocumentParams) {
         documents.close(uri: params.textDocument.uri)
         trees.remove(params.textDocument.uri)
+        unindexDocument(uri: params.textDocument.uri)
     }
 
     func textRange(_ range: LSP.Range) -> TextRange {

@@ -30,6 +30,7 @@ extension LanguageServer {
 
     /// After `initialized`, pull `workspace/configuration` when the client supports it.
     func didInitialize() async {
+        startWorkspaceIndex()
         let pulls = state.withLock { $0.capabilities?.workspace?.configuration ?? false }
         guard pulls else { return }
         Task {

@@ -114,6 +114,7 @@ public final class LanguageServer: MessageHandler, Sendable {
             case Method.didChangeWatchedFiles:
                 let params: DidChangeWatchedFilesParams = try decode(notification.params)
                 configurationFileChanged(uris: params.changes.map(\.uri))
+                indexFileEvents(params.changes)
             default:
                 // `$/` notifications and unknown notifications are ignored by design.
                 logger.debug("ignored notification", metadata: ["method": "\(notification.method)"])

@@ -41,7 +41,7 @@ struct Docwright: AsyncParsableCommand {
               docwright cache stats
             """,
         version: DocwrightVersion.string,
-        subcommands: [Serve.self, Generate.self, Sample.self, Compare.self, Doctor.self, TrustCommand.self, CacheCommand.self, UsageCommand.self],
+        subcommands: [Serve.self, Generate.self, PromptCommand.self, Sample.self, Compare.self, Doctor.self, TrustCommand.self, CacheCommand.self, UsageCommand.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -11,6 +11,9 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "Workspace root (default: nearest .docwright.toml, else the VCS root, else the current directory).")
     var workspace: String?
 
+    @Flag(name: .long, help: "Send only the file: no definitions from the rest of the workspace.")
+    var noContext = false
+
     /// The root for a command about `path` (nil: about the current directory).
     func root(for path: String?) -> String {
         let cwd = FileManager.default.currentDirectoryPath
@@ -22,11 +25,15 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// The engine for a CLI run, with every configuration message (errors, the untrusted-file
     /// notice) printed once on stderr.
+    /// Unless `--no-context`, the workspace is indexed first (as the server does in the
+    /// background), so the prompt carries the same project context an editor's would.
     func engine(for path: String?, logger: Logger) throws -> Engine {
-        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: root(for: path))
+        let root = root(for: path)
+        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: root)
         for diagnostic in engine.config.diagnostics {
             printError("docwright: \(diagnostic.description)")
         }
+        if !noContext { engine.openWorkspace(root: root)?.buildNow() }
         return engine
     }
 }

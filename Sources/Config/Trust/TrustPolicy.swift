@@ -17,11 +17,14 @@ enum TrustPolicy {
         ["disabled_paths"], ["ranking", "policy"], ["ranking", "demote_truncated"],
         ["cache", "enabled"], ["cache", "ttl_days"], ["cache", "max_mb"], ["budget", "fallback_model"],
         ["privacy", "exclude"], ["inline", "debounce_ms"], ["inline", "min_logprob"],
+        // The repository's own code, to the model the user chose: no new destination.
+        ["context", "max_tokens"], ["context", "max_files"], ["context", "max_file_kb"],
     ]
 
     /// Keys an untrusted file may set only to their restrictive value.
     static let restrictiveOnly: [[String]: ConfigValue] = [
         ["enabled"]: .bool(false), ["verify"]: .bool(false), ["privacy", "redact"]: .bool(true),
+        ["context", "enabled"]: .bool(false),
     ]
 
     /// Whether an untrusted layer's value at `path` must be ignored.
