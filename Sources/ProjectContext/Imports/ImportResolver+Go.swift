@@ -82,10 +82,12 @@ extension ImportResolver {
     private func goPackageName(importPath: String, files packageFiles: [String]) -> String {
         if let first = packageFiles.first {
             let declared = cache.text("go-package:" + WorkspacePath.directory(of: first)) {
-                guard let text = files.text(of: first) else { return nil }
-                let code = ImportText.withoutBlockComments(ImportText.withoutLineComments(text, marker: "//"))
-                for line in code.split(separator: "\n") {
-                    if let rest = ImportText.after("package", in: line) { return ImportText.words(rest).first }
+                for file in packageFiles.prefix(3) {
+                    guard let text = files.text(of: file) else { continue }
+                    let code = ImportText.withoutBlockComments(ImportText.withoutLineComments(text, marker: "//"))
+                    for line in code.split(separator: "\n") {
+                        if let rest = ImportText.after("package", in: line) { return ImportText.words(rest).first }
+                    }
                 }
                 return nil
             }
