@@ -6,8 +6,13 @@
 extension ImportResolver {
     func resolvePython(_ statement: String, of path: String) -> [ResolvedImport] {
         // One line: comments, continuations and parentheses gone.
-        let flat = ImportText.withoutLineComments(statement, marker: "#")
-            .map { $0 == "(" || $0 == ")" || $0 == "\\" || $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
+        var flat = String.UnicodeScalarView()
+        for scalar in ImportText.withoutLineComments(statement, marker: "#").unicodeScalars {
+            switch scalar {
+            case "(", ")", "\\", "\n", "\r", "\t": flat.append(" ")
+            default: flat.append(scalar)
+            }
+        }
         let text = String(flat).trimmingSpaces()
         if let rest = ImportText.after("from", in: text) {
             return pythonFrom(rest, statement: statement, of: path)
@@ -56,11 +61,11 @@ extension ImportResolver {
                 if segments.isEmpty {
                     found = (firstFile([Self.child(base, "__init__.py"), Self.child(base, "__init__.pyi")]), base)
                 } else {
-                    found = pythonModule(segments, roots: [base])
+                    found = pythonModule(segments, roots: [base], namespaces: true)
                 }
             }
         } else if !segments.isEmpty {
-            found = pythonModule(segments, roots: pythonRoots(of: path))
+            found = pythonModule(segments, roots: pythonRoots(of: path), namespaces: true)
         }
 
         var out: [ResolvedImport] = []
@@ -84,22 +89,22 @@ extension ImportResolver {
         return out
     }
 
-    /// The module file of a dotted path (`a/b.py`, `a/b/__init__.py`, `.pyi` stubs) in the first
-    /// root that has it, and its package directory when it is a package (or a namespace package).
-    func pythonModule(_ segments: [String], roots: [String]) -> (file: String?, directory: String?) {
+    /// The module file of a dotted path in the first root that has it (a package's `__init__.py`
+    /// before a module `.py`, as Python looks, then `.pyi` stubs), and its package directory when it
+    /// is a package. With `namespaces`, a directory without `__init__.py` counts as a (namespace)
+    /// package when no root has a file for the path.
+    func pythonModule(_ segments: [String], roots: [String], namespaces: Bool = false) -> (file: String?, directory: String?) {
         guard !segments.isEmpty else { return (nil, nil) }
         let relative = segments.joined(separator: "/")
-        var namespace: String?
         for root in roots {
             let base = Self.child(root, relative)
-            let isPackage = files.isDirectory(base)
-            if let file = firstFile([base + ".py", Self.child(base, "__init__.py"), base + ".pyi",
-                                     Self.child(base, "__init__.pyi")]) {
-                return (file, isPackage ? base : nil)
+            if let file = firstFile([Self.child(base, "__init__.py"), Self.child(base, "__init__.pyi")]) {
+                return (file, base)
             }
-            if isPackage, namespace == nil { namespace = base }
+            if let file = firstFile([base + ".py", base + ".pyi"]) { return (file, nil) }
         }
-        return (nil, namespace)
+        guard namespaces else { return (nil, nil) }
+        return (nil, roots.lazy.map { Self.child($0, relative) }.first { files.isDirectory($0) })
     }
 
     /// Where absolute imports of `path` are searched, most likely first.

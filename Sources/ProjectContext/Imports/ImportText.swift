@@ -47,7 +47,8 @@ enum ImportText {
 
     /// The text with line comments (`marker` to the end of the line) removed.
     static func withoutLineComments(_ text: String, marker: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+        guard text.contains(marker) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             guard let range = line.range(of: marker) else { return line }
             return line[..<range.lowerBound]
         }.joined(separator: "\n")
@@ -55,6 +56,7 @@ enum ImportText {
 
     /// The text with `/* … */` comments removed.
     static func withoutBlockComments(_ text: String) -> String {
+        guard text.contains("/*") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "/*") {
@@ -103,6 +105,8 @@ enum ImportText {
 extension StringProtocol {
     /// Without leading and trailing whitespace and newlines.
     func trimmingSpaces() -> String {
-        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }
