@@ -84,4 +84,33 @@ import Testing
         #expect(resolvedFiles("import styles from './app.css'", in: "src/app.ts", .typescript, files: files + ["src/app.css"])
             .isEmpty)
     }
+
+    @Test func tsconfigPathsAndBaseUrl() {
+        let config = """
+            {
+              // paths are relative to baseUrl
+              "$schema": "https://json.schemastore.org/tsconfig",
+              "compilerOptions": {
+                "baseUrl": "./src",
+                "paths": {
+                  "@app/*": ["app/*", "legacy/*"],
+                  "@shared": ["../shared/index.ts"],
+                },
+                "strict": true
+              }
+            }
+            """
+        let layout = ["web/src/app/cart.ts", "web/src/legacy/old.js", "web/shared/index.ts", "web/src/lib/money.ts",
+                     "web/src/main.ts"]
+        let texts = ["web/tsconfig.json": config]
+        func resolved(_ specifier: String) -> [String] {
+            resolvedFiles("import { x } from '\(specifier)'", in: "web/src/main.ts", .typescript, files: layout, texts: texts)
+        }
+        #expect(resolved("@app/cart") == ["web/src/app/cart.ts"])
+        #expect(resolved("@app/old") == ["web/src/legacy/old.js"])
+        #expect(resolved("@shared") == ["web/shared/index.ts"])
+        #expect(resolved("lib/money") == ["web/src/lib/money.ts"])
+        #expect(resolved("react").isEmpty)
+        #expect(resolved("@app/missing").isEmpty)
+    }
 }

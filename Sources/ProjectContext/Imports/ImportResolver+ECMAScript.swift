@@ -89,9 +89,13 @@ extension ImportResolver {
         if let cut = specifier.firstIndex(where: { $0 == "?" || $0 == "#" }), cut != specifier.startIndex {
             specifier = String(specifier[..<cut])
         }
-        let bases: [String?]
+        var bases: [String?] = []
         if specifier == "." || specifier == ".." || specifier.hasPrefix("./") || specifier.hasPrefix("../") {
             bases = [WorkspacePath.join(WorkspacePath.directory(of: path), specifier)]
+        } else if specifier.isEmpty || specifier.hasPrefix("/") || specifier.contains(":") {
+            return []
+        } else if let configured = typescriptPathTargets(specifier, of: path), !configured.isEmpty {
+            bases = configured
         } else if specifier.hasPrefix("@/") || specifier.hasPrefix("~/") {
             // The common `paths` alias for the project's sources.
             let rest = String(specifier.dropFirst(2))
@@ -117,5 +121,71 @@ extension ImportResolver {
         }
         if !base.isEmpty, let file = firstFile(Self.ecmascriptExtensions.map { base + "." + $0 }) { return file }
         return firstFile(Self.ecmascriptExtensions.map { Self.child(base, "index." + $0) })
+    }
+
+    // MARK: tsconfig / jsconfig `baseUrl` and `paths`
+
+    /// Where the nearest `tsconfig.json` (or `jsconfig.json`) maps a bare specifier: its `paths`
+    /// patterns (one `*` each), else `baseUrl`. Nil without a config; `extends` is not followed.
+    private func typescriptPathTargets(_ specifier: String, of path: String) -> [String?]? {
+        let directory = WorkspacePath.directory(of: path)
+        guard let configDirectory = nearestDirectory(holding: "tsconfig.json", from: directory)
+            ?? nearestDirectory(holding: "jsconfig.json", from: directory) else { return nil }
+        // [base directory, then pattern, target, pattern, target, …]; the base is "\u{0}" without `baseUrl`.
+        let config = cache.list("tsconfig:" + configDirectory) { typescriptConfig(in: configDirectory) }
+        guard let base = config.first else { return nil }
+        let pathsBase = base == "\u{0}" ? configDirectory : base
+        var targets: [String?] = []
+        var index = 1
+        while index + 1 < config.count {
+            let (pattern, target) = (config[index], config[index + 1])
+            index += 2
+            if let star = pattern.firstIndex(of: "*") {
+                let prefix = pattern[..<star], suffix = pattern[pattern.index(after: star)...]
+                guard specifier.hasPrefix(prefix), specifier.hasSuffix(suffix),
+                      specifier.count >= prefix.count + suffix.count else { continue }
+                let captured = specifier.dropFirst(prefix.count).dropLast(suffix.count)
+                targets.append(WorkspacePath.join(pathsBase, target.replacingFirstStar(with: String(captured))))
+            } else if pattern == specifier {
+                targets.append(WorkspacePath.join(pathsBase, target))
+            }
+        }
+        if base != "\u{0}" { targets.append(WorkspacePath.join(base, specifier)) }
+        return targets
+    }
+
+    private func typescriptConfig(in directory: String) -> [String] {
+        let name = files.isFile(Self.child(directory, "tsconfig.json")) ? "tsconfig.json" : "jsconfig.json"
+        guard let raw = files.text(of: Self.child(directory, name)) else { return [] }
+        let text = ImportText.withoutJSONComments(raw)
+        let strings = ImportText.quoted(in: text)
+        var out = ["\u{0}"]
+        if let key = strings.firstIndex(where: { $0.value == "baseUrl" }), key + 1 < strings.count,
+           let base = WorkspacePath.join(directory, strings[key + 1].value) {
+            out[0] = base
+        }
+        guard let key = strings.firstIndex(where: { $0.value == "paths" && $0.after.trimmingSpaces().hasPrefix(":") })
+        else { return out }
+        // The strings of the `paths` object: a key is followed by `:`, its targets by `,` or `]`.
+        var depth = 0
+        var pattern: String?
+        for quoted in strings[(key + 1)...] {
+            let between = quoted.before.suffix(from: strings[key].after.startIndex)
+            depth = between.filter { $0 == "{" }.count - between.filter { $0 == "}" }.count
+            guard depth > 0 else { break }
+            if quoted.after.trimmingSpaces().hasPrefix(":") {
+                pattern = quoted.value
+            } else if let pattern, out.count < 401 {
+                out += [pattern, quoted.value]
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func replacingFirstStar(with value: String) -> String {
+        guard let star = firstIndex(of: "*") else { return self }
+        return String(self[..<star]) + value + String(self[index(after: star)...])
     }
 }

@@ -68,6 +68,35 @@ enum ImportText {
         return out + rest
     }
 
+    /// JSON with comments (tsconfig): `//` and `/* */` comments outside strings removed.
+    static func withoutJSONComments(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var inString = false
+        while index < scalars.count {
+            let c = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if inString {
+                out.append(c)
+                if c == "\\", let next { out.append(next); index += 2; continue }
+                if c == "\"" { inString = false }
+                index += 1
+            } else if c == "/", next == "/" {
+                while index < scalars.count, scalars[index] != "\n" { index += 1 }
+            } else if c == "/", next == "*" {
+                index += 2
+                while index + 1 < scalars.count, !(scalars[index] == "*" && scalars[index + 1] == "/") { index += 1 }
+                index += 2
+            } else {
+                if c == "\"" { inString = true }
+                out.append(c)
+                index += 1
+            }
+        }
+        return String(out)
+    }
+
     /// Words separated by whitespace.
     static func words(_ text: some StringProtocol) -> [String] {
         Substring(text).split(whereSeparator: { (c: Character) in c.isWhitespace }).map(String.init)
