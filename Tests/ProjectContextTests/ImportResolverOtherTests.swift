@@ -82,6 +82,7 @@ import Testing
             == ["lib/shop.rb"])
         #expect(resolvedFiles("require 'shop/tax'", in: "app/models/invoice.rb", .ruby, files: files) == ["lib/shop/tax.rb"])
         #expect(resolvedFiles("require 'json'", in: "app/models/invoice.rb", .ruby, files: files).isEmpty)
+        #expect(resolvedFiles("require './lib/shop'", in: "app/models/invoice.rb", .ruby, files: files) == ["lib/shop.rb"])
         #expect(resolvedFiles("require(\"shop\")", in: "app/models/invoice.rb", .ruby, files: files) == ["lib/shop.rb"])
     }
 

@@ -65,11 +65,11 @@ extension ImportResolver {
         }
     }
 
-    /// Reads `const x = require(` / `const {a, b: c} = require(`.
+    /// Reads `const x = require(` / `const {a, b: c} = require(` / TypeScript's `import x = require(`.
     private func ecmascriptRequireBindings(_ text: String, into entry: inout ResolvedImport) {
         guard let equals = text.firstIndex(of: "=") else { return }
         var target = text[..<equals].trimmingSpaces()
-        for keyword in ["const ", "let ", "var "] where target.hasPrefix(keyword) {
+        for keyword in ["export ", "const ", "let ", "var ", "import "] where target.hasPrefix(keyword) {
             target = String(target.dropFirst(keyword.count)).trimmingSpaces()
         }
         if target.hasPrefix("{"), target.hasSuffix("}") {

@@ -100,8 +100,10 @@ extension ImportResolver {
             candidates = [WorkspacePath.join("", file), WorkspacePath.join(WorkspacePath.directory(of: path), file)]
         } else {
             guard !name.hasPrefix("/") else { return [ResolvedImport(statement: statement, files: [], wildcard: true)] }
-            candidates = [WorkspacePath.join("lib", file)]
-                + (name.hasPrefix(".") ? [WorkspacePath.join(WorkspacePath.directory(of: path), file)] : [])
+            // `require './x'` is relative to the working directory: the root, else the file's directory.
+            candidates = name.hasPrefix(".")
+                ? [WorkspacePath.join("", file), WorkspacePath.join(WorkspacePath.directory(of: path), file)]
+                : [WorkspacePath.join("lib", file)]
         }
         let found = firstFile(candidates)
         return [ResolvedImport(statement: statement, files: found.map { [$0] } ?? [], wildcard: true)]
