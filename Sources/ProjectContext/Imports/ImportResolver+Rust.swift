@@ -187,6 +187,12 @@ extension ImportResolver {
             return nil
         }
         let source = Self.child(manifest, "src")
+        // `src/main.rs` beside `src/lib.rs` is a crate of its own; so is each `src/bin/*.rs`.
+        let directory = WorkspacePath.directory(of: path)
+        if directory == source, WorkspacePath.fileName(of: path) == "main.rs" {
+            return RustModule(file: path, children: source)
+        }
+        if directory == Self.child(source, "bin") { return RustModule(file: path, children: directory) }
         guard let file = firstFile([Self.child(source, "lib.rs"), Self.child(source, "main.rs")]) else { return nil }
         return RustModule(file: file, children: source)
     }
