@@ -1,10 +1,78 @@
 import Languages
+import Synchronization
 import Syntax
 
-/// A file's outline from its syntax tree, with the language's registry queries.
+/// A file's outline from its syntax tree, with the language's registry queries
+/// (`Language.Queries.outline` and `imports`, `Language.Outline`).
+///
+/// One pass of the outline query collects definitions, function bodies, the package and the
+/// names signatures mention; the top-level definitions (those inside no other) become stubs,
+/// built by slicing the tree's UTF-8 bytes and replacing each body's byte range by the
+/// language's placeholder. Nothing here knows a language by name.
 public enum OutlineExtractor {
+    /// A stub longer than this is cut (its first lines kept, a comment noting the rest).
+    public static let maxStubLines = 60
+    public static let maxStubBytes = 3_000
+    /// A constant's declaration longer than this shows `...` instead of its value.
+    public static let maxInlineValueBytes = 80
+
     /// The outline of a parsed file (definitions in file order).
     public static func outline(of tree: SyntaxTree, path: String, language: Language) -> FileOutline {
-        FileOutline(path: path, language: language.id)
+        var outline = FileOutline(path: path, language: language.id)
+        outline.imports = imports(of: tree, language: language)
+        guard let query = OutlineQueries.query(language.queries.outline, for: tree.language),
+              let matches = try? tree.matches(of: query) else { return outline }
+        var reader = OutlineReader(tree: tree, language: language)
+        reader.read(matches)
+        outline.package = reader.package
+        outline.definitions = reader.definitions()
+        return outline
+    }
+
+    /// The file's import statements (the registry's `imports` query), once each, in file order.
+    static func imports(of tree: SyntaxTree, language: Language) -> [ImportStatement] {
+        guard let query = OutlineQueries.query(language.queries.imports, for: tree.language),
+              let matches = try? tree.matches(of: query) else { return [] }
+        var nodes = matches.compactMap { $0["import"] }
+        nodes.sort { $0.startByte < $1.startByte || ($0.startByte == $1.startByte && $0.endByte > $1.endByte) }
+        var statements: [ImportStatement] = []
+        var end = -1
+        for node in nodes where node.startByte >= end {
+            statements.append(ImportStatement(text: trimmedText(of: node), line: node.startPoint.row))
+            end = node.endByte
+        }
+        return statements
+    }
+}
+
+extension OutlineExtractor {
+    /// A node's text without the line break and blanks some grammars end it with (`#include`).
+    static func trimmedText(of node: SyntaxNode) -> String {
+        var bytes = node.utf8
+        while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") || last == UInt8(ascii: " ")
+            || last == UInt8(ascii: "\t") {
+            bytes = bytes.dropLast()
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Compiled registry queries, once per grammar and source (a failed compilation is kept too:
+/// `LanguagesTests` and the outline tests catch it, the extractor just finds nothing).
+enum OutlineQueries {
+    private struct Key: Hashable {
+        let grammar: SyntaxLanguage
+        let source: String
+    }
+
+    private static let cache = Mutex<[Key: SyntaxQuery?]>([:])
+
+    static func query(_ source: String, for grammar: SyntaxLanguage) -> SyntaxQuery? {
+        guard !source.isEmpty else { return nil }
+        let key = Key(grammar: grammar, source: source)
+        if let cached = cache.withLock({ $0[key] }) { return cached }
+        let compiled = try? SyntaxQuery(language: grammar, source: source)
+        cache.withLock { $0[key] = compiled }
+        return compiled
     }
 }
