@@ -18,6 +18,11 @@ extension Language {
             (class_specifier name: (type_identifier) @name body: (_)) @type
             (alias_declaration name: (type_identifier) @name) @type
             (concept_definition name: (identifier) @name) @type
+            (declaration_list (declaration (type_qualifier) @_const
+              declarator: (init_declarator declarator: (identifier) @name value: (_) @value)) @constant
+              (#any-of? @_const "const" "constexpr"))
+            (namespace_definition body: (declaration_list (declaration
+              declarator: [(identifier) @name (init_declarator declarator: (identifier) @name value: (_) @value)]) @variable))
             """ + cOutline,
         editors: EditorNames(nvim: ["cpp"], emacs: ["c++-mode", "c++-ts-mode"]))
 }
