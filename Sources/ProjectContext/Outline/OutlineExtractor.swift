@@ -23,7 +23,7 @@ public enum OutlineExtractor {
         guard let query = OutlineQueries.query(language.queries.outline, for: tree.language),
               let matches = try? tree.matches(of: query) else { return outline }
         var reader = OutlineReader(tree: tree, language: language)
-        reader.read(matches)
+        reader.read(matches, roles: query.captureNames.map(OutlineReader.Role.init))
         outline.package = reader.package
         outline.definitions = reader.definitions()
         return outline

@@ -40,7 +40,28 @@ struct OutlineReader {
 
     // MARK: Reading matches
 
-    mutating func read(_ matches: [SyntaxQueryMatch]) {
+    /// What a capture of the outline query means.
+    enum Role {
+        case definition(Definition.Kind), name, container, value, group, body, doc, package, mention, other
+
+        init(_ captureName: String) {
+            switch captureName {
+            case "name": self = .name
+            case "container": self = .container
+            case "value": self = .value
+            case "group": self = .group
+            case "body": self = .body
+            case "doc": self = .doc
+            case "package": self = .package
+            case "mention": self = .mention
+            case "function": self = .definition(.function)
+            default: self = Definition.Kind(rawValue: captureName).map { .definition($0) } ?? .other
+            }
+        }
+    }
+
+    /// `roles[i]`: the role of the query's capture `i` (`SyntaxQuery.captureNames`).
+    mutating func read(_ matches: [SyntaxQueryMatch], roles: [Role]) {
         for match in matches {
             var kind: Definition.Kind?
             var node: SyntaxNode?
@@ -50,23 +71,18 @@ struct OutlineReader {
             var group: SyntaxNode?
             var body: SyntaxNode?
             var doc: SyntaxNode?
-            for capture in match.captures {
-                switch capture.name {
-                case "function": (kind, node) = (.function, capture.node)
-                case "method": (kind, node) = (.method, capture.node)
-                case "type": (kind, node) = (.type, capture.node)
-                case "constant": (kind, node) = (.constant, capture.node)
-                case "variable": (kind, node) = (.variable, capture.node)
-                case "module": (kind, node) = (.module, capture.node)
-                case "name": name = capture.node
-                case "container": container = capture.node
-                case "value": value = capture.node
-                case "group": group = capture.node
-                case "body": body = capture.node
-                case "doc": doc = capture.node
-                case "package": if package == nil { package = capture.node.text }
-                case "mention": mentions.append(Mention(range: capture.node.byteRange))
-                default: break
+            for capture in match.captures where capture.index < roles.count {
+                switch roles[capture.index] {
+                case .definition(let definitionKind): (kind, node) = (definitionKind, capture.node)
+                case .name: name = capture.node
+                case .container: container = capture.node
+                case .value: value = capture.node
+                case .group: group = capture.node
+                case .body: body = capture.node
+                case .doc: doc = capture.node
+                case .package: if package == nil { package = capture.node.text }
+                case .mention: mentions.append(Mention(range: capture.node.byteRange))
+                case .other: break
                 }
             }
             if let body, !body.byteRange.isEmpty {
@@ -289,9 +305,15 @@ struct OutlineReader {
     /// At most `maxStubLines` lines and `maxStubBytes` bytes: the first lines, a comment saying
     /// how many were left out, and the closing line (`}`, `end`) when there is one.
     private func capped(_ text: [UInt8]) -> [UInt8] {
+        let newlines = text.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for byte in buffer where byte == UInt8(ascii: "\n") { count += 1 }
+            return count
+        }
+        guard text.count > OutlineExtractor.maxStubBytes || newlines + 1 > OutlineExtractor.maxStubLines else { return text }
         var lineStarts = [0]
-        for (offset, byte) in text.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
-        guard text.count > OutlineExtractor.maxStubBytes || lineStarts.count > OutlineExtractor.maxStubLines else { return text }
+        lineStarts.reserveCapacity(newlines + 1)
+        for offset in text.indices where text[offset] == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
         func line(_ index: Int) -> ArraySlice<UInt8> {
             let lineEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : text.count
             return text[lineStarts[index]..<lineEnd]
