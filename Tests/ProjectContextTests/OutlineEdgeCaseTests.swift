@@ -107,9 +107,11 @@ import Testing
                 local_value = 3
                 return inner(x)
 
+            LIMIT = 3  # a trailing comment is not a doc
             def one_liner(): return 1
             """)
-        #expect(python.names == ["outer", "one_liner"])
+        #expect(python.names == ["outer", "LIMIT", "one_liner"])
+        #expect(python.definition("one_liner")?.line == 7)
         #expect(python.definition("outer")?.stub == "def outer(x):\n    ...")
         #expect(python.definition("one_liner")?.stub == "def one_liner(): ...")
 

@@ -19,29 +19,15 @@ public enum OutlineExtractor {
     /// The outline of a parsed file (definitions in file order).
     public static func outline(of tree: SyntaxTree, path: String, language: Language) -> FileOutline {
         var outline = FileOutline(path: path, language: language.id)
-        outline.imports = imports(of: tree, language: language)
-        guard let query = OutlineQueries.query(language.queries.outline, for: tree.language),
+        // One pass over the tree for both queries: the traversal is most of the time spent.
+        guard let query = OutlineQueries.query(for: language, grammar: tree.language),
               let matches = try? tree.matches(of: query) else { return outline }
         var reader = OutlineReader(tree: tree, language: language)
         reader.read(matches, roles: query.captureNames.map(OutlineReader.Role.init))
         outline.package = reader.package
+        outline.imports = reader.importStatements()
         outline.definitions = reader.definitions()
         return outline
-    }
-
-    /// The file's import statements (the registry's `imports` query), once each, in file order.
-    static func imports(of tree: SyntaxTree, language: Language) -> [ImportStatement] {
-        guard let query = OutlineQueries.query(language.queries.imports, for: tree.language),
-              let matches = try? tree.matches(of: query) else { return [] }
-        var nodes = matches.compactMap { $0["import"] }
-        nodes.sort { $0.startByte < $1.startByte || ($0.startByte == $1.startByte && $0.endByte > $1.endByte) }
-        var statements: [ImportStatement] = []
-        var end = -1
-        for node in nodes where node.startByte >= end {
-            statements.append(ImportStatement(text: trimmedText(of: node), line: node.startPoint.row))
-            end = node.endByte
-        }
-        return statements
     }
 }
 
@@ -57,21 +43,21 @@ extension OutlineExtractor {
     }
 }
 
-/// Compiled registry queries, once per grammar and source (a failed compilation is kept too:
-/// `LanguagesTests` and the outline tests catch it, the extractor just finds nothing).
+/// The compiled outline query of each language: its `imports` and `outline` queries as one
+/// (compiled on first use; a failure is kept too: `LanguagesTests` and the outline tests catch
+/// it, the extractor then finds nothing).
 enum OutlineQueries {
     private struct Key: Hashable {
         let grammar: SyntaxLanguage
-        let source: String
+        let language: String
     }
 
     private static let cache = Mutex<[Key: SyntaxQuery?]>([:])
 
-    static func query(_ source: String, for grammar: SyntaxLanguage) -> SyntaxQuery? {
-        guard !source.isEmpty else { return nil }
-        let key = Key(grammar: grammar, source: source)
+    static func query(for language: Language, grammar: SyntaxLanguage) -> SyntaxQuery? {
+        let key = Key(grammar: grammar, language: language.id)
         if let cached = cache.withLock({ $0[key] }) { return cached }
-        let compiled = try? SyntaxQuery(language: grammar, source: source)
+        let compiled = try? SyntaxQuery(language: grammar, source: language.queries.imports + "\n" + language.queries.outline)
         cache.withLock { $0[key] = compiled }
         return compiled
     }

@@ -31,6 +31,7 @@ struct OutlineReader {
     private var candidates: [Candidate] = []
     private var elisions: [Elision] = []
     private var mentions: [Mention] = []
+    private var imports: [SyntaxNode] = []
 
     init(tree: SyntaxTree, language: Language) {
         self.tree = tree
@@ -42,7 +43,7 @@ struct OutlineReader {
 
     /// What a capture of the outline query means.
     enum Role {
-        case definition(Definition.Kind), name, container, value, group, body, doc, package, mention, other
+        case definition(Definition.Kind), name, container, value, group, body, doc, package, mention, importStatement, other
 
         init(_ captureName: String) {
             switch captureName {
@@ -54,6 +55,7 @@ struct OutlineReader {
             case "doc": self = .doc
             case "package": self = .package
             case "mention": self = .mention
+            case "import": self = .importStatement
             case "function": self = .definition(.function)
             default: self = Definition.Kind(rawValue: captureName).map { .definition($0) } ?? .other
             }
@@ -82,6 +84,7 @@ struct OutlineReader {
                 case .doc: doc = capture.node
                 case .package: if package == nil { package = capture.node.text }
                 case .mention: mentions.append(Mention(range: capture.node.byteRange))
+                case .importStatement: imports.append(capture.node)
                 case .other: break
                 }
             }
@@ -95,6 +98,18 @@ struct OutlineReader {
                                             value: value?.byteRange, group: group, pattern: match.patternIndex))
             }
         }
+    }
+
+    /// The import statements (the registry's `imports` patterns), once each, in file order.
+    func importStatements() -> [ImportStatement] {
+        let nodes = imports.sorted { $0.startByte < $1.startByte || ($0.startByte == $1.startByte && $0.endByte > $1.endByte) }
+        var statements: [ImportStatement] = []
+        var end = -1
+        for node in nodes where node.startByte >= end {
+            statements.append(ImportStatement(text: OutlineExtractor.trimmedText(of: node), line: node.startPoint.row))
+            end = node.endByte
+        }
+        return statements
     }
 
     // MARK: Top-level definitions
@@ -173,12 +188,26 @@ struct OutlineReader {
                     cursor = parent
                     continue
                 }
-                guard attached.contains(previous.type), previous.endPoint.row + 1 >= first.startPoint.row else { break }
+                guard attached.contains(previous.type), previous.endPoint.row + 1 >= first.startPoint.row,
+                      startsLine(previous.startByte) else { break }
                 first = previous
                 cursor = previous
             }
         }
         return (first.startByte..<max(first.startByte, top.endByte), first.startPoint.row)
+    }
+
+    /// Whether only blanks precede `offset` on its line (a comment of its own, not one ending a
+    /// line of code).
+    private func startsLine(_ offset: Int) -> Bool {
+        var index = offset
+        while index > 0 {
+            let byte = bytes[index - 1]
+            if byte == UInt8(ascii: "\n") { return true }
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") else { return false }
+            index -= 1
+        }
+        return true
     }
 
     // MARK: Stubs
