@@ -61,6 +61,7 @@ import Testing
 
             import kotlin.math.max
 
+            /** Maximum lines. */
             const val MAX_LINES = 100
 
             /** An invoice. */
@@ -86,7 +87,9 @@ import Testing
         #expect(outline.imports.map(\.text) == ["import kotlin.math.max"])
         #expect(outline.names == ["MAX_LINES", "Invoice", "taxFor", "describe"])
         #expect(outline.definitions.map(\.kind) == [.constant, .type, .function, .method])
-        #expect(outline.definition("MAX_LINES")?.stub == "const val MAX_LINES = 100")
+        // The grammar puts that doc comment inside the import header; it still belongs to MAX_LINES.
+        #expect(outline.definition("MAX_LINES")?.stub == "/** Maximum lines. */\nconst val MAX_LINES = 100")
+        #expect(outline.definition("MAX_LINES")?.line == 4)
         let invoice = try #require(outline.definition("Invoice"))
         #expect(invoice.stub == """
             /** An invoice. */

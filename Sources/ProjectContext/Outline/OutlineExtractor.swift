@@ -32,9 +32,9 @@ public enum OutlineExtractor {
 }
 
 extension OutlineExtractor {
-    /// A node's text without the line break and blanks some grammars end it with (`#include`).
-    static func trimmedText(of node: SyntaxNode) -> String {
-        var bytes = node.utf8
+    /// Text without the line break and blanks some grammars end a node with (`#include`).
+    static func trimmed(_ text: ArraySlice<UInt8>) -> String {
+        var bytes = text
         while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") || last == UInt8(ascii: " ")
             || last == UInt8(ascii: "\t") {
             bytes = bytes.dropLast()

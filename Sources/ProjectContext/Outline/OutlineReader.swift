@@ -106,8 +106,15 @@ struct OutlineReader {
         var statements: [ImportStatement] = []
         var end = -1
         for node in nodes where node.startByte >= end {
-            statements.append(ImportStatement(text: OutlineExtractor.trimmedText(of: node), line: node.startPoint.row))
             end = node.endByte
+            // A comment the grammar ends the statement with (Kotlin's `import_header` takes the doc
+            // comment of the declaration below) is not part of it.
+            var text = node.utf8
+            if let last = node.namedChild(node.namedChildCount - 1), last.startByte > node.startByte,
+               language.outline.attached.contains(last.type) {
+                text = bytes[node.startByte..<last.startByte]
+            }
+            statements.append(ImportStatement(text: OutlineExtractor.trimmed(text), line: node.startPoint.row))
         }
         return statements
     }
@@ -188,8 +195,23 @@ struct OutlineReader {
                     cursor = parent
                     continue
                 }
-                guard attached.contains(previous.type), previous.endPoint.row + 1 >= first.startPoint.row,
-                      startsLine(previous.startByte) else { break }
+                guard attached.contains(previous.type) else {
+                    // A comment the grammar ended the previous node with (Kotlin's `import_list`).
+                    var tail = previous
+                    for _ in 0..<3 {
+                        guard let last = tail.namedChild(tail.namedChildCount - 1), last.endByte == tail.endByte else { break }
+                        if attached.contains(last.type) {
+                            if last.startByte > previous.startByte, last.endPoint.row + 1 >= first.startPoint.row,
+                               startsLine(last.startByte) {
+                                first = last
+                            }
+                            break
+                        }
+                        tail = last
+                    }
+                    break
+                }
+                guard previous.endPoint.row + 1 >= first.startPoint.row, startsLine(previous.startByte) else { break }
                 first = previous
                 cursor = previous
             }
