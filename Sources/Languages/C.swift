@@ -19,12 +19,17 @@ extension Language {
         (struct_specifier name: (type_identifier) @name body: (_)) @type
         (union_specifier name: (type_identifier) @name body: (_)) @type
         (enum_specifier name: (type_identifier) @name body: (_)) @type
-        (preproc_def name: (identifier) @name value: (_)? @value) @constant
+        (preproc_def name: (identifier) @name value: (_) @value) @constant
         (preproc_function_def name: (identifier) @name) @function
         (translation_unit (declaration (type_qualifier) @_const
           declarator: (init_declarator declarator: (identifier) @name value: (_) @value)) @constant
           (#any-of? @_const "const" "constexpr"))
         (translation_unit (declaration
+          declarator: [(identifier) @name (init_declarator declarator: (identifier) @name value: (_) @value)]) @variable)
+        (preproc_ifdef (declaration (type_qualifier) @_const
+          declarator: (init_declarator declarator: (identifier) @name value: (_) @value)) @constant
+          (#any-of? @_const "const" "constexpr"))
+        (preproc_ifdef (declaration
           declarator: [(identifier) @name (init_declarator declarator: (identifier) @name value: (_) @value)]) @variable)
         (function_definition body: (compound_statement) @body)
         (type_identifier) @mention

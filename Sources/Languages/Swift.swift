@@ -40,6 +40,8 @@ extension Language {
                     (function_declaration body: (function_body) @body)
                     (init_declaration body: (function_body) @body)
                     (deinit_declaration body: (function_body) @body)
+                    (property_declaration computed_value: (computed_property) @body)
+                    (subscript_declaration (computed_property) @body)
                     (type_identifier) @mention
                     """),
             editors: EditorNames(nvim: ["swift"], emacs: ["swift-mode"]))

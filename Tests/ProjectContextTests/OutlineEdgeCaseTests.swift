@@ -136,6 +136,55 @@ import Testing
         #expect(go.definition("handler")?.stub == "var handler = func(w Writer) { ... }")
     }
 
+    @Test func aCHeaderKeepsItsPrototypesAndSkipsItsIncludeGuard() throws {
+        let header = try OutlineTesting.outline("c", """
+            #ifndef BILLING_H
+            #define BILLING_H
+
+            #include "line.h"
+
+            #define MAX_LINES 100
+
+            /** Total of an invoice. */
+            Money invoice_total(const Invoice *invoice);
+            extern int invoice_count;
+
+            #endif
+            """)
+        #expect(header.imports.map(\.text) == ["#include \"line.h\""])
+        #expect(header.names == ["MAX_LINES", "invoice_total", "invoice_count"])
+        #expect(header.definition("invoice_total")?.stub == "/** Total of an invoice. */\nMoney invoice_total(const Invoice *invoice);")
+        #expect(header.definition("invoice_total")?.mentions == ["Money", "Invoice"])
+    }
+
+    @Test func swiftComputedPropertiesAndRustTraitImplementations() throws {
+        let swift = try OutlineTesting.outline("swift", """
+            struct Invoice {
+                var lines: [Line]
+                var total: Money {
+                    let sum = lines.count
+                    return Money(sum)
+                }
+            }
+            """)
+        #expect(swift.definition("Invoice")?.stub == "struct Invoice {\n    var lines: [Line]\n    var total: Money { ... }\n}")
+
+        let rust = try OutlineTesting.outline("rust", """
+            impl fmt::Display for Invoice {
+                fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    write!(f, "{}", self.total())
+                }
+            }
+            impl<T: Clone> Ledger<T> {
+                pub const LIMIT: usize = 3;
+                pub fn new() -> Self { Ledger { items: vec![] } }
+            }
+            """)
+        #expect(rust.definitions.map { "\($0.container ?? "-").\($0.name)" } == ["Invoice.fmt", "Ledger.LIMIT", "Ledger.new"])
+        #expect(rust.definition("fmt")?.stub == "fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { ... }")
+        #expect(rust.definition("LIMIT")?.kind == .constant)
+    }
+
     @Test func aLongValueIsElidedAndAShortOneKept() throws {
         let python = try OutlineTesting.outline("python", """
             SHORT = {"a": 1}
