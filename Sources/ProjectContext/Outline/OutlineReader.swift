@@ -56,7 +56,6 @@ struct OutlineReader {
             case "package": self = .package
             case "mention": self = .mention
             case "import": self = .importStatement
-            case "function": self = .definition(.function)
             default: self = Definition.Kind(rawValue: captureName).map { .definition($0) } ?? .other
             }
         }
