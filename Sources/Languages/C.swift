@@ -6,11 +6,38 @@ extension Language {
             (struct_specifier name: (type_identifier) @name body: (field_declaration_list)) @definition
             (type_definition declarator: (type_identifier) @name) @definition
             """,
+        outline: cOutline,
         editors: EditorNames(nvim: ["c"], emacs: ["c-mode", "c-ts-mode"]))
+
+    /// The outline query's patterns C and C++ share.
+    static let cOutline = """
+        (function_definition declarator: (function_declarator declarator: (identifier) @name)) @function
+        (function_definition declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name))) @function
+        (declaration declarator: (function_declarator declarator: (identifier) @name)) @function
+        (declaration declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name))) @function
+        (type_definition declarator: (type_identifier) @name) @type
+        (struct_specifier name: (type_identifier) @name body: (_)) @type
+        (union_specifier name: (type_identifier) @name body: (_)) @type
+        (enum_specifier name: (type_identifier) @name body: (_)) @type
+        (preproc_def name: (identifier) @name value: (_) @value) @constant
+        (preproc_function_def name: (identifier) @name) @function
+        (translation_unit (declaration (type_qualifier) @_const
+          declarator: (init_declarator declarator: (identifier) @name value: (_) @value)) @constant
+          (#any-of? @_const "const" "constexpr"))
+        (translation_unit (declaration
+          declarator: [(identifier) @name (init_declarator declarator: (identifier) @name value: (_) @value)]) @variable)
+        (preproc_ifdef (declaration (type_qualifier) @_const
+          declarator: (init_declarator declarator: (identifier) @name value: (_) @value)) @constant
+          (#any-of? @_const "const" "constexpr"))
+        (preproc_ifdef (declaration
+          declarator: [(identifier) @name (init_declarator declarator: (identifier) @name value: (_) @value)]) @variable)
+        (function_definition body: (compound_statement) @body)
+        (type_identifier) @mention
+        """
 
     /// The shared shape of the C and C++ entries: prototypes may be turned into definitions.
     static func cFamily(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: String,
-                        definitions: String, editors: EditorNames) -> Language {
+                        definitions: String, outline: String, editors: EditorNames) -> Language {
         var lexical = Lexical.cStyle(singleQuote: .char)
         lexical.lineComments = ["///", "//"]
         var language = Language(
@@ -25,11 +52,15 @@ extension Language {
                     """,
                 comments: "(comment) @comment",
                 imports: "(preproc_include) @import",
-                definitions: definitions),
+                definitions: definitions, outline: outline),
             editors: editors)
         language.docMarkers = ["///", "/**"]
         language.prototypesAllowed = true
         language.attributePrefixes = ["[[", "__attribute__"]
+        language.outline = Outline(
+            wrappers: ["template_declaration"], attached: ["comment"],
+            builtins: ["size_t", "ssize_t", "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t",
+                       "uint64_t", "uintptr_t", "bool", "FILE", "string", "vector", "map", "unique_ptr", "shared_ptr"])
         return language
     }
 }

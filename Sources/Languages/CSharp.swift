@@ -21,11 +21,39 @@ extension Language {
                     (class_declaration name: (identifier) @name) @definition
                     (interface_declaration name: (identifier) @name) @definition
                     (struct_declaration name: (identifier) @name) @definition
+                    """,
+                outline: """
+                    (class_declaration name: (identifier) @name) @type
+                    (interface_declaration name: (identifier) @name) @type
+                    (struct_declaration name: (identifier) @name) @type
+                    (enum_declaration name: (identifier) @name) @type
+                    (record_declaration name: (identifier) @name) @type
+                    (delegate_declaration name: (identifier) @name) @type
+                    (method_declaration body: (block) @body)
+                    (constructor_declaration body: (block) @body)
+                    (destructor_declaration body: (block) @body)
+                    (operator_declaration body: (block) @body)
+                    (accessor_declaration body: (block) @body)
+                    (local_function_statement body: (block) @body)
+                    (file_scoped_namespace_declaration name: (_) @package)
+                    (namespace_declaration name: (_) @package)
+                    (_ type: (identifier) @mention)
+                    (_ type: (generic_name (identifier) @mention))
+                    (_ type: (nullable_type (identifier) @mention))
+                    (_ type: (array_type type: (identifier) @mention))
+                    (base_list (identifier) @mention)
+                    (base_list (generic_name (identifier) @mention))
+                    (type_argument_list (identifier) @mention)
+                    (qualified_name name: (identifier) @mention)
                     """),
             editors: EditorNames(nvim: ["cs"], emacs: ["csharp-mode", "csharp-ts-mode"]))
         language.aliases = ["c_sharp"]
         language.docMarkers = ["///", "/**"]
         language.attributePrefixes = ["["]
+        language.outline = Outline(
+            attached: ["comment"],
+            builtins: ["String", "Object", "Int32", "Int64", "Boolean", "Double", "Decimal", "List", "Dictionary",
+                       "IEnumerable", "Task", "Action", "Func", "var", "dynamic"])
         return language
     }()
 }

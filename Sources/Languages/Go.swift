@@ -19,10 +19,34 @@ extension Language {
                     (function_declaration name: (identifier) @name) @definition
                     (method_declaration name: (field_identifier) @name) @definition
                     (type_spec name: (type_identifier) @name) @definition
+                    """,
+                outline: """
+                    (source_file (function_declaration name: (identifier) @name) @function)
+                    (source_file (method_declaration
+                      receiver: (parameter_list (parameter_declaration type: [
+                        (type_identifier) @container
+                        (pointer_type (type_identifier) @container)
+                        (generic_type type: (type_identifier) @container)
+                        (pointer_type (generic_type type: (type_identifier) @container))]))
+                      name: (field_identifier) @name) @method)
+                    (source_file (type_declaration (type_spec name: (type_identifier) @name) @type) @group)
+                    (source_file (type_declaration (type_alias name: (type_identifier) @name) @type) @group)
+                    (source_file (const_declaration (const_spec name: (identifier) @name value: (_)? @value) @constant) @group)
+                    (source_file (var_declaration (var_spec name: (identifier) @name value: (_)? @value) @variable) @group)
+                    (function_declaration body: (block) @body)
+                    (method_declaration body: (block) @body)
+                    (func_literal body: (block) @body)
+                    (package_clause (package_identifier) @package)
+                    (type_identifier) @mention
                     """),
             editors: EditorNames(nvim: ["go"], emacs: ["go-mode", "go-ts-mode"]))
         language.declarationKeywords = ["func"]
         language.declarationStarts = ["func "]
+        language.outline = Outline(
+            attached: ["comment"],
+            builtins: ["bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
+                       "uint64", "uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128", "error",
+                       "any", "comparable"])
         language.domainImports = [
             "data-ml": ["gonum.org/v1/gonum"], "web": ["net/http", "github.com/gin-gonic/gin"], "tests": ["testing"],
         ]

@@ -22,10 +22,27 @@ extension Language {
                     (class_declaration name: (identifier) @name) @definition
                     (interface_declaration name: (identifier) @name) @definition
                     (enum_declaration name: (identifier) @name) @definition
+                    """,
+                outline: """
+                    (class_declaration name: (identifier) @name) @type
+                    (interface_declaration name: (identifier) @name) @type
+                    (enum_declaration name: (identifier) @name) @type
+                    (record_declaration name: (identifier) @name) @type
+                    (annotation_type_declaration name: (identifier) @name) @type
+                    (method_declaration body: (block) @body)
+                    (constructor_declaration body: (constructor_body) @body)
+                    (compact_constructor_declaration body: (block) @body)
+                    (static_initializer (block) @body)
+                    (package_declaration [(identifier) (scoped_identifier)] @package)
+                    (type_identifier) @mention
                     """),
             editors: EditorNames(nvim: ["java"], emacs: ["java-mode", "java-ts-mode"]))
         language.docMarkers = ["/**"]
         language.attributePrefixes = ["@"]
+        language.outline = Outline(
+            attached: ["line_comment", "block_comment"],
+            builtins: ["String", "Object", "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character",
+                       "Void", "List", "Map", "Set", "Optional", "Collection", "Override", "var"])
         language.domainImports = ["tests": ["org.junit", "junit"]]
         return language
     }()

@@ -29,7 +29,38 @@ extension Language {
             (function_declaration name: (identifier) @name) @definition
             (class_declaration name: (identifier) @name) @definition
             (method_definition name: (_) @name) @definition
+            """,
+        outline: ecmascriptOutline + """
+            (class_heritage (identifier) @mention)
             """)
+
+    /// The outline query's patterns JavaScript and TypeScript share.
+    static let ecmascriptOutline = """
+        (function_declaration name: (identifier) @name) @function
+        (generator_function_declaration name: (identifier) @name) @function
+        (class_declaration name: (_) @name) @type
+        (program (lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function)]) @function) @group)
+        (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function)]) @function) @group)
+        (program (lexical_declaration "const" (variable_declarator name: (identifier) @name value: (_)? @value) @constant) @group
+          (#not-match? @value "^require[(]"))
+        (export_statement (lexical_declaration "const" (variable_declarator name: (identifier) @name value: (_)? @value) @constant) @group)
+        (program (lexical_declaration (variable_declarator name: (identifier) @name value: (_)? @value) @variable) @group
+          (#not-match? @value "^require[(]"))
+        (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: (_)? @value) @variable) @group)
+        (program (variable_declaration (variable_declarator name: (identifier) @name value: (_)? @value) @variable) @group
+          (#not-match? @value "^require[(]"))
+        (program (expression_statement (assignment_expression
+          left: (member_expression object: [(identifier) (member_expression)] property: (property_identifier) @name)
+          right: [(function) (arrow_function) (class)])) @function)
+        (program (expression_statement (assignment_expression left: (member_expression) @name right: (_) @value)) @variable
+          (#match? @name "^(module[.])?exports$"))
+        (function_declaration body: (statement_block) @body)
+        (generator_function_declaration body: (statement_block) @body)
+        (method_definition body: (statement_block) @body)
+        (function body: (statement_block) @body)
+        (arrow_function body: (statement_block) @body)
+        (assignment_pattern right: (identifier) @mention)
+        """
 
     /// The shared shape of the JavaScript and TypeScript entries.
     static func ecmascript(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: String,
@@ -43,6 +74,11 @@ extension Language {
         language.docMarkers = ["/**"]
         language.declarationStarts = ["function "]
         language.attributePrefixes = ["@"]
+        language.outline = Outline(
+            wrappers: ["export_statement"], attached: ["comment"],
+            builtins: ["number", "string", "boolean", "any", "unknown", "never", "void", "object", "undefined", "null",
+                       "bigint", "symbol", "Array", "Promise", "Record", "Partial", "Readonly", "Map", "Set", "Object",
+                       "String", "Number", "Boolean", "Function", "Error", "Date", "this"])
         language.domainImports = [
             "data-ml": ["@tensorflow/tfjs", "ndarray"],
             "web": ["express", "koa", "hapi", "@nestjs", "react", "react-dom", "next", "vue", "nuxt", "svelte", "@sveltejs",

@@ -95,17 +95,49 @@ public struct Language: Sendable, Hashable {
     /// `functions`: `@function` (the whole declaration), `@name`, `@body` (absent for a
     /// prototype or abstract method); `comments`: `@comment` (and `@doc` for docstrings that are
     /// string literals); `imports`: `@import`; `definitions`: `@definition` and `@name`.
+    ///
+    /// `outline` (ProjectContext's outline of a file) captures a definition node by its kind —
+    /// `@function`, `@method`, `@type`, `@constant`, `@variable`, `@module` — with `@name`, and
+    /// optionally `@container` (the type a method belongs to: a Go receiver, a Rust `impl`),
+    /// `@value` (a constant's value, elided when the declaration is long) and `@group` (the
+    /// declaration holding it, such as Go's `const ( … )` or JS's `const a = …, b = …`: the stub
+    /// when it holds this definition only, else its first word before the member). Other patterns
+    /// capture `@body` (a function body the stub replaces by `bodyPlaceholder`; with `@doc`, a
+    /// docstring at its start that stays), `@package` (the file's package or namespace name) and
+    /// `@mention` (a type or value name a signature, field or base list refers to). Definitions
+    /// inside another definition are part of its stub, not entries of their own; when several
+    /// patterns capture the same node, the first pattern wins.
     public struct Queries: Sendable, Hashable {
         public let functions: String
         public let comments: String
         public let imports: String
         public let definitions: String
+        public let outline: String
 
-        public init(functions: String, comments: String, imports: String, definitions: String) {
+        public init(functions: String, comments: String, imports: String, definitions: String, outline: String = "") {
             self.functions = functions
             self.comments = comments
             self.imports = imports
             self.definitions = definitions
+            self.outline = outline
+        }
+    }
+
+    /// What the outline of a file needs beyond `Queries.outline`.
+    public struct Outline: Sendable, Hashable {
+        /// Node types wrapping a definition that belong to its stub (`export_statement`,
+        /// `decorated_definition`, `template_declaration`).
+        public var wrappers: Set<String> = []
+        /// Node types that, right before a definition (no blank line between), belong to its stub:
+        /// comments and attributes (`attribute_item`).
+        public var attached: Set<String> = []
+        /// Names a stub's mentions never list: primitive and built-in types, keywords.
+        public var builtins: Set<String> = []
+
+        public init(wrappers: Set<String> = [], attached: Set<String> = [], builtins: Set<String> = []) {
+            self.wrappers = wrappers
+            self.attached = attached
+            self.builtins = builtins
         }
     }
 
@@ -181,6 +213,8 @@ public struct Language: Sendable, Hashable {
     /// Well-known modules of this language per built-in routing domain (`data-ml` → `numpy`, …):
     /// a file importing one is in that domain (Config's `BuiltinDomains`).
     public var domainImports: [String: [String]] = [:]
+    /// How outlines read this language (with `queries.outline`).
+    public var outline = Outline()
     public let example: Example
     public let importForm: ImportForm
     public let queries: Queries
@@ -209,6 +243,16 @@ public struct Language: Sendable, Hashable {
         case .indentation: return nil
         case .braces: return "}"
         case .endKeyword: return "end"
+        }
+    }
+
+    /// What a stub shows instead of a function body: `...` after an indented block (Python),
+    /// `{ ... }` for a braced one, a `...` comment before `end`.
+    public var bodyPlaceholder: String {
+        switch blockStyle {
+        case .indentation: return "..."
+        case .braces: return "{ ... }"
+        case .endKeyword: return lineComment + " ..."
         }
     }
 

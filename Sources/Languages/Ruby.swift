@@ -19,10 +19,29 @@ extension Language {
                     (singleton_method name: (_) @name) @definition
                     (class name: (_) @name) @definition
                     (module name: (_) @name) @definition
+                    """,
+                outline: """
+                    (module name: (_) @container body: (body_statement (method name: (_) @name) @function))
+                    (module name: (_) @container body: (body_statement (singleton_method name: (_) @name) @function))
+                    (module name: (_) @container body: (body_statement (assignment left: (constant) @name right: (_) @value) @constant))
+                    (method name: (_) @name) @function
+                    (singleton_method name: (_) @name) @function
+                    (class name: (_) @name) @type
+                    (singleton_class value: (_) @name) @type
+                    (program (assignment left: (constant) @name right: (_) @value) @constant)
+                    (method body: (body_statement) @body)
+                    (singleton_method body: (body_statement) @body)
+                    (superclass (constant) @mention)
+                    (superclass (scope_resolution name: (constant) @mention))
+                    (call method: (identifier) @_include arguments: (argument_list (constant) @mention)
+                      (#any-of? @_include "include" "extend" "prepend"))
+                    (optional_parameter value: (constant) @mention)
                     """),
             editors: EditorNames(nvim: ["ruby"], emacs: ["ruby-mode", "ruby-ts-mode"]))
         language.declarationKeywords = ["def"]
         language.declarationStarts = ["def "]
+        language.outline = Outline(attached: ["comment"], builtins: ["Object", "String", "Integer", "Float", "Array", "Hash",
+                                                                      "Symbol", "Comparable", "Enumerable", "StandardError"])
         language.endBlocks = EndBlocks(openers: ["def", "class", "module", "begin", "case"],
                                        lineStartOpeners: ["if", "unless"], lineStartLoops: ["while", "until", "for"])
         return language

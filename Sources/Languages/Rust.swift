@@ -21,6 +21,7 @@ extension Language {
                 imports: """
                     (use_declaration) @import
                     (extern_crate_declaration) @import
+                    (mod_item !body) @import
                     """,
                 definitions: """
                     (function_item name: (identifier) @name) @definition
@@ -28,12 +29,41 @@ extension Language {
                     (enum_item name: (type_identifier) @name) @definition
                     (trait_item name: (type_identifier) @name) @definition
                     (type_item name: (type_identifier) @name) @definition
+                    """,
+                outline: """
+                    (impl_item
+                      type: [(type_identifier) @container (generic_type type: (type_identifier) @container)
+                             (scoped_type_identifier name: (type_identifier) @container)]
+                      body: (declaration_list (function_item name: (identifier) @name) @method))
+                    (impl_item
+                      type: [(type_identifier) @container (generic_type type: (type_identifier) @container)
+                             (scoped_type_identifier name: (type_identifier) @container)]
+                      body: (declaration_list (const_item name: (identifier) @name value: (_)? @value) @constant))
+                    (function_item name: (identifier) @name) @function
+                    (function_signature_item name: (identifier) @name) @function
+                    (struct_item name: (type_identifier) @name) @type
+                    (enum_item name: (type_identifier) @name) @type
+                    (union_item name: (type_identifier) @name) @type
+                    (trait_item name: (type_identifier) @name) @type
+                    (type_item name: (type_identifier) @name) @type
+                    (macro_definition name: (identifier) @name) @function
+                    (source_file (const_item name: (identifier) @name value: (_)? @value) @constant)
+                    (source_file (static_item name: (identifier) @name value: (_)? @value) @variable)
+                    (mod_item body: (declaration_list (const_item name: (identifier) @name value: (_)? @value) @constant))
+                    (mod_item body: (declaration_list (static_item name: (identifier) @name value: (_)? @value) @variable))
+                    (function_item body: (block) @body)
+                    (type_identifier) @mention
                     """),
             editors: EditorNames(nvim: ["rust"], emacs: ["rust-mode", "rust-ts-mode", "rustic-mode"]))
         language.docMarkers = ["///", "/**"]
         language.declarationKeywords = ["fn"]
         language.declarationStarts = ["fn ", "pub fn "]
         language.attributePrefixes = ["#["]
+        language.outline = Outline(
+            attached: ["line_comment", "block_comment", "attribute_item"],
+            builtins: ["Self", "Option", "Result", "Vec", "String", "Box", "Rc", "Arc", "HashMap", "HashSet", "BTreeMap",
+                       "str", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+                       "isize", "f32", "f64"])
         language.domainImports = ["data-ml": ["ndarray", "tch", "candle_core"], "web": ["actix_web", "axum", "rocket", "warp"]]
         return language
     }()

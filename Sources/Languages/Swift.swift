@@ -24,12 +24,36 @@ extension Language {
                     (function_declaration name: (simple_identifier) @name) @definition
                     (class_declaration name: (type_identifier) @name) @definition
                     (protocol_declaration name: (type_identifier) @name) @definition
+                    """,
+                outline: """
+                    (class_declaration name: (user_type (type_identifier) @container)
+                      body: (class_body (function_declaration name: (simple_identifier) @name) @method))
+                    (function_declaration name: (simple_identifier) @name) @function
+                    (class_declaration name: (type_identifier) @name) @type
+                    (protocol_declaration name: (type_identifier) @name) @type
+                    (typealias_declaration name: (type_identifier) @name) @type
+                    (source_file (property_declaration (value_binding_pattern) @_let
+                      name: (pattern bound_identifier: (simple_identifier) @name) value: (_)? @value) @constant
+                      (#eq? @_let "let"))
+                    (source_file (property_declaration
+                      name: (pattern bound_identifier: (simple_identifier) @name) value: (_)? @value) @variable)
+                    (function_declaration body: (function_body) @body)
+                    (init_declaration body: (function_body) @body)
+                    (deinit_declaration body: (function_body) @body)
+                    (property_declaration computed_value: (computed_property) @body)
+                    (subscript_declaration (computed_property) @body)
+                    (type_identifier) @mention
                     """),
             editors: EditorNames(nvim: ["swift"], emacs: ["swift-mode"]))
         language.docMarkers = ["///", "/**"]
         language.declarationKeywords = ["func", "init", "subscript"]
         language.declarationStarts = ["func "]
         language.attributePrefixes = ["@"]
+        language.outline = Outline(
+            attached: ["comment", "multiline_comment"],
+            builtins: ["Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double",
+                       "Float", "Bool", "String", "Character", "Void", "Any", "AnyObject", "Self", "Optional", "Array",
+                       "Dictionary", "Set", "Never", "Error", "Sendable", "Hashable", "Equatable", "Codable"])
         return language
     }()
 }

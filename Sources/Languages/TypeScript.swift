@@ -36,5 +36,16 @@ extension Language {
             (interface_declaration name: (type_identifier) @name) @definition
             (type_alias_declaration name: (type_identifier) @name) @definition
             (method_definition name: (_) @name) @definition
+            """,
+        outline: ecmascriptOutline + """
+            (abstract_class_declaration name: (_) @name) @type
+            (interface_declaration name: (_) @name) @type
+            (type_alias_declaration name: (_) @name) @type
+            (enum_declaration name: (_) @name) @type
+            (function_signature name: (identifier) @name) @function
+            (extends_clause value: (identifier) @mention)
+            (type_identifier) @mention
+            (required_parameter value: (identifier) @mention)
+            (optional_parameter value: (identifier) @mention)
             """)
 }

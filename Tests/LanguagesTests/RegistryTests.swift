@@ -77,5 +77,9 @@ struct RegistryTests {
         let definitions = try tree.matches(of: SyntaxQuery(language: tree.language, source: queries.definitions))
         let definitionNames = definitions.compactMap { $0["name"]?.text }
         #expect(definitionNames.contains("add"), "\(id) definitions: \(definitionNames)")
+        // ProjectContext's outline runs the imports and outline patterns as one query.
+        let outline = try tree.matches(of: SyntaxQuery(language: tree.language, source: queries.imports + "\n" + queries.outline))
+        #expect(outline.contains { $0["name"] != nil } && outline.contains { $0["body"] != nil } && outline.contains { $0["import"] != nil }
+            || lua, "\(id) outline")
     }
 }
