@@ -69,6 +69,7 @@ enum ConfigSchema {
         "max_concurrency": .leaf(.integer(min: 1, max: 256)),
         "price_input": .leaf(.number(min: 0, max: nil)),
         "price_output": .leaf(.number(min: 0, max: nil)),
+        "fim_template": .leaf(.enumeration(FIMTemplate.configurationNames)),
     ])
 
     static let route: SchemaNode = .table([

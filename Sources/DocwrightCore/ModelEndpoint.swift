@@ -36,12 +36,15 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
     /// Price per million input / output tokens in USD (0 for local models).
     public var pricePerMillionInput: Double
     public var pricePerMillionOutput: Double
+    /// The model family's FIM template, when FIM requests go to a plain completion endpoint as one
+    /// rendered text (`fim_template`, or detected from `model` by `Config`); nil: none.
+    public var fimTemplate: FIMTemplate?
 
     public init(
         name: String, provider: ProviderKind, baseURL: String, model: String, api: APIStyle = .completions,
         apiKeyEnv: String? = nil, apiKeyFile: String? = nil, headers: [String: String] = [:],
         timeout: Double = 60, connectTimeout: Double = 5, maxConcurrency: Int = 4,
-        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0
+        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0, fimTemplate: FIMTemplate? = nil
     ) {
         self.name = name
         self.provider = provider
@@ -56,6 +59,7 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
         self.maxConcurrency = maxConcurrency
         self.pricePerMillionInput = pricePerMillionInput
         self.pricePerMillionOutput = pricePerMillionOutput
+        self.fimTemplate = fimTemplate
     }
 }
 

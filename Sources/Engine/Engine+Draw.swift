@@ -32,7 +32,7 @@ extension Engine {
         }
         route = try withinBudget(route, task: task, effective: effective)
         // Secrets are redacted before the prompt is built: nothing unredacted can leave.
-        let plan = PromptBuilder().plan(for: redacted(task), api: route.endpoint.api)
+        let plan = PromptBuilder().plan(for: redacted(task), api: route.endpoint.api, fimTemplate: route.endpoint.fimTemplate)
         var params = route.params
         if let n { params.n = max(1, n) }
         for stop in plan.stops where !params.stop.contains(stop) {
