@@ -5,14 +5,15 @@ import DocwrightCore
 /// collisions; the material is length-prefixed and tagged, so no two different requests encode
 /// the same bytes.
 ///
-/// Included: provider, base URL, model id, API style; the prompt (every message or part), stop
+/// Included: provider, base URL, model id, API style, FIM template; the prompt (every message or
+/// part), the project context a FIM plan carries apart from its prefix (files and preamble), stop
 /// sequences and code extraction; every `SamplingParams` field; ranking policy and version;
 /// whether verification ran; an optional context string (e.g. a hash of the file the candidates
 /// are verified in). Never included: API keys, the *names* of key variables or files, request
 /// headers (they may carry credentials), the user's label for the model, timeouts and prices.
 public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
     /// Version of this encoding; bump when the material changes.
-    public static let formatVersion = "docwright-cache-key-1"
+    public static let formatVersion = "docwright-cache-key-2"
 
     /// The 32-byte digest. Equality and hashing use only this.
     public let digest: [UInt8]
@@ -52,6 +53,7 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
         encoder.field("base_url", endpoint.baseURL)
         encoder.field("model", endpoint.model)
         encoder.field("api", endpoint.api.rawValue)
+        encoder.field("fim_template", endpoint.fimTemplate?.rawValue ?? "")
         switch plan.prompt {
         case .completion(let text):
             encoder.field("prompt.kind", "completion")
@@ -68,6 +70,13 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
             encoder.field("prompt.prefix", prefix)
             encoder.field("prompt.suffix", suffix)
         }
+        // Completion and chat text already carry the context; FIM plans carry it beside the prefix.
+        encoder.field("plan.context_files", plan.contextFiles.count)
+        for file in plan.contextFiles {
+            encoder.field("plan.context_file.name", file.filename)
+            encoder.field("plan.context_file.text", file.text)
+        }
+        encoder.field("plan.context_preamble", plan.contextPreamble)
         encoder.field("plan.stops", plan.stops)
         encoder.field("plan.extract_code", plan.extractCode)
         encoder.field("params.n", params.n)

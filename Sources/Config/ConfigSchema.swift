@@ -70,6 +70,7 @@ enum ConfigSchema {
         "price_input": .leaf(.number(min: 0, max: nil)),
         "price_output": .leaf(.number(min: 0, max: nil)),
         "context_window": .leaf(.integer(min: 256, max: nil)),
+        "fim_template": .leaf(.enumeration(FIMTemplate.configurationNames)),
     ])
 
     static let route: SchemaNode = .table([

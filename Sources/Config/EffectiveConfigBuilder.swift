@@ -141,12 +141,25 @@ enum EffectiveConfigBuilder {
                 topP: field("top_p")?.value.doubleValue, maxTokens: field("max_tokens")?.value.intValue,
                 stop: field("stop")?.value.stringArray)
         }
+        for name in config.models.keys {
+            guard let endpoint = config.models[name] else { continue }
+            config.models[name]?.fimTemplate = fimTemplate(merged.string("models", name, "fim_template"), endpoint: endpoint)
+        }
         if let timeout = config.timeout {
             // A top-level timeout beats preset timeouts but not a model's own.
             for name in config.models.keys where merged["models", name, "timeout"] == nil {
                 config.models[name]?.timeout = timeout
             }
         }
+    }
+
+    /// A model's FIM template: the configured one (`"none"`: none); unset, the family detected
+    /// from the model id, unless the provider applies the model's own template (llama.cpp
+    /// `/infill`, Ollama's `suffix`).
+    static func fimTemplate(_ configured: String?, endpoint: ModelEndpoint) -> FIMTemplate? {
+        if let configured { return FIMTemplate(rawValue: configured) }
+        if ProviderRegistry.provider(for: endpoint.provider)?.appliesModelFIMTemplate ?? false { return nil }
+        return FIMTemplate.detect(modelID: endpoint.model)
     }
 
     private static func buildDomains(_ merged: MergedConfig, into config: inout EffectiveConfig) {

@@ -80,6 +80,8 @@ enum ProvenanceListing {
                 rows.append(ProvenanceEntry(key: path.description, value: shown, source: entry.source))
             } else if key == "timeout", config.timeout != nil, let entry = merged["timeout"] {
                 rows.append(ProvenanceEntry(key: path.description, value: shown, source: entry.source))
+            } else if key == "fim_template" {
+                rows.append(ProvenanceEntry(key: path.description, value: shown, source: "detected from the model id"))
             } else if key == "base_url", let source = presets[presetName ?? name]?.overriddenBaseURLSource {
                 rows.append(ProvenanceEntry(key: path.description, value: shown, source: source))
             } else {
@@ -104,6 +106,7 @@ enum ProvenanceListing {
         row("price_input", endpoint.pricePerMillionInput.compact)
         row("price_output", endpoint.pricePerMillionOutput.compact)
         row("context_window", endpoint.contextWindow.map(String.init))
+        row("fim_template", (endpoint.fimTemplate?.rawValue ?? merged.string("models", name, "fim_template")).map { "\"\($0)\"" })
         row("n", (userSampling.n ?? presetSampling.n).map(String.init))
         row("temperature", (userSampling.temperature ?? presetSampling.temperature).map(\.compact))
         row("top_p", (userSampling.topP ?? presetSampling.topP).map(\.compact))

@@ -39,12 +39,15 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
     /// Tokens the model reads at most (prompt + answer), when configured: sizes the project
     /// context a prompt carries. nil = unknown.
     public var contextWindow: Int? = nil
+    /// The model family's FIM template, when FIM requests go to a plain completion endpoint as one
+    /// rendered text (`fim_template`, or detected from `model` by `Config`); nil: none.
+    public var fimTemplate: FIMTemplate?
 
     public init(
         name: String, provider: ProviderKind, baseURL: String, model: String, api: APIStyle = .completions,
         apiKeyEnv: String? = nil, apiKeyFile: String? = nil, headers: [String: String] = [:],
         timeout: Double = 60, connectTimeout: Double = 5, maxConcurrency: Int = 4,
-        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0
+        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0, fimTemplate: FIMTemplate? = nil
     ) {
         self.name = name
         self.provider = provider
@@ -59,6 +62,7 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
         self.maxConcurrency = maxConcurrency
         self.pricePerMillionInput = pricePerMillionInput
         self.pricePerMillionOutput = pricePerMillionOutput
+        self.fimTemplate = fimTemplate
     }
 }
 

@@ -37,7 +37,7 @@ extension Engine {
         task.context = projectContext(for: task, endpoint: route.endpoint)
         // Secrets are redacted before the prompt is built: nothing unredacted can leave.
         let clean = redacted(task)
-        let plan = PromptBuilder().plan(for: clean, api: route.endpoint.api)
+        let plan = PromptBuilder().plan(for: clean, api: route.endpoint.api, fimTemplate: route.endpoint.fimTemplate)
         var params = route.params
         if let n { params.n = max(1, n) }
         for stop in plan.stops where !params.stop.contains(stop) {

@@ -1,11 +1,14 @@
 import DocwrightCore
 
 /// Chat messages for a task: a system instruction, a worked example for body requests, and a user
-/// message with the surrounding code (a marker where the code goes), the signature and the doc.
+/// message with the project's definitions from other files (when there are any), the surrounding
+/// code (a marker where the code goes), the signature and the doc.
 enum ChatPrompt {
     static let marker = "<<< write here"
 
-    static func messages(for task: GenerationTask, traits: LanguageTraits, budget: Int) -> [ChatMessage] {
+    /// - Parameter definitions: the labelled section of other files' definitions, or "".
+    static func messages(for task: GenerationTask, traits: LanguageTraits, budget: Int,
+                         definitions: String = "") -> [ChatMessage] {
         let wholeFunction = task.shape == .function && task.signature.isEmpty
         let what: String
         switch task.shape {
@@ -25,7 +28,7 @@ enum ChatPrompt {
                                                                      context: nil, traits: traits)))
             messages.append(ChatMessage(role: .assistant, content: "```\(traits.fenceTag)\n\(example.body)\n```"))
         }
-        let context = surroundingCode(task, traits: traits, budget: budget)
+        let context = definitions + surroundingCode(task, traits: traits, budget: budget)
         let content: String
         switch task.shape {
         case .nextLines:

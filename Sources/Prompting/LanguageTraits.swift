@@ -17,6 +17,10 @@ struct LanguageTraits {
     let backtickStrings: Bool
     let tripleQuotes: Bool
     let blockComments: Bool
+    /// Whether the language has a line comment (`lineComment` falls back to `//` when it has not).
+    var hasLineComment: Bool = true
+    /// Block comment delimiters, when the language has them.
+    var blockComment: (open: String, close: String)? = ("/*", "*/")
     /// The registry entry; nil for a language docwright does not know.
     var entry: Language? = nil
 
@@ -39,7 +43,12 @@ struct LanguageTraits {
                               fenceTag: entry.fenceTags.first ?? entry.id, lineComment: entry.lineComment,
                               declarationWords: entry.declarationStarts, singleQuote: singleQuote,
                               backtickStrings: entry.lexical.backtick, tripleQuotes: entry.lexical.tripleDouble,
-                              blockComments: entry.lexical.blockOpen != nil, entry: entry)
+                              blockComments: entry.lexical.blockOpen != nil,
+                              hasLineComment: !entry.lexical.lineComments.isEmpty,
+                              blockComment: entry.lexical.blockOpen.flatMap { open in
+                                  entry.lexical.blockClose.map { (open: open, close: $0) }
+                              },
+                              entry: entry)
     }
 
     private static func braces(

@@ -6,7 +6,8 @@ public struct OpenAIDialect: Sendable, Hashable {
     public enum FillInMiddle: Sendable, Hashable {
         /// `/completions` with `prompt` = prefix and `suffix` (OpenAI, vLLM).
         case suffixField
-        /// llama.cpp's own `/infill` (input_prefix / input_suffix, n_predict, n_probs); one sample a request.
+        /// llama.cpp's own `/infill` (input_extra / input_prefix / input_suffix, n_predict, n_probs);
+        /// one sample a request.
         case llamaInfill
     }
 
@@ -18,13 +19,17 @@ public struct OpenAIDialect: Sendable, Hashable {
     /// OpenRouter: `provider.require_parameters` when logprobs are asked, so routing only picks
     /// providers that return them.
     public var requireParametersWhenLogprobs: Bool
+    /// llama.cpp: `cache_prompt: true` on every request, so a prompt sharing its start with the
+    /// previous one (the same context files, the same file) reuses the server's KV cache.
+    public var cachePrompt: Bool
 
     public init(fillInMiddle: FillInMiddle = .suffixField, chatMaxTokensField: String = "max_tokens",
-                streamUsageOption: Bool = false, requireParametersWhenLogprobs: Bool = false) {
+                streamUsageOption: Bool = false, requireParametersWhenLogprobs: Bool = false, cachePrompt: Bool = false) {
         self.fillInMiddle = fillInMiddle
         self.chatMaxTokensField = chatMaxTokensField
         self.streamUsageOption = streamUsageOption
         self.requireParametersWhenLogprobs = requireParametersWhenLogprobs
+        self.cachePrompt = cachePrompt
     }
 }
 
@@ -64,12 +69,20 @@ extension OpenAICompatible {
         let stops = stops(plan, params)
         if !stops.isEmpty { fields["stop"] = .array(stops.map(JSONValue.string)) }
         if stream { fields["stream"] = true }
+        if dialect.cachePrompt { fields["cache_prompt"] = true }
 
         if route == .infill {
-            // llama.cpp's native API: n_predict, n_probs; one sample per request.
+            // llama.cpp's native API: n_predict, n_probs; one sample per request. The project
+            // context goes as files (`input_extra`), which the server lays out in the model's
+            // repo-level format when it has one.
             if case .fillInMiddle(let prefix, let suffix) = plan.prompt {
                 fields["input_prefix"] = .string(prefix)
                 fields["input_suffix"] = .string(suffix)
+            }
+            if !plan.contextFiles.isEmpty {
+                fields["input_extra"] = .array(plan.contextFiles.map {
+                    ["filename": .string($0.filename), "text": .string($0.text)]
+                })
             }
             fields["prompt"] = ""
             fields["n_predict"] = .int(params.maxTokens)
@@ -97,7 +110,8 @@ extension OpenAICompatible {
         case .completion(let text):
             fields["prompt"] = .string(text)
         case .fillInMiddle(let prefix, let suffix):
-            fields["prompt"] = .string(prefix)
+            // Only a prefix and a suffix: the project context goes in front of the prefix, commented.
+            fields["prompt"] = .string(plan.contextPreamble + prefix)
             fields["suffix"] = .string(suffix)
         }
         fields["max_tokens"] = .int(params.maxTokens)

@@ -24,6 +24,10 @@ public protocol Provider: Sendable {
     var presetHeaders: [HTTPHeaderField] { get }
     /// What the API can do, before any probing.
     var capabilities: ProviderCapabilities { get }
+    /// Whether the server wraps a fill-in-the-middle request in the model's own FIM template
+    /// (llama.cpp `/infill`, Ollama's `suffix`): then no family template is detected from the
+    /// model id (`fim_template` still applies when configured).
+    var appliesModelFIMTemplate: Bool { get }
 
     /// Names the API a plan goes to ("completions", "chat", "infill", …): learned capabilities
     /// (n honoured, logprobs returned) are remembered per API.
@@ -43,11 +47,12 @@ public protocol Provider: Sendable {
 }
 
 /// Defaults: no conventional key variable, no key required, the key as a bearer token, no
-/// preset headers, every capability, no hints. A provider states only where it differs.
+/// preset headers, every capability, no native FIM template, no hints. A provider states only where it differs.
 extension Provider {
     public var defaultKeyVariable: String? { nil }
     public var requiresKey: Bool { false }
     public var capabilities: ProviderCapabilities { ProviderCapabilities() }
+    public var appliesModelFIMTemplate: Bool { false }
     public var presetHeaders: [HTTPHeaderField] { [] }
     public var keyHeader: KeyHeader { .bearer }
     public func hint(_ situation: ProviderSituation, endpoint: ModelEndpoint) -> String? { nil }

@@ -1,6 +1,7 @@
 import DocwrightCore
 import Providers
 import Foundation
+import Prompting
 import Testing
 @testable import Cache
 
@@ -42,10 +43,42 @@ struct CacheKeyTests {
         variants["version"] = key(version: "ranking-2")
         variants["verify"] = key(verify: false)
         variants["context"] = key(context: "file-hash-1")
+        variants["fim template"] = key(endpoint: endpoint { $0.fimTemplate = .qwen })
+        variants["fim template other"] = key(endpoint: endpoint { $0.fimTemplate = .starcoder })
+        variants["context file"] = key(plan: plan { $0.contextFiles = [PromptFile(filename: "m.py", text: "A = 1\n")] })
+        variants["context file name"] = key(plan: plan { $0.contextFiles = [PromptFile(filename: "n.py", text: "A = 1\n")] })
+        variants["context files split"] = key(plan: plan {
+            $0.contextFiles = [PromptFile(filename: "m.py", text: ""), PromptFile(filename: "", text: "A = 1\n")]
+        })
+        variants["context preamble"] = key(plan: plan { $0.contextPreamble = "# Context from m.py:\n# A = 1\n\n" })
         let distinct = Set(variants.values.map(\.hex))
         #expect(distinct.count == variants.count, "some variants collide")
         #expect(key() == key())
         #expect(key().hex.count == 64)
+    }
+
+    /// Through the real prompt builder: a changed context snippet changes the key in every prompt
+    /// shape (completion and chat carry it in their text, FIM beside the prefix).
+    @Test func aChangedContextSnippetChangesTheKey() {
+        func task(_ snippetText: String?) -> GenerationTask {
+            var task = GenerationTask(
+                language: "python", shape: .body, signature: "def total(i: Invoice) -> int:", docText: "Total.",
+                rawDoc: "\"\"\"Total.\"\"\"", prefix: "def total(i: Invoice) -> int:\n    \"\"\"Total.\"\"\"\n", suffix: "\n",
+                imports: [], insertion: SourceRange(at: SourcePosition(line: 2, utf8Column: 0)), indentation: "    ")
+            if let snippetText {
+                task.context = [ContextSnippet(path: "models.py", language: "python", text: snippetText, symbols: ["Invoice"],
+                                               reason: .referenced, detail: "", line: 0)]
+            }
+            return task
+        }
+        for api in APIStyle.allCases {
+            var endpoint = baseEndpoint
+            endpoint.api = api
+            let keys = [nil, "class Invoice:\n    total: int", "class Invoice:\n    total: float"].map {
+                key(endpoint: endpoint, plan: PromptBuilder().plan(for: task($0), api: api))
+            }
+            #expect(Set(keys.map(\.hex)).count == 3, "\(api)")
+        }
     }
 
     @Test func labelsSecretsAndTransportSettingsDoNotChangeTheKey() {

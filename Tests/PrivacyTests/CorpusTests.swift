@@ -61,4 +61,17 @@ import Testing
         #expect(redacted.insertion == task.insertion)
         #expect(redacted.path == task.path)
     }
+
+    @Test func projectContextTextIsRedacted() {
+        var task = GenerationTask(
+            language: "python", shape: .body, signature: "def f():", docText: "Doc.", rawDoc: "\"\"\"Doc.\"\"\"",
+            prefix: "", suffix: "", imports: [], insertion: SourceRange(at: SourcePosition(line: 0, utf8Column: 0)),
+            indentation: "    ")
+        task.context = [ContextSnippet(path: "settings.py", language: "python", text: "API_TOKEN = \"ghp_OhbVrpoiVgRV5IfLBcbfnoGMbJmTPSIAoCLr\"",
+                                       symbols: ["API_TOKEN"], reason: .referenced, detail: "", line: 3)]
+        let (redacted, count) = Self.redactor.redact(task)
+        #expect(count == 1)
+        #expect(!(redacted.context.first?.text.contains("ghp_OhbVrpoiVgRV5IfLBcbfnoGMbJmTPSIAoCLr") ?? true))
+        #expect(redacted.context.first?.path == "settings.py" && redacted.context.first?.symbols == ["API_TOKEN"])
+    }
 }

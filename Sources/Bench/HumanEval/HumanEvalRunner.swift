@@ -93,7 +93,7 @@ public struct HumanEvalRunner: Sendable {
                 progress(Self.progressLine(index: index, of: problems.count, result))
                 continue
             }
-            let plan = PromptBuilder().plan(for: heTask.task, api: endpoint.api)
+            let plan = PromptBuilder().plan(for: heTask.task, api: endpoint.api, fimTemplate: endpoint.fimTemplate)
             let canonicalOK = try await evaluator.checkCanonical(heTask, plan: plan)
             var params = SamplingParams(n: options.n, temperature: options.temperature, maxTokens: options.maxTokens,
                                         stop: plan.stops, seed: options.seed.map { $0 + index }, logprobs: true)

@@ -13,6 +13,8 @@ public struct OllamaProvider: Provider {
     public var kind: ProviderKind { .ollama }
     public var defaultAPI: APIStyle { .chat }
     public var capabilities: ProviderCapabilities { ProviderCapabilities(mayHonourN: false) }
+    /// `/api/generate` with `suffix` renders the model's own FIM template.
+    public var appliesModelFIMTemplate: Bool { true }
 
     public func apiName(for plan: PromptPlan) -> String {
         if case .chat = plan.prompt { return "api/chat" }
@@ -41,7 +43,8 @@ public struct OllamaProvider: Provider {
             // Raw: continue the text as is, without the model's chat template.
             fields["raw"] = true
         case .fillInMiddle(let prefix, let suffix):
-            fields["prompt"] = .string(prefix)
+            // Only a prefix and a suffix: the project context goes in front of the prefix, commented.
+            fields["prompt"] = .string(plan.contextPreamble + prefix)
             fields["suffix"] = .string(suffix)
         }
         return ProviderRequest(url: endpoint.serverRoot + "/api/generate", body: .object(fields))
