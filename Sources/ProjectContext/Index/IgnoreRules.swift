@@ -63,21 +63,27 @@ public struct IgnoreRules: Sendable {
         return ignored
     }
 
-    /// Segment lists with `**` matching zero or more segments.
+    /// Segment lists with `**` matching zero or more segments: dynamic programming over
+    /// (pattern, path) positions, so no pattern can make it exponential.
     static func match(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
-        guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
-            let rest = pattern.dropFirst()
-            if rest.isEmpty { return true }
-            var tail = path
-            while true {
-                if match(rest, tail) { return true }
-                guard !tail.isEmpty else { return false }
-                tail = tail.dropFirst()
+        let p = Array(pattern), t = Array(path)
+        // reachable[j]: the first i pattern segments can match the first j path segments.
+        var reachable = [Bool](repeating: false, count: t.count + 1)
+        reachable[0] = true
+        for segment in p {
+            var next = [Bool](repeating: false, count: t.count + 1)
+            if segment == "**" {
+                var any = false
+                for j in 0...t.count {
+                    any = any || reachable[j]
+                    next[j] = any
+                }
+            } else {
+                for j in 0..<t.count where reachable[j] && matchSegment(segment, t[j]) { next[j + 1] = true }
             }
+            reachable = next
         }
-        guard let segment = path.first, matchSegment(first, segment) else { return false }
-        return match(pattern.dropFirst(), path.dropFirst())
+        return reachable[t.count]
     }
 
     /// One segment against a glob with `*`, `?` and `[…]` (`[!…]` negated); `\` escapes.

@@ -49,6 +49,7 @@ extension WorkspaceIndex {
                 }
             }
         }
+        fileListChanged()
         refreshFromDisk(refresh)
     }
 
@@ -83,6 +84,7 @@ extension WorkspaceIndex {
                     if let outline { Self.put(outline, into: &state) } else { Self.removeOutline(path, from: &state) }
                 }
             }
+            fileListChanged()
         }
     }
 }

@@ -15,6 +15,7 @@ public final class WorkspaceIndex: Sendable {
     let state = Mutex(State())
     /// Disk reads and parses for updates, one at a time, off the cooperative pool.
     let updates = DispatchQueue(label: "docwright.index")
+    let resolverCache: Mutex<ImportResolver>
 
     public enum Status: Sendable, Hashable {
         case empty, building
@@ -41,6 +42,8 @@ public final class WorkspaceIndex: Sendable {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.limits = limits
         self.filter = Mutex(filter)
+        self.resolverCache = Mutex(ImportResolver(files: InMemoryWorkspaceFiles()))
+        resolverCache.withLock { $0 = ImportResolver(files: IndexedWorkspaceFiles(index: self)) }
     }
 
     public var status: Status { state.withLock { $0.status } }
@@ -98,6 +101,7 @@ public final class WorkspaceIndex: Sendable {
                 Self.addAncestors(of: path, to: &state.directories)
             }
         }
+        fileListChanged()
         let parser = SyntaxParser()
         var batch: [FileOutline] = []
         for path in listing.files {
@@ -185,13 +189,15 @@ public final class WorkspaceIndex: Sendable {
         }
         if let pending, let language = Languages.named(pending.language) {
             let outline = Self.outline(text: pending.text, path: path, language: language, parser: SyntaxParser())
-            state.withLock { state in
-                guard state.open[path]?.text == pending.text else { return }
+            let added = state.withLock { state -> Bool in
+                guard state.open[path]?.text == pending.text else { return false }
                 state.open[path]?.outlined = true
                 if let outline { Self.put(outline, into: &state) } else { Self.removeOutline(path, from: &state) }
                 Self.addAncestors(of: path, to: &state.directories)
-                state.files.insert(path)
+                return state.files.insert(path).inserted
             }
+            // A new unsaved file: imports of it may resolve now.
+            if added { fileListChanged() }
             return outline
         }
         return state.withLock { $0.outlines[path] }
@@ -209,4 +215,13 @@ public final class WorkspaceIndex: Sendable {
 
     /// The workspace as resolvers see it: the indexed file list with open documents over it.
     public var files: any WorkspaceFiles { IndexedWorkspaceFiles(index: self) }
+
+    /// One resolver over `files`, whose layout facts (go.mod, Cargo roots, package directories)
+    /// are cached until the file list changes.
+    public var resolver: ImportResolver { resolverCache.withLock { $0 } }
+
+    /// Called whenever files appear or disappear: the resolver's layout facts may be stale.
+    func fileListChanged() {
+        resolverCache.withLock { $0.clearCache() }
+    }
 }

@@ -30,7 +30,7 @@ public struct ContextSelector: Sendable {
         // 1. Names the task uses, defined elsewhere.
         for (name, place) in words.identifiers {
             for found in scope.lookup(name) {
-                picks.add(found.path, name: name, reason: .referenced, tier: found.tier,
+                picks.add(found.path, name: found.name, reason: .referenced, tier: found.tier,
                           detail: "`\(name)` in \(place.phrase)")
             }
         }
@@ -43,7 +43,7 @@ public struct ContextSelector: Sendable {
         // 3. Names the file imports by name.
         for imported in scope.importedNames {
             for found in scope.lookup(imported) {
-                picks.add(found.path, name: imported, reason: .imported, tier: found.tier, detail: "imported by this file")
+                picks.add(found.path, name: found.name, reason: .imported, tier: found.tier, detail: "imported by this file")
             }
         }
         // 4. One hop: what the chosen definitions mention.
@@ -52,7 +52,7 @@ public struct ContextSelector: Sendable {
             for definition in pick.definitions {
                 for mentioned in definition.mentions where mentioned != definition.name {
                     for found in owner.lookup(mentioned) {
-                        picks.add(found.path, name: mentioned, reason: .mentioned, tier: found.tier,
+                        picks.add(found.path, name: found.name, reason: .mentioned, tier: found.tier,
                                   detail: "`\(mentioned)` used by `\(definition.name)`")
                     }
                 }

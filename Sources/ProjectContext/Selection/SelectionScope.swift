@@ -6,8 +6,9 @@ import Languages
 struct Scope {
     let index: WorkspaceIndex
     let path: String
-    /// Local name → files of the `from m import name` / `import {name}` statements that bring it.
-    private(set) var namedImports: [String: [String]] = [:]
+    /// Local name → the imported name and the files of the statements that bring it
+    /// (`from m import Y as Z` → `Z: (Y, [m.py])`).
+    private(set) var namedImports: [String: (name: String, files: [String])] = [:]
     /// Files imported as modules, and the files visible without an import.
     private(set) var moduleFiles: [String] = []
     /// Names imported by name, in statement order.
@@ -20,18 +21,21 @@ struct Scope {
         self.index = index
         self.path = path
         guard let outline, let language = language ?? Languages.named(outline.language) else { return }
-        let resolver = ImportResolver(files: index.files)
+        let resolver = index.resolver
         var modules: [String] = []
         for resolved in resolver.resolve(outline.imports, of: path, language: language, package: outline.package) {
-            if resolved.names.isEmpty {
+            if resolved.names.isEmpty || resolved.wildcard {
                 modules += resolved.files
-            } else {
-                for name in resolved.names {
-                    namedImports[name, default: []] += resolved.files
-                    if !importedNames.contains(name) { importedNames.append(name) }
-                }
-                // A name may be a submodule (`from pkg import tax`): its file counts as a module.
-                modules += resolved.files.filter { WorkspacePath.fileName(of: $0).hasPrefix(resolved.names[0] + ".") }
+            }
+            let renamed = Dictionary(resolved.localNames.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+            for name in resolved.names {
+                let local = renamed[name] ?? name
+                namedImports[local, default: (name, [])].files += resolved.files
+                if !importedNames.contains(local) { importedNames.append(local) }
+            }
+            // A name may be a submodule (`from pkg import tax`): its file counts as a module.
+            for name in resolved.names {
+                modules += resolved.files.filter { WorkspacePath.fileName(of: $0).hasPrefix(name + ".") }
             }
         }
         modules += resolver.implicitlyVisibleFiles(of: path, language: language, package: outline.package)
@@ -42,25 +46,28 @@ struct Scope {
     /// Where `name` is defined, from the closest scope that has it: imported by name (tier 0),
     /// an imported module or a visible file (tier 1), anywhere in the workspace (tier 2, only for
     /// names specific enough to guess). Never the file itself.
-    func lookup(_ name: String) -> [(path: String, tier: Int)] {
-        if let files = namedImports[name] {
-            let defining = files.filter { $0 != path && defines($0, name) }
-            if !defining.isEmpty { return defining.map { ($0, 0) } }
+    /// The name found is the definition's own (`Y` for a local `Z` imported as `from m import Y as Z`).
+    func lookup(_ local: String) -> [(path: String, tier: Int, name: String)] {
+        var name = local
+        if let imported = namedImports[local] {
+            name = imported.name
+            let defining = imported.files.filter { $0 != path && defines($0, name) }
+            if !defining.isEmpty { return defining.map { ($0, 0, name) } }
         }
         let inModules = moduleFiles.filter { defines($0, name) }
-        if !inModules.isEmpty { return inModules.map { ($0, 1) } }
+        if !inModules.isEmpty { return inModules.map { ($0, 1, name) } }
         guard name.count >= 3 else { return [] }
         let anywhere = index.paths(defining: name).filter { $0 != path }
         guard !anywhere.isEmpty, anywhere.count < Self.ambiguousAt else { return [] }
         return anywhere.sorted { closeness($0) > closeness($1) || (closeness($0) == closeness($1) && $0 < $1) }
-            .map { ($0, 2) }
+            .map { ($0, 2, name) }
     }
 
     /// Top-level definitions of the imported and visible files, for matching prose words.
     var visibleDefinitions: [(path: String, name: String)] {
         var result: [(String, String)] = []
         var files: [String] = []
-        for name in importedNames { files += namedImports[name] ?? [] }
+        for name in importedNames { files += namedImports[name]?.files ?? [] }
         files += moduleFiles
         var seen: Set<String> = []
         for file in files where seen.insert(file).inserted && file != path {
