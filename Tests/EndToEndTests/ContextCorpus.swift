@@ -177,8 +177,8 @@ struct ContextCorpusReport {
                      "| --- | --- | --- | --- | --- | --- | --- |"]
         for outcome in outcomes {
             let c = outcome.corpusCase
-            let status = outcome.exited == 0 ? "" : " (exit \(outcome.exited.map(String.init) ?? "signal"): "
-                + String(outcome.stderr.split(separator: "\n").last ?? "").prefix(100) + ")"
+            let lastError = String(String(outcome.stderr.split(separator: "\n").last ?? "").prefix(100))
+            let status = outcome.exited == 0 ? "" : " (exit \(outcome.exited.map { String($0) } ?? "signal"): \(lastError))"
             lines.append("| \(c.name)\(status) | \(c.language) | \(outcome.found.count)/\(c.needs.count) | "
                          + "\(outcome.missing.joined(separator: ", ")) | "
                          + "\((outcome.leaks + outcome.excludedPieces.map { "file " + $0 }).joined(separator: ", ")) | "

@@ -100,7 +100,7 @@ import Testing
             }
             if let sources = c.needsFrom, !sources.isEmpty {
                 #expect(outcome.wrongPicks.isEmpty, "\(c.name): the import decides which definition: \(outcome.wrongPicks)")
-                #expect(sources.keys.allSatisfy(outcome.found.contains), "\(c.name): \(sources) not found")
+                #expect(sources.keys.allSatisfy { outcome.found.contains($0) }, "\(c.name): \(sources) not found")
             }
         }
     }

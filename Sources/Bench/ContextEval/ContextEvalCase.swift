@@ -90,7 +90,7 @@ public struct ContextEvalCase: Sendable, Codable, Hashable {
             var isDirectory: ObjCBool = false
             let path = root + "/" + relative
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !relative.hasSuffix(".pyc") else { continue }
+                  !relative.hasSuffix(".pyc"), !relative.contains("__pycache__") else { continue }
             files[relative] = try String(contentsOfFile: path, encoding: .utf8)
         }
         return files
@@ -100,7 +100,7 @@ public struct ContextEvalCase: Sendable, Codable, Hashable {
     func writeWorkspace(to directory: String) throws {
         for (relative, text) in files {
             let path = directory + "/" + relative
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         }

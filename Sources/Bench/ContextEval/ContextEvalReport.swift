@@ -56,7 +56,7 @@ public struct ContextEvalReport: Sendable, Codable {
             "ranked first candidate into a fresh copy, once with project context and once with `--no-context`, then the",
             "case's test (which fails on an invented helper) runs in the sandbox.",
             "",
-            "- model: `\(model)` at \(baseURL); n=\(n), max_tokens=\(maxTokens), temperature=\(temperature), seed=\(seed.map(String.init) ?? "none")",
+            "- model: `\(model)` at \(baseURL); n=\(n), max_tokens=\(maxTokens), temperature=\(temperature), seed=\(seed.map { String($0) } ?? "none")",
             "- docwright: `\(binary)`; sandbox: \(sandbox); \(date); \(String(format: "%.0f", seconds)) s",
             "- reproduce: `\(command)`",
             "",
