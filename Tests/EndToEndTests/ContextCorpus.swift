@@ -19,15 +19,17 @@ struct ContextCorpusCase: Decodable, CustomTestStringConvertible {
     var needsFrom: [String: String]?
     /// Strings of the wrong same-named definition: choosing it is a wrong pick (not a leak).
     var wrong: [String]?
-    /// The file holding a planted secret: when it is in context, the secret shows as `<redacted:…>`.
+    /// The file holding a planted secret, and the names whose values are secrets: where context
+    /// shows such a definition's value, it shows `<redacted:…>`.
     var secretFile: String?
+    var secretSymbols: [String]?
     /// Files `.docwright.toml` excludes: never in context.
     var excluded: [String]?
     var notes: String
 
     enum CodingKeys: String, CodingKey {
         case target, language, needs, forbidden, wrong, excluded, notes
-        case needsFrom = "needs_from", secretFile = "secret_file"
+        case needsFrom = "needs_from", secretFile = "secret_file", secretSymbols = "secret_symbols"
     }
 
     var testDescription: String { name }
@@ -77,10 +79,10 @@ struct ContextCorpusOutcome {
     var pieces: [String] = []
     /// Context pieces from excluded files (a leak even if no forbidden string shows).
     var excludedPieces: [String] = []
-    /// The secret's file was in context.
-    var secretFileInContext = false
-    /// Some string of the output holds `<redacted:`.
-    var redactionShown = false
+    /// Lines of context from the secret's file that define a secret name with a literal value
+    /// shown, and those of them that show it as `<redacted:…>`.
+    var secretLines: [String] = []
+    var redactedSecretLines: [String] = []
 
     init(_ corpusCase: ContextCorpusCase, exited: Int32?, stdout: String, stderr: String, targetText: String) {
         self.corpusCase = corpusCase
@@ -94,7 +96,6 @@ struct ContextCorpusOutcome {
         let searchable = strings.joined(separator: "\n")
         leaks = corpusCase.forbidden.filter { searchable.contains($0) }
         wrongPicks = (corpusCase.wrong ?? []).filter { searchable.contains($0) }
-        redactionShown = searchable.contains("<redacted:")
 
         var bodyStrings: [String] = []
         Self.collect(json["body"] ?? NSNull(), into: &bodyStrings)
@@ -104,7 +105,15 @@ struct ContextCorpusOutcome {
             let symbols = piece["symbols"] as? [String] ?? []
             pieces.append(path + (symbols.isEmpty ? "" : ":" + symbols.joined(separator: ",")))
             if corpusCase.excluded?.contains(path) == true { excludedPieces.append(path) }
-            if path == corpusCase.secretFile { secretFileInContext = true }
+            if path == corpusCase.secretFile {
+                let text = piece["text"] as? String ?? ""
+                for line in text.split(separator: "\n").map(String.init)
+                where (corpusCase.secretSymbols ?? []).contains(where: { Self.containsWord(line, $0) })
+                    && (line.contains("\"") || line.contains("'") || line.contains("<redacted:")) {
+                    secretLines.append(line)
+                    if line.contains("<redacted:") { redactedSecretLines.append(line) }
+                }
+            }
         }
         for name in corpusCase.needs {
             let source = corpusCase.needsFrom?[name]

@@ -94,9 +94,9 @@ import Testing
             }
             if c.secretFile != nil {
                 #expect(outcome.leaks.isEmpty, "\(c.name): the planted secret reached the prompt")
-                if outcome.secretFileInContext {
-                    #expect(outcome.redactionShown, "\(c.name): \(c.secretFile!) is in context but nothing shows <redacted:")
-                }
+                // Where context shows a secret's definition with its value, the value is `<redacted:KIND>`.
+                #expect(outcome.secretLines == outcome.redactedSecretLines,
+                        "\(c.name): secret values shown unredacted: \(outcome.secretLines.filter { !outcome.redactedSecretLines.contains($0) })")
             }
             if let sources = c.needsFrom, !sources.isEmpty {
                 #expect(outcome.wrongPicks.isEmpty, "\(c.name): the import decides which definition: \(outcome.wrongPicks)")
