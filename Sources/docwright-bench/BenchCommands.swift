@@ -16,7 +16,7 @@ struct DocwrightBench: AsyncParsableCommand {
             Examples:
               docwright-bench humaneval --limit 20 --n 5     HumanEval/0-19, 5 samples each, local model
               docwright-bench perf                           the performance table (use a release build)
-              docwright-bench context-eval --n 3             pass rate with project context vs --no-context
+              docwright-bench context-eval --n 2             pass rate with project context vs --no-context
             scripts/bench reproduces both with one command each (see docs/benchmarks.md).
             """,
         subcommands: [BenchHumanEval.self, BenchPerf.self, BenchContextEval.self])
@@ -175,8 +175,8 @@ struct BenchContextEval: AsyncParsableCommand {
     @Option(help: "The docwright binary (default: $DOCWRIGHT_BIN, else the docwright next to this program).") var binary: String?
     @Option(help: "Base URL of the model (default: $DOCWRIGHT_LOCAL_MODEL_URL, else the local preset's).") var modelURL: String?
     @Option(help: "Model name from the configuration.") var model: String = "local"
-    @Option(help: "Samples per generation (the ranked first is applied).") var n: Int = 3
-    @Option(help: "max_tokens per sample.") var maxTokens: Int = 96
+    @Option(help: "Samples per generation (the ranked first is applied).") var n: Int = 2
+    @Option(help: "max_tokens per sample.") var maxTokens: Int = 80
     @Option(help: "Sampling temperature.") var temperature: Double = 0.2
     @Option(help: "Sampling seed.") var seed: Int = 1
     @Option(help: "Only these cases, comma-separated.") var only: String?

@@ -10,8 +10,8 @@ public struct ContextEvalOptions: Sendable {
     public var modelURL: String?
     /// Model name from the configuration.
     public var model = "local"
-    public var n = 3
-    public var maxTokens = 96
+    public var n = 2
+    public var maxTokens = 80
     public var temperature = 0.2
     public var seed: Int? = 1
     /// Only these cases (by directory name); nil: all.

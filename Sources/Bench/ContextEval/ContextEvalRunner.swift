@@ -148,6 +148,9 @@ public struct ContextEvalRunner: Sendable {
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
         var settings = ["n = \(options.n)", "max_tokens = \(options.maxTokens)", "temperature = \(options.temperature)"]
         if let seed = options.seed { settings.append("seed = \(seed)") }
+        // The model may be slow on a busy machine: the generation's own limit applies, not the preset's.
+        settings += ["timeout = \(Int(options.generateTimeout))", "", "[models.\"\(options.model)\"]",
+                     "timeout = \(Int(options.generateTimeout))"]
         try (settings.joined(separator: "\n") + "\n").write(toFile: config + "/config.toml", atomically: true, encoding: .utf8)
         var result = [
             "HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_CACHE_HOME": home + "/cache",
