@@ -105,6 +105,31 @@ import Testing
         }
     }
 
+    /// The scoring on a made-up `prompt --json` output: symbols and stub texts count, a needed
+    /// name from the wrong file does not, secrets shown must be redacted, the edited file's own
+    /// mentions never count.
+    @Test func theScoringReadsContextAsIntended() throws {
+        var corpusCase = try #require(try ContextCorpusCase.all().first { $0.name == "py-planted-secret" })
+        corpusCase.needsFrom = ["post_json": "notify/client.py"]
+        corpusCase.wrong = ["HTML widget"]
+        let context: [[String: Any]] = [
+            ["path": "notify/models.py", "symbols": ["Alert"], "text": "class Alert:\n    service: str"],
+            ["path": "notify/client.py", "symbols": ["API_TOKEN"], "text": "API_TOKEN = \"<redacted:openai-key>\""],
+            ["path": "other/client.py", "symbols": ["post_json"], "text": "def post_json(path): ..."],
+        ]
+        let target = "from notify.client import API_TOKEN, BASE_URL, post_json\n"
+        let body: [String: Any] = ["prompt": target + "# notify/client.py\nBASE_URL = \"https://x\"\n"]
+        let stdout = String(decoding: try JSONSerialization.data(withJSONObject: ["context": context, "body": body]), as: UTF8.self)
+        let outcome = ContextCorpusOutcome(corpusCase, exited: 0, stdout: stdout, stderr: "", targetText: target)
+        #expect(outcome.found == ["Alert", "API_TOKEN", "BASE_URL"], "\(outcome.found)")
+        #expect(outcome.missing == ["post_json"])
+        #expect(outcome.wrongPicks == ["post_json from other/client.py"])
+        #expect(outcome.leaks.isEmpty && outcome.secretLines.count == 1 && outcome.secretLines == outcome.redactedSecretLines)
+        let leaked = stdout.replacingOccurrences(of: "<redacted:openai-key>", with: "sk-proj-Q7fT2mZ9xK4pL8wN3vR6yB1cH5jD0gS")
+        let leaking = ContextCorpusOutcome(corpusCase, exited: 0, stdout: leaked, stderr: "", targetText: target)
+        #expect(leaking.leaks == ["sk-proj-Q7fT2mZ9xK4pL8wN3vR6yB1cH5jD0gS"] && leaking.redactedSecretLines.isEmpty)
+    }
+
     /// `--no-context` sends only the file: no piece of context, and still nothing forbidden.
     @Test func noContextSendsOnlyTheFile() async throws {
         let cases = try ContextCorpusCase.all().filter { !$0.forbidden.isEmpty }
