@@ -4,7 +4,8 @@ import DocwrightCore
 import Foundation
 import Logging
 
-/// `docwright-bench humaneval|perf`: the HumanEval harness and the performance harness, in their
+/// `docwright-bench humaneval|perf|context-eval`: the HumanEval harness, the performance harness and
+/// the repo-level project-context eval, in their
 /// own executable so the `docwright` users install carries none of it (nor the loopback server).
 @main
 struct DocwrightBench: AsyncParsableCommand {
@@ -15,9 +16,10 @@ struct DocwrightBench: AsyncParsableCommand {
             Examples:
               docwright-bench humaneval --limit 20 --n 5     HumanEval/0-19, 5 samples each, local model
               docwright-bench perf                           the performance table (use a release build)
+              docwright-bench context-eval --n 2             pass rate with project context vs --no-context
             scripts/bench reproduces both with one command each (see docs/benchmarks.md).
             """,
-        subcommands: [BenchHumanEval.self, BenchPerf.self])
+        subcommands: [BenchHumanEval.self, BenchPerf.self, BenchContextEval.self])
 }
 
 /// `--log-level` (default `$DOCWRIGHT_LOG` or info); logs go to stderr.
@@ -153,6 +155,60 @@ struct BenchPerf: AsyncParsableCommand {
             let (report, files) = try await PerfHarness(options: options).run()
             print(report.markdown)
             FileHandle.standardError.write(Data("bench: wrote \(files.joined(separator: ", "))\n".utf8))
+        } catch let error as any UserFacingError {
+            throw BenchFailure(error.userMessage)
+        }
+    }
+}
+
+struct BenchContextEval: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "context-eval",
+        abstract: "Repo-level eval: pass rate of stubs that must call a helper from another module, with project context vs --no-context.",
+        discussion: """
+            Drives the docwright binary (generate --apply on a fresh copy of each case's workspace, both modes), then
+            runs each case's test in the sandbox. Writes --out/context-eval-latest.md and .json.
+            Exit status: 0 done, 1 harness error, 3 the model served no generation.
+            """)
+
+    @Option(help: "Directory of the cases (<case>/workspace, case.json, test_case.py).") var cases: String = "bench/context-eval"
+    @Option(help: "The docwright binary (default: $DOCWRIGHT_BIN, else the docwright next to this program).") var binary: String?
+    @Option(help: "Base URL of the model (default: $DOCWRIGHT_LOCAL_MODEL_URL, else the local preset's).") var modelURL: String?
+    @Option(help: "Model name from the configuration.") var model: String = "local"
+    @Option(help: "Samples per generation (the ranked first is applied).") var n: Int = 2
+    @Option(help: "max_tokens per sample.") var maxTokens: Int = 80
+    @Option(help: "Sampling temperature.") var temperature: Double = 0.2
+    @Option(help: "Sampling seed.") var seed: Int = 1
+    @Option(help: "Only these cases, comma-separated.") var only: String?
+    @Option(help: "Python that runs the tests in the sandbox.") var python: String = "python3"
+    @Option(help: "Seconds each test may run.") var testTimeout: Double = 10
+    @Option(help: "Seconds one generation may take.") var generateTimeout: Double = 300
+    @Option(help: "Directory for context-eval-latest.md/.json.") var out: String = "bench/results"
+    @OptionGroup var logging: BenchLogging
+
+    func run() async throws {
+        _ = logging.bootstrap(label: "docwright.bench")
+        var options = ContextEvalOptions()
+        options.casesDirectory = cases
+        options.binary = binary
+        options.modelURL = modelURL
+        options.model = model
+        options.n = max(1, n)
+        options.maxTokens = max(1, maxTokens)
+        options.temperature = temperature
+        options.seed = seed
+        options.only = only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        options.python = python
+        options.testTimeout = testTimeout
+        options.generateTimeout = max(1, generateTimeout)
+        options.outputDirectory = out
+        do {
+            let (report, files) = try await ContextEvalRunner(options: options).run()
+            print(report.markdown)
+            FileHandle.standardError.write(Data("bench: wrote \(files.joined(separator: ", "))\n".utf8))
+        } catch BenchError.model(let message) {
+            FileHandle.standardError.write(Data("docwright-bench: \(message)\n".utf8))
+            throw ExitCode(BenchHumanEval.modelFailureExitCode)
         } catch let error as any UserFacingError {
             throw BenchFailure(error.userMessage)
         }

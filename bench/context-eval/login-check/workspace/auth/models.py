@@ -1,0 +1,9 @@
+from dataclasses import dataclass
+
+
+@dataclass
+class User:
+    name: str
+    salt: str
+    password_hash: str
+    locked: bool = False

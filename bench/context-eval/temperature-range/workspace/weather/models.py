@@ -1,0 +1,7 @@
+from dataclasses import dataclass
+
+
+@dataclass
+class Reading:
+    station: str
+    celsius: float
