@@ -69,6 +69,8 @@ enum ConfigSchema {
         "max_concurrency": .leaf(.integer(min: 1, max: 256)),
         "price_input": .leaf(.number(min: 0, max: nil)),
         "price_output": .leaf(.number(min: 0, max: nil)),
+        "proxy": .leaf(.string),
+        "ca_file": .leaf(.string),
     ])
 
     static let route: SchemaNode = .table([

@@ -99,6 +99,9 @@ enum ProvenanceListing {
         row("max_concurrency", String(endpoint.maxConcurrency))
         row("price_input", endpoint.pricePerMillionInput.compact)
         row("price_output", endpoint.pricePerMillionOutput.compact)
+        // A proxy URL may carry credentials: shown without its user-info.
+        row("proxy", endpoint.proxy.map { "\"\(LayerDecoder.withoutUserInfo($0))\"" })
+        row("ca_file", endpoint.caFile.map { "\"\($0)\"" })
         row("n", (userSampling.n ?? presetSampling.n).map(String.init))
         row("temperature", (userSampling.temperature ?? presetSampling.temperature).map(\.compact))
         row("top_p", (userSampling.topP ?? presetSampling.topP).map(\.compact))

@@ -36,12 +36,19 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
     /// Price per million input / output tokens in USD (0 for local models).
     public var pricePerMillionInput: Double
     public var pricePerMillionOutput: Double
+    /// Proxy for this model's requests (`proxy = "http://host:3128"`), used even for a loopback
+    /// URL and whatever the proxy environment variables say. Nil: the environment decides.
+    /// May carry credentials in its user-info: never show it unredacted.
+    public var proxy: String?
+    /// CA bundle (PEM) that verifies this model's TLS certificates instead of the system bundle
+    /// (`ca_file`, an absolute path). Nil: `CURL_CA_BUNDLE` / `SSL_CERT_FILE`, else the system's.
+    public var caFile: String?
 
     public init(
         name: String, provider: ProviderKind, baseURL: String, model: String, api: APIStyle = .completions,
         apiKeyEnv: String? = nil, apiKeyFile: String? = nil, headers: [String: String] = [:],
         timeout: Double = 60, connectTimeout: Double = 5, maxConcurrency: Int = 4,
-        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0
+        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0, proxy: String? = nil, caFile: String? = nil
     ) {
         self.name = name
         self.provider = provider
@@ -56,6 +63,8 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
         self.maxConcurrency = maxConcurrency
         self.pricePerMillionInput = pricePerMillionInput
         self.pricePerMillionOutput = pricePerMillionOutput
+        self.proxy = proxy
+        self.caFile = caFile
     }
 }
 
