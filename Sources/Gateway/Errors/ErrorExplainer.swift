@@ -45,7 +45,9 @@ struct ErrorExplainer: Sendable {
     /// Where TLS trust comes from, for a failed handshake's advice.
     private var caAdvice: String {
         if let caFile = network.caFile {
-            return "Check the server's certificate, and that the CA file \(caFile) (\(network.caSource ?? "ca_file")) holds the CA that signed it."
+            let source = network.caSource ?? "ca_file"
+            return "Check the server's certificate, and that the CA file \(caFile) (\(source)) holds the CA that signed it"
+                + (source == "ca_file" ? "." : ", or set ca_file for this model.")
         }
         return "Check the server's certificate and the system CA bundle; behind a TLS-inspecting proxy, "
             + "set ca_file for this model to your organisation's CA bundle (PEM)."
