@@ -41,6 +41,9 @@ def main() -> int:
     p.cpuparams.n_threads = args.threads
     p.cpuparams_batch.n_threads = args.threads
     p.offline = True
+    # Re-use cached KV chunks even after the prompt changed earlier on (a different context
+    # block before the same file text), as llama.vim recommends: `--cache-reuse 256`.
+    p.n_cache_reuse = 256
     server = xllamacpp.Server(p)  # HTTP is up when this returns
     print(f"serving {model_path} on http://127.0.0.1:{args.port}", flush=True)
 

@@ -71,6 +71,8 @@ enum ConfigSchema {
         "price_output": .leaf(.number(min: 0, max: nil)),
         "context_window": .leaf(.integer(min: 256, max: nil)),
         "fim_template": .leaf(.enumeration(FIMTemplate.configurationNames)),
+        "proxy": .leaf(.string),
+        "ca_file": .leaf(.string),
     ])
 
     static let route: SchemaNode = .table([

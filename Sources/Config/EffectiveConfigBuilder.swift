@@ -134,6 +134,10 @@ enum EffectiveConfigBuilder {
             if let v = field("price_input")?.value.doubleValue { endpoint.pricePerMillionInput = v }
             if let v = field("price_output")?.value.doubleValue { endpoint.pricePerMillionOutput = v }
             if let v = field("context_window")?.value.intValue { endpoint.contextWindow = v }
+            if let v = field("proxy")?.value.stringValue { endpoint.proxy = v.trimmingCharacters(in: .whitespaces) }
+            if let v = field("ca_file")?.value.stringValue, !v.isEmpty {
+                endpoint.caFile = ConfigFiles.expand(v, environment: environment, relativeTo: config.workspaceRoot)
+            }
             config.models[name] = endpoint
             config.presetSampling[name] = base?.sampling ?? ModelSampling()
             config.userSampling[name] = ModelSampling(

@@ -118,6 +118,11 @@ struct LayerDecoder {
                !(url.hasPrefix("http://") || url.hasPrefix("https://")) || URL(string: url)?.host == nil {
                 report(.error, path, "\(path) must be an http:// or https:// URL, got \"\(url)\"")
             }
+            if keys.count == 3, keys[0] == "models", keys[2] == "proxy", let proxy = value.stringValue,
+               let problem = Self.proxyProblem(proxy) {
+                report(.error, path, "\(path) \(problem), got \"\(Self.withoutUserInfo(proxy))\"")
+                layer.values[path] = nil
+            }
             if keys.count == 3, keys[0] == "domains", keys[2] == "regex", let patterns = value.stringArray {
                 for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
                     report(.error, path, "\(path): invalid regular expression \"\(pattern)\"")
@@ -130,6 +135,34 @@ struct LayerDecoder {
                 layer.values[path] = nil
             }
         }
+    }
+
+    static let proxySchemes = ["http", "https", "socks4", "socks4a", "socks5", "socks5h"]
+
+    /// What is wrong with a `proxy` value, or nil: "" (direct) or `[scheme://][user:pass@]host[:port]`
+    /// with a scheme libcurl speaks to proxies (none means http, as curl reads it).
+    static func proxyProblem(_ proxy: String) -> String? {
+        let trimmed = proxy.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return nil }
+        let expected = "must be \"\" (direct) or a proxy URL such as \"http://proxy.example:3128\" ("
+            + proxySchemes.joined(separator: ", ") + ")"
+        var rest = Substring(trimmed)
+        if let separator = trimmed.range(of: "://") {
+            guard proxySchemes.contains(trimmed[..<separator.lowerBound].lowercased()) else { return expected }
+            rest = trimmed[separator.upperBound...]
+        }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !host.isEmpty, !host.hasPrefix(":"), !host.contains(where: \.isWhitespace) else { return expected }
+        return nil
+    }
+
+    /// A URL with its user-info (`user:password@`) removed, for messages and `doctor`.
+    static func withoutUserInfo(_ url: String) -> String {
+        guard let at = url.lastIndex(of: "@") else { return url }
+        let start = url.range(of: "://").map(\.upperBound) ?? url.startIndex
+        guard start <= at else { return url }
+        return String(url[..<start]) + String(url[url.index(after: at)...])
     }
 
     static func looksSecret(header: String) -> Bool {

@@ -107,6 +107,9 @@ enum ProvenanceListing {
         row("price_output", endpoint.pricePerMillionOutput.compact)
         row("context_window", endpoint.contextWindow.map(String.init))
         row("fim_template", (endpoint.fimTemplate?.rawValue ?? merged.string("models", name, "fim_template")).map { "\"\($0)\"" })
+        // A proxy URL may carry credentials: shown without its user-info.
+        row("proxy", endpoint.proxy.map { "\"\(LayerDecoder.withoutUserInfo($0))\"" })
+        row("ca_file", endpoint.caFile.map { "\"\($0)\"" })
         row("n", (userSampling.n ?? presetSampling.n).map(String.init))
         row("temperature", (userSampling.temperature ?? presetSampling.temperature).map(\.compact))
         row("top_p", (userSampling.topP ?? presetSampling.topP).map(\.compact))

@@ -42,12 +42,20 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
     /// The model family's FIM template, when FIM requests go to a plain completion endpoint as one
     /// rendered text (`fim_template`, or detected from `model` by `Config`); nil: none.
     public var fimTemplate: FIMTemplate?
+    /// Proxy for this model's requests (`proxy = "http://host:3128"`), used even for a loopback
+    /// URL and whatever the proxy environment variables say. Nil: the environment decides.
+    /// May carry credentials in its user-info: never show it unredacted.
+    public var proxy: String?
+    /// CA bundle (PEM) that verifies this model's TLS certificates instead of the system bundle
+    /// (`ca_file`, an absolute path). Nil: `CURL_CA_BUNDLE` / `SSL_CERT_FILE`, else the system's.
+    public var caFile: String?
 
     public init(
         name: String, provider: ProviderKind, baseURL: String, model: String, api: APIStyle = .completions,
         apiKeyEnv: String? = nil, apiKeyFile: String? = nil, headers: [String: String] = [:],
         timeout: Double = 60, connectTimeout: Double = 5, maxConcurrency: Int = 4,
-        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0, fimTemplate: FIMTemplate? = nil
+        pricePerMillionInput: Double = 0, pricePerMillionOutput: Double = 0, fimTemplate: FIMTemplate? = nil,
+        proxy: String? = nil, caFile: String? = nil
     ) {
         self.name = name
         self.provider = provider
@@ -63,6 +71,8 @@ public struct ModelEndpoint: Sendable, Hashable, Codable {
         self.pricePerMillionInput = pricePerMillionInput
         self.pricePerMillionOutput = pricePerMillionOutput
         self.fimTemplate = fimTemplate
+        self.proxy = proxy
+        self.caFile = caFile
     }
 }
 

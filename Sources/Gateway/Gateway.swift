@@ -18,7 +18,9 @@ public final class Gateway: ModelBackends {
     private let backends = Mutex<[ModelEndpoint: any ModelBackend]>([:])
 
     /// - Parameters:
-    ///   - environment: where `apiKeyEnv` names are looked up (the process environment by default).
+    ///   - environment: where `apiKeyEnv` names are looked up, and the proxy (`HTTPS_PROXY`,
+    ///     `NO_PROXY`, …) and CA bundle (`CURL_CA_BUNDLE`, `SSL_CERT_FILE`) variables are read
+    ///     (the process environment by default; see `NetworkSettings`).
     public init(http: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment,
                 logger: Logger = Logger(label: "docwright.gateway"), options: GatewayOptions = GatewayOptions()) {
         self.http = http
@@ -42,7 +44,8 @@ public final class Gateway: ModelBackends {
                 "Model \"\(endpoint.name)\": unknown provider \"\(endpoint.provider)\"; known providers: "
                     + ProviderRegistry.names.joined(separator: ", ") + "."))
         }
-        let unresolved = ErrorExplainer(endpoint: endpoint, credential: nil, provider: provider)
+        let network = NetworkSettings.resolve(for: endpoint, environment: environment)
+        let unresolved = ErrorExplainer(endpoint: endpoint, credential: nil, provider: provider, network: network)
         let credential: Credential?
         do {
             credential = try Credential.resolve(for: endpoint, provider: provider, environment: environment, explainer: unresolved)
@@ -51,7 +54,7 @@ public final class Gateway: ModelBackends {
         }
         let client = EndpointClient(
             http: http, endpoint: endpoint, provider: provider, credential: credential,
-            explainer: ErrorExplainer(endpoint: endpoint, credential: credential, provider: provider),
+            explainer: ErrorExplainer(endpoint: endpoint, credential: credential, provider: provider, network: network),
             options: options, logger: logger)
         return ProviderBackend(requester: HTTPProviderRequester(client: client), capabilities: capabilities, ledger: ledger)
     }
@@ -89,6 +92,12 @@ public final class Gateway: ModelBackends {
         } catch {
             return Capabilities(reachable: false, error: "\(error)")
         }
+    }
+
+    /// The proxy and CA bundle requests to `endpoint` use, decided from this gateway's
+    /// environment (for `doctor`; `NetworkSettings.summary` shows no credentials).
+    public func network(for endpoint: ModelEndpoint) -> NetworkSettings {
+        NetworkSettings.resolve(for: endpoint, environment: environment)
     }
 
     public func shutdown() { http.shutdown() }

@@ -37,10 +37,17 @@ struct Doctor: AsyncParsableCommand {
         let engine = try Engine.makeDefault(logger: logger, workspaceRoot: workspace.root(for: path))
         defer { engine.shutdown() }
         var report = DoctorReport(store: engine.config, file: path)
+        let effective = engine.config.current
+        let used = Set(Self.usedModels(effective, file: path))
+        let names = all ? effective.models.keys.sorted() : used.sorted()
+        report.network = names.compactMap { name in
+            effective.endpoint(named: name).map { endpoint in
+                let settings = (engine.models as? Gateway)?.network(for: endpoint)
+                    ?? NetworkSettings.resolve(for: endpoint, environment: ProcessInfo.processInfo.environment)
+                return DoctorReport.Network(name: name, settings, inUse: used.contains(name))
+            }
+        }
         if !noProbe {
-            let effective = engine.config.current
-            let used = Set(Self.usedModels(effective, file: path))
-            let names = all ? effective.models.keys.sorted() : used.sorted()
             report.models = await withTaskGroup(of: DoctorReport.Probe?.self) { group in
                 for name in names {
                     guard let endpoint = effective.endpoint(named: name) else { continue }
@@ -119,6 +126,36 @@ struct DoctorReport: Encodable {
         }
     }
 
+    /// How a model's requests travel (`NetworkSettings`): never the proxy's credentials.
+    struct Network: Encodable {
+        var name: String
+        var inUse: Bool
+        var proxy: String?
+        /// The proxy's origin (`proxy`, `HTTPS_PROXY`, …) or why there is none (`loopback`, `NO_PROXY`).
+        var proxySource: String?
+        var caFile: String?
+        var caSource: String?
+        var summary: String
+        /// A CA file that cannot be read (requests then fail before sending anything).
+        var problem: String?
+
+        init(name: String, _ settings: NetworkSettings, inUse: Bool) {
+            self.name = name
+            self.inUse = inUse
+            proxy = settings.displayProxy
+            proxySource = settings.proxySource
+            caFile = settings.caFile
+            caSource = settings.caSource
+            summary = settings.summary
+            problem = settings.caFileProblem
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, proxy, summary, problem
+            case inUse = "in_use", proxySource = "proxy_source", caFile = "ca_file", caSource = "ca_source"
+        }
+    }
+
     var version = DocwrightVersion.string
     var workspace: String?
     var userConfig: String?
@@ -131,6 +168,7 @@ struct DoctorReport: Encodable {
     /// `docwright doctor --file`: the route explanation, one line each.
     var route: [String]?
     var models: [Probe] = []
+    var network: [Network] = []
     var grammars: Grammars
 
     /// `Syntax.Grammars.report()`: where the grammars are and which languages have one. A missing
@@ -201,10 +239,11 @@ struct DoctorReport: Encodable {
     /// No configuration error, and every model in use answered.
     var ok: Bool {
         blocked.isEmpty && !diagnostics.contains { $0.severity == "error" } && models.allSatisfy { $0.reachable || !$0.inUse }
+            && network.allSatisfy { $0.problem == nil || !$0.inUse }
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, workspace, trust, diagnostics, blocked, effective, route, models, grammars, ok
+        case version, workspace, trust, diagnostics, blocked, effective, route, models, network, grammars, ok
         case userConfig = "user_config", projectConfig = "project_config"
     }
 
@@ -220,6 +259,7 @@ struct DoctorReport: Encodable {
         try container.encode(effective, forKey: .effective)
         try container.encodeIfPresent(route, forKey: .route)
         try container.encode(models, forKey: .models)
+        try container.encode(network, forKey: .network)
         try container.encode(grammars, forKey: .grammars)
         try container.encode(ok, forKey: .ok)
     }
@@ -241,6 +281,12 @@ struct DoctorReport: Encodable {
         if let route {
             lines.append("\nroute:")
             lines += route.map { "  " + $0 }
+        }
+        if !network.isEmpty {
+            lines.append("\nnetwork (proxy and CA bundle per model):")
+            for route in network {
+                lines.append("  \(route.name): \(route.summary)" + (route.problem.map { " — PROBLEM: \($0)" } ?? ""))
+            }
         }
         if !models.isEmpty {
             lines.append("\nmodels (probed \(models.count)):")

@@ -122,8 +122,12 @@ struct ContextCorpusOutcome {
                 (piece["symbols"] as? [String] ?? []).contains(name) || Self.containsWord(piece["text"] as? String ?? "", name)
             }
             let fromRightFile = naming.filter { source == nil || ($0["path"] as? String) == source }
-            if let source, naming.count > fromRightFile.count {
-                wrongPicks.append("\(name) from " + naming.compactMap { $0["path"] as? String }.filter { $0 != source }.joined(separator: ","))
+            // A wrong pick defines the name elsewhere (another file's stub merely using it is fine).
+            let definingElsewhere = context.filter { piece in
+                (piece["symbols"] as? [String] ?? []).contains(name) && source != nil && (piece["path"] as? String) != source
+            }
+            if !definingElsewhere.isEmpty {
+                wrongPicks.append("\(name) from " + definingElsewhere.compactMap { $0["path"] as? String }.joined(separator: ","))
             }
             // The body carries its definition beyond what the edited file itself shows.
             let definedInBody = source == nil

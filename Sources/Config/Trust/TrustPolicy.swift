@@ -7,6 +7,8 @@
 /// added here, so a new endpoint-like key can never slip through an untrusted file.
 enum TrustPolicy {
     /// Keys of `[models.NAME]` an untrusted file may set (tuning a model that exists elsewhere).
+    /// Never `proxy` or `ca_file`: a hostile repository could route prompts through its own proxy,
+    /// or make docwright trust its CA and so read TLS traffic it intercepts.
     static let modelKeys: Set<String> = [
         "api", "n", "temperature", "top_p", "max_tokens", "stop", "timeout", "connect_timeout", "max_concurrency",
     ]

@@ -11,6 +11,8 @@ struct ErrorExplainer: Sendable {
     /// The endpoint's provider: the variable the user should put a key in (401/403 advice) and
     /// its hints (how to start a local server it cannot reach).
     let provider: any Provider
+    /// The proxy and CA bundle the requests use, so messages say which were involved.
+    var network = NetworkSettings()
 
     private var keyEnvironmentHint: String? { provider.defaultKeyVariable }
 
@@ -24,10 +26,31 @@ struct ErrorExplainer: Sendable {
 
     func transport(_ error: HTTPClientError, url: String) -> GatewayError {
         var explained = describe(error, url: url)
-        if explained.isUnreachable, let hint = provider.hint(.unreachable, endpoint: endpoint) {
+        if let proxy = network.displayProxy, explained.kind != .proxyFailure, explained.isUnreachable || explained.kind == .transport {
+            explained.userMessage += " (The request went through the proxy \(proxy), from \(network.proxySource ?? "?").)"
+        }
+        if explained.isUnreachable, network.proxy == nil, let hint = provider.hint(.unreachable, endpoint: endpoint) {
             explained.userMessage += " " + hint
         }
         return explained
+    }
+
+    /// The model's CA bundle cannot be used: nothing is sent (never a fall back to no verification).
+    func unusableCAFile(_ problem: String) -> GatewayError {
+        GatewayError(kind: .networkConfiguration, userMessage:
+            "Cannot reach \(label): \(problem). TLS peers are verified against it, so nothing was sent; "
+                + "fix the path (or unset it to use the system CA bundle).")
+    }
+
+    /// Where TLS trust comes from, for a failed handshake's advice.
+    private var caAdvice: String {
+        if let caFile = network.caFile {
+            let source = network.caSource ?? "ca_file"
+            return "Check the server's certificate, and that the CA file \(caFile) (\(source)) holds the CA that signed it"
+                + (source == "ca_file" ? "." : ", or set ca_file for this model.")
+        }
+        return "Check the server's certificate and the system CA bundle; behind a TLS-inspecting proxy, "
+            + "set ca_file for this model to your organisation's CA bundle (PEM)."
     }
 
     private func describe(_ error: HTTPClientError, url: String) -> GatewayError {
@@ -41,7 +64,11 @@ struct ErrorExplainer: Sendable {
                 "Cannot reach \(label): the host name in \(base) could not be resolved. Check base_url and the network.")
         case .tlsFailure(let detail):
             return GatewayError(kind: .tlsFailure, userMessage:
-                "Cannot reach \(label): the TLS handshake with \(base) failed (\(scrub(detail))). Check the server's certificate and the system CA bundle.")
+                "Cannot reach \(label): the TLS handshake with \(base) failed (\(scrub(detail))). \(caAdvice)")
+        case .proxyFailure(let detail):
+            return GatewayError(kind: .proxyFailure, userMessage:
+                "Cannot reach \(label) through the proxy \(network.displayProxy ?? "?") (from \(network.proxySource ?? "?")): "
+                    + "\(scrub(detail)). Check the proxy setting, or exempt the host with NO_PROXY.")
         case .connectTimeout:
             return GatewayError(kind: .connectTimeout, userMessage:
                 "Cannot reach \(label): no connection to \(base) within \(seconds(endpoint.connectTimeout)). Is the server running and reachable?")
@@ -141,7 +168,14 @@ struct ErrorExplainer: Sendable {
         return scrub(message)
     }
 
-    private func scrub(_ text: String) -> String { Redaction.scrub(text, secret: credential?.value) }
+    /// Removes the API key, key-shaped text and the proxy's credentials.
+    private func scrub(_ text: String) -> String {
+        var result = Redaction.scrub(text, secret: credential?.value)
+        for secret in network.proxyCredentials where secret.count >= 3 {
+            result = result.replacingOccurrences(of: secret, with: "[redacted]")
+        }
+        return result
+    }
 
     private func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(String(format2: value)) s"

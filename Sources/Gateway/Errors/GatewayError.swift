@@ -4,10 +4,12 @@ import DocwrightCore
 /// contain an API key.
 public struct GatewayError: UserFacingError, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
-        case connectionRefused, dnsFailure, tlsFailure, connectTimeout, timeout
+        case connectionRefused, dnsFailure, tlsFailure, proxyFailure, connectTimeout, timeout
         case unauthorized, notFound, rateLimited, serverError, rejected
         case malformedResponse, truncatedResponse, streamCut, responseTooLarge
         case missingAPIKey, unsupported, invalidURL, transport, shutDown
+        /// The model's network settings cannot be used (a CA file missing or unreadable).
+        case networkConfiguration
     }
 
     public var kind: Kind
@@ -29,7 +31,8 @@ public struct GatewayError: UserFacingError, Hashable, CustomStringConvertible {
     /// Whether the transport never reached a server (used by `probe` for `reachable`).
     public var isUnreachable: Bool {
         switch kind {
-        case .connectionRefused, .dnsFailure, .tlsFailure, .connectTimeout, .invalidURL: return true
+        case .connectionRefused, .dnsFailure, .tlsFailure, .proxyFailure, .connectTimeout, .invalidURL, .networkConfiguration:
+            return true
         default: return false
         }
     }

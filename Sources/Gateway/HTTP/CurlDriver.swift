@@ -204,6 +204,15 @@ final class CurlDriver: @unchecked Sendable {
         docwright_easy_setopt_xferinfo_callback(easy, curlProgress)
         docwright_easy_setopt_pointer(easy, CURLOPT_XFERINFODATA, context)
         docwright_easy_setopt_long(easy, CURLOPT_NOPROGRESS, 0)
+        // The proxy is decided by the caller (NetworkSettings): "" is a direct connection, and an
+        // empty exemption list stops libcurl reading no_proxy/NO_PROXY from the process itself.
+        docwright_easy_setopt_string(easy, CURLOPT_PROXY, request.proxy ?? "")
+        docwright_easy_setopt_string(easy, CURLOPT_NOPROXY, "")
+        if let caFile = request.caFile {
+            // Replaces the system bundle for this transfer; peer and host verification stay on.
+            docwright_easy_setopt_string(easy, CURLOPT_CAINFO, caFile)
+            docwright_easy_setopt_string(easy, CURLOPT_PROXY_CAINFO, caFile)
+        }
 
         let method = request.method.uppercased()
         switch method {

@@ -121,10 +121,16 @@ final class CurlTransfer: @unchecked Sendable {
         if cancelled.load(ordering: .relaxed) { return CancellationError() }
         if exceededLimit { return HTTPClientError.responseTooLarge(limit: request.maxResponseBytes) }
         let message = curlMessage.isEmpty ? String(cString: docwright_easy_strerror(code)) : curlMessage
+        let proxied = request.proxy != nil
         switch code {
+        case CURLE_COULDNT_CONNECT where proxied, CURLE_COULDNT_RESOLVE_PROXY, CURLE_PROXY:
+            // Through a proxy, libcurl only ever connects to the proxy.
+            return HTTPClientError.proxyFailure(message)
+        case CURLE_RECV_ERROR where proxied && message.contains("CONNECT"):
+            return HTTPClientError.proxyFailure(message)  // "CONNECT tunnel failed, response 407"
         case CURLE_COULDNT_CONNECT:
             return HTTPClientError.connectionRefused
-        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+        case CURLE_COULDNT_RESOLVE_HOST:
             return HTTPClientError.dnsFailure
         case CURLE_OPERATION_TIMEDOUT:
             // libcurl uses one code for both limits; its message says which phase ran out.

@@ -3,8 +3,9 @@ import Synchronization
 /// An HTTP client over libcurl's multi interface, driven by one dedicated thread.
 ///
 /// One client serves the whole process: connections are kept alive and reused across requests.
-/// Proxy variables (`http_proxy`, `https_proxy`, `no_proxy`) and the system CA bundle apply as
-/// libcurl applies them by default. Cancelling the calling task aborts the transfer within
+/// Each request names its proxy and CA bundle (`HTTPRequest.proxy`, `.caFile`); libcurl's own
+/// reading of the proxy variables is switched off, so the process environment never routes a
+/// request behind the caller's back (`NetworkSettings` applies them deliberately). Cancelling the calling task aborts the transfer within
 /// milliseconds, which closes the connection so a local model server stops generating.
 public final class HTTPClient: Sendable {
     private enum DriverState {

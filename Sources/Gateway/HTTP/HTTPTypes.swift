@@ -12,11 +12,18 @@ public struct HTTPRequest: Sendable {
     public var timeout: Double
     /// Largest response body accepted, bytes; a larger one fails with `.responseTooLarge`.
     public var maxResponseBytes: Int
+    /// The proxy to go through (`http://[user:pass@]host:port`, `https://…`, `socks5h://…`), or nil
+    /// for a direct connection. libcurl never consults the proxy environment variables itself:
+    /// `NetworkSettings` decides from the environment the `Gateway` was given.
+    public var proxy: String?
+    /// A PEM CA bundle that verifies the server (and an https proxy) instead of the system bundle;
+    /// nil for the system bundle. Verification is never turned off.
+    public var caFile: String?
 
     public init(
         method: String = "GET", url: String, headers: [(name: String, value: String)] = [],
         body: [UInt8]? = nil, connectTimeout: Double = 5, timeout: Double = 60,
-        maxResponseBytes: Int = 16 << 20
+        maxResponseBytes: Int = 16 << 20, proxy: String? = nil, caFile: String? = nil
     ) {
         self.method = method
         self.url = url
@@ -25,6 +32,8 @@ public struct HTTPRequest: Sendable {
         self.connectTimeout = connectTimeout
         self.timeout = timeout
         self.maxResponseBytes = maxResponseBytes
+        self.proxy = proxy
+        self.caFile = caFile
     }
 }
 
@@ -67,6 +76,9 @@ public enum HTTPClientError: Error, Sendable, Hashable {
     case connectionRefused
     case dnsFailure
     case tlsFailure(String)
+    /// The proxy could not be resolved or reached, or refused the tunnel (libcurl's message;
+    /// libcurl never puts the proxy's credentials in it).
+    case proxyFailure(String)
     case connectTimeout
     case timeout
     /// The server closed the connection before the body was complete.

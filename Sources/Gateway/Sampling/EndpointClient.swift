@@ -13,6 +13,8 @@ struct EndpointClient: Sendable {
     let explainer: ErrorExplainer
     let options: GatewayOptions
     let logger: Logger
+    /// The proxy and CA bundle for this endpoint (`NetworkSettings.resolve`).
+    var network: NetworkSettings { explainer.network }
 
     func headers(streaming: Bool, extra: [HTTPHeaderField] = []) -> [(name: String, value: String)] {
         var list: [(name: String, value: String)] = [
@@ -31,16 +33,19 @@ struct EndpointClient: Sendable {
         return list
     }
 
+    /// The request, or the error that stops it before anything is sent (a CA file that cannot be read).
     private func makeRequest(_ url: String, _ body: JSONValue, streaming: Bool,
-                             extraHeaders: [HTTPHeaderField]) -> HTTPRequest {
-        HTTPRequest(
+                             extraHeaders: [HTTPHeaderField]) throws(GatewayError) -> HTTPRequest {
+        if let problem = network.caFileProblem { throw explainer.unusableCAFile(problem) }
+        return HTTPRequest(
             method: "POST", url: url, headers: headers(streaming: streaming, extra: extraHeaders), body: body.serializedBytes(),
-            connectTimeout: endpoint.connectTimeout, timeout: endpoint.timeout, maxResponseBytes: options.maxResponseBytes)
+            connectTimeout: endpoint.connectTimeout, timeout: endpoint.timeout, maxResponseBytes: options.maxResponseBytes,
+            proxy: network.proxy, caFile: network.caFile)
     }
 
     /// POSTs a JSON body and returns the parsed JSON of a successful reply, retrying as the policy says.
     func postJSON(_ url: String, _ body: JSONValue, extraHeaders: [HTTPHeaderField] = []) async throws -> JSONValue {
-        let request = makeRequest(url, body, streaming: false, extraHeaders: extraHeaders)
+        let request = try makeRequest(url, body, streaming: false, extraHeaders: extraHeaders)
         var attempt = 1
         while true {
             log(request, attempt: attempt)
@@ -62,7 +67,7 @@ struct EndpointClient: Sendable {
     /// error reply is retried or thrown first); the iterator then yields body chunks.
     func postStreaming(_ url: String, _ body: JSONValue,
                        extraHeaders: [HTTPHeaderField] = []) async throws -> BodyChunks {
-        let request = makeRequest(url, body, streaming: true, extraHeaders: extraHeaders)
+        let request = try makeRequest(url, body, streaming: true, extraHeaders: extraHeaders)
         var attempt = 1
         while true {
             log(request, attempt: attempt)
@@ -110,7 +115,7 @@ struct EndpointClient: Sendable {
     private func log(_ request: HTTPRequest, attempt: Int) {
         logger.debug("POST \(Redaction.displayURL(request.url))", metadata: [
             "model": "\(endpoint.name)", "attempt": "\(attempt)", "bytes": "\(request.body?.count ?? 0)",
-            "headers": "\(Redaction.describe(request.headers))",
+            "headers": "\(Redaction.describe(request.headers))", "network": "\(network.summary)",
         ])
     }
 }

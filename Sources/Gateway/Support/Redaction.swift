@@ -24,10 +24,21 @@ enum Redaction {
 
     /// A URL fit for messages: no user-info and no query string (either may carry a key).
     static func displayURL(_ url: String) -> String {
-        guard var components = URLComponents(string: url) else { return url }
+        guard var components = URLComponents(string: url) else { return withoutUserInfo(url) }
         components.user = nil
         components.password = nil
         components.query = nil
-        return components.string ?? url
+        return components.string ?? withoutUserInfo(url)
+    }
+
+    /// For text URLComponents cannot parse (a proxy password with a raw `#` or `/`): everything
+    /// between `://` and the last `@` goes, and the query with it. Errs on removing too much.
+    private static func withoutUserInfo(_ url: String) -> String {
+        var text = url
+        if let query = text.firstIndex(of: "?") { text = String(text[..<query]) }
+        guard let at = text.lastIndex(of: "@") else { return text }
+        let start = text.range(of: "://").map(\.upperBound) ?? text.startIndex
+        guard start <= at else { return text }
+        return String(text[..<start]) + String(text[text.index(after: at)...])
     }
 }

@@ -104,7 +104,7 @@ struct TaskWords {
         "chan", "map", "range", "end", "then", "local", "extends", "implements", "override", "final", "abstract",
         "extension", "protocol", "guard", "inout", "some", "auto", "unsigned", "signed", "sizeof", "typedef",
         "namespace", "using", "template", "typename", "virtual", "include", "define", "require", "unless", "begin",
-        "rescue", "ensure", "elsif", "when", "object", "companion", "data", "sealed", "open", "get", "len", "print",
+        "rescue", "ensure", "elsif", "when", "companion", "data", "sealed", "open", "len", "print",
         "println", "printf", "fmt", "console", "log", "Math", "math", "os", "sys", "err", "error", "Error",
     ]
 
