@@ -72,6 +72,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Parse / re-parse / grammar memory figures (scripts/bench syntax); not part of docwright.
+        // Index and context-selection figures on a generated workspace (scripts/bench context-perf).
+        .executableTarget(name: "context-bench", dependencies: ["ProjectContext", "Syntax", "DocwrightCore"],
+                          path: "Sources/ContextBench", swiftSettings: strict),
         .executableTarget(name: "syntax-bench", dependencies: ["Syntax", "DocwrightCore"], path: "Sources/SyntaxBench", swiftSettings: strict),
         .executableTarget(name: "docwright", dependencies: [
             "Server", "Engine", "DocwrightCore", "Providers", "Gateway", "Config", "Cache", "Intent", "Ranking", "JSONRPC", "Syntax",
