@@ -16,7 +16,7 @@ struct Doctor: AsyncParsableCommand {
         abstract: "Show the effective configuration, probe the models, and explain routing.",
         discussion: "Example: docwright doctor --file src/train.py. Exits 1 when the configuration has errors or a model in use is unreachable.")
 
-    @Option(help: "Explain which model and rule would serve this file.")
+    @Option(help: "Explain which model and rule would serve this file; with :LINE, also the request generate would send there and its project context.")
     var file: String?
 
     @Flag(help: "Probe every configured model, not only the ones routes use.")
@@ -33,10 +33,12 @@ struct Doctor: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "docwright.doctor")
-        let path = file.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let location = file.flatMap { try? SourceLocation(parsing: $0) }
+        let path = (location?.path ?? file).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let engine = try Engine.makeDefault(logger: logger, workspaceRoot: workspace.root(for: path))
         defer { engine.shutdown() }
         var report = DoctorReport(store: engine.config, file: path)
+        if let location { report.prompt = Self.prompt(at: location, engine: engine, workspace: workspace) }
         let effective = engine.config.current
         let used = Set(Self.usedModels(effective, file: path))
         let names = all ? effective.models.keys.sorted() : used.sorted()
@@ -62,6 +64,26 @@ struct Doctor: AsyncParsableCommand {
         }
         print(json ? try jsonString(report) : report.text)
         if !report.ok { throw ExitCode.failure }
+    }
+
+    /// What `docwright prompt` shows for FILE:LINE, or why there is nothing to send there.
+    static func prompt(at location: SourceLocation, engine: Engine, workspace: WorkspaceOptions) -> DoctorReport.PromptSection {
+        do {
+            let text = try location.readText()
+            if !workspace.noContext { engine.openWorkspace(root: engine.config.workspaceRoot)?.buildNow() }
+            let lookup = engine.findTask(text: text, language: languageID(forPath: location.path) ?? "plaintext",
+                                         position: location.sourcePosition(in: text), path: location.absolutePath)
+            guard case .task(let task) = lookup else {
+                if case .nothing(let reason) = lookup { return .init(target: location.description, problem: reason) }
+                return .init(target: location.description, problem: "nothing to generate")
+            }
+            let preview = try engine.preview(task: task)
+            return .init(target: location.description, request: PromptReport(preview, index: engine.workspace?.status))
+        } catch let error as any UserFacingError {
+            return .init(target: location.description, problem: error.userMessage)
+        } catch {
+            return .init(target: location.description, problem: "\(error)")
+        }
     }
 
     /// The models requests can reach: the routed model of `file`, or the default, route and
@@ -170,6 +192,14 @@ struct DoctorReport: Encodable {
     var models: [Probe] = []
     var network: [Network] = []
     var grammars: Grammars
+    /// `docwright doctor --file FILE:LINE`: the request and its context (as `docwright prompt`).
+    var prompt: PromptSection?
+
+    struct PromptSection: Encodable {
+        var target: String
+        var request: PromptReport?
+        var problem: String?
+    }
 
     /// `Syntax.Grammars.report()`: where the grammars are and which languages have one. A missing
     /// grammar does not fail the status (candidates are then not parse-checked) but says what to run.
@@ -243,7 +273,7 @@ struct DoctorReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, workspace, trust, diagnostics, blocked, effective, route, models, network, grammars, ok
+        case version, workspace, trust, diagnostics, blocked, effective, route, models, network, grammars, prompt, ok
         case userConfig = "user_config", projectConfig = "project_config"
     }
 
@@ -254,6 +284,7 @@ struct DoctorReport: Encodable {
         try container.encodeIfPresent(userConfig, forKey: .userConfig)
         try container.encodeIfPresent(projectConfig, forKey: .projectConfig)
         try container.encodeIfPresent(trust, forKey: .trust)
+        try container.encodeIfPresent(prompt, forKey: .prompt)
         try container.encode(diagnostics, forKey: .diagnostics)
         try container.encode(blocked, forKey: .blocked)
         try container.encode(effective, forKey: .effective)
@@ -281,6 +312,11 @@ struct DoctorReport: Encodable {
         if let route {
             lines.append("\nroute:")
             lines += route.map { "  " + $0 }
+        }
+        if let prompt {
+            lines.append("\nprompt at \(prompt.target):")
+            if let problem = prompt.problem { lines.append("  nothing would be sent: \(problem)") }
+            if let request = prompt.request { lines += request.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } }
         }
         if !network.isEmpty {
             lines.append("\nnetwork (proxy and CA bundle per model):")

@@ -23,6 +23,9 @@ struct SourceLocation {
         self.column = numbers.count > 1 ? numbers[1] : nil
     }
 
+    /// As given: `path:line[:column]`.
+    var description: String { "\(path):\(line)" + (column.map { ":\($0)" } ?? "") }
+
     var absolutePath: String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }

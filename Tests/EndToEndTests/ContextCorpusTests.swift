@@ -147,4 +147,25 @@ import Testing
             }
         }
     }
+
+    /// `doctor --file FILE:LINE` shows the same request and context as `prompt`, and a line with
+    /// nothing to generate says why.
+    @Test func doctorShowsThePromptForAFileAndLine() async throws {
+        let corpusCase = try #require(ContextCorpusCase.all().first { $0.name == "py-invoice-one-hop" })
+        let workspace = try corpusCase.copyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let environment = ["DOCWRIGHT_LOCAL_MODEL_URL": "http://127.0.0.1:9/v1"]
+        let doctor = try await runDocwright(
+            ["doctor", "--no-probe", "--json", "--file", workspace.path + "/" + corpusCase.target, "--workspace", workspace.path],
+            environment: environment, directory: workspace.path)
+        let json = try #require((try? JSONSerialization.jsonObject(with: Data(doctor.stdout.utf8))) as? [String: Any], "\(doctor.stderr)")
+        let prompt = try #require(json["prompt"] as? [String: Any])
+        let request = try #require(prompt["request"] as? [String: Any])
+        let symbols = (request["context"] as? [[String: Any]] ?? []).flatMap { $0["symbols"] as? [String] ?? [] }
+        for name in corpusCase.needs { #expect(symbols.contains(name), "\(name) in \(symbols)") }
+        let text = try await runDocwright(
+            ["doctor", "--no-probe", "--file", workspace.path + "/" + corpusCase.targetPath + ":1", "--workspace", workspace.path],
+            environment: environment, directory: workspace.path)
+        #expect(text.stdout.contains("nothing would be sent"), "\(text.stdout.suffix(400))")
+    }
 }
