@@ -15,7 +15,11 @@ extension Engine {
     @discardableResult
     public func openWorkspace(root: String?) -> WorkspaceIndex? {
         let effective = config.current
-        guard effective.context.enabled, let root, !root.isEmpty else {
+        // An editor started in `/` or the home directory names no project: indexing it would read
+        // everything the user owns, so there is no project context there (as gopls refuses it).
+        let home = ProcessInfo.processInfo.environment["HOME"].map { ($0 as NSString).standardizingPath }
+        guard effective.context.enabled, let root, !root.isEmpty, root != "/",
+              (root as NSString).standardizingPath != home else {
             workspaceIndex.withLock { $0 = nil }
             return nil
         }
