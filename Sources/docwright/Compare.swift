@@ -23,17 +23,8 @@ struct Compare: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "docwright.compare")
-        let location = try SourceLocation(parsing: target)
-        let text = try location.readText()
-        let language = languageID(forPath: location.path) ?? "plaintext"
-        let engine = try workspace.engine(for: location.absolutePath, logger: logger)
+        let (location, engine, task) = try workspace.task(at: target, verb: "compare", logger: logger).parts
         defer { engine.shutdown() }
-        let lookup = engine.findTask(text: text, language: language, position: location.sourcePosition(in: text),
-                                     path: location.absolutePath)
-        guard case .task(let task) = lookup else {
-            if case .nothing(let reason) = lookup { throw CLIError("nothing to compare at \(target): \(reason)") }
-            return
-        }
         let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let comparison = await engine.compare(task: task, models: names)
         print(json ? try jsonString(comparison) : comparison.markdown(uri: location.path, position: "\(location.line)"))

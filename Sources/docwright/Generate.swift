@@ -30,18 +30,10 @@ struct Generate: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "docwright.generate")
-        let location = try SourceLocation(parsing: target)
-        let text = try location.readText()
-        let language = languageID(forPath: location.path) ?? "plaintext"
-        let engine = try workspace.engine(for: location.absolutePath, logger: logger)
+        let targeted = try workspace.task(at: target, verb: "generate", logger: logger)
+        let (location, engine, task) = targeted.parts
+        let text = targeted.text
         defer { engine.shutdown() }
-        let position = location.sourcePosition(in: text)
-        guard case .task(let task) = engine.findTask(text: text, language: language, position: position, path: location.absolutePath) else {
-            if case .nothing(let reason) = engine.findTask(text: text, language: language, position: position, path: location.absolutePath) {
-                throw CLIError("nothing to generate at \(target): \(reason)")
-            }
-            return
-        }
         let result: GenerationResult
         do {
             result = try await engine.generate(task: task, model: model, n: n)

@@ -33,17 +33,8 @@ struct PromptCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.bootstrap(label: "docwright.prompt")
-        let location = try SourceLocation(parsing: target)
-        let text = try location.readText()
-        let language = languageID(forPath: location.path) ?? "plaintext"
-        let engine = try workspace.engine(for: location.absolutePath, logger: logger)
+        let (_, engine, task) = try workspace.task(at: target, verb: "generate", logger: logger).parts
         defer { engine.shutdown() }
-        let lookup = engine.findTask(text: text, language: language, position: location.sourcePosition(in: text),
-                                     path: location.absolutePath)
-        guard case .task(let task) = lookup else {
-            if case .nothing(let reason) = lookup { throw CLIError("nothing to generate at \(target): \(reason)") }
-            return
-        }
         let preview: RequestPreview
         do {
             preview = try engine.preview(task: task, model: model, n: n)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Config
+import DocwrightCore
 import Engine
 import Foundation
 import Logging
@@ -35,6 +36,35 @@ struct WorkspaceOptions: ParsableArguments {
         }
         if !noContext { engine.openWorkspace(root: root)?.buildNow() }
         return engine
+    }
+}
+
+/// What a FILE:LINE command starts from: the file as read, the engine (workspace indexed), and
+/// the task there.
+struct TargetedTask {
+    let location: SourceLocation
+    let text: String
+    let engine: Engine
+    let task: GenerationTask
+
+    var parts: (SourceLocation, Engine, GenerationTask) { (location, engine, task) }
+}
+
+extension WorkspaceOptions {
+    /// The task at `target`, or a one-line error saying why there is none ("nothing to `verb` at …").
+    /// The caller shuts the engine down.
+    func task(at target: String, verb: String, logger: Logger) throws -> TargetedTask {
+        let location = try SourceLocation(parsing: target)
+        let text = try location.readText()
+        let engine = try engine(for: location.absolutePath, logger: logger)
+        switch engine.findTask(text: text, language: languageID(forPath: location.path) ?? "plaintext",
+                               position: location.sourcePosition(in: text), path: location.absolutePath) {
+        case .task(let task):
+            return TargetedTask(location: location, text: text, engine: engine, task: task)
+        case .nothing(let reason):
+            engine.shutdown()
+            throw CLIError("nothing to \(verb) at \(target): \(reason)")
+        }
     }
 }
 
