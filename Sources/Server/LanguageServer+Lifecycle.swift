@@ -6,7 +6,7 @@ import JSONRPC
 import LSP
 
 extension LanguageServer {
-    func initialize(_ params: InitializeParams) async -> InitializeResult {
+    func initialize(_ params: InitializeRequest) async -> InitializeResult {
         let negotiated = PositionEncoding.negotiate(clientOffers: params.capabilities?.general?.positionEncodings)
         let root = Self.workspaceRoot(params)
         state.withLock {
@@ -35,8 +35,7 @@ extension LanguageServer {
         guard pulls else { return }
         Task {
             do {
-                let settings = try await connection.request(
-                    Method.configuration, params: ConfigurationParams(section: "docwright"), as: [JSONValue].self)
+                let settings = try await connection.send(WorkspaceConfigurationRequest(section: "docwright"))
                 if let first = settings.first, first != .null {
                     await applyClientSettings(first)
                 }
@@ -46,7 +45,7 @@ extension LanguageServer {
         }
     }
 
-    func didChangeConfiguration(_ params: DidChangeConfigurationParams) async {
+    func didChangeConfiguration(_ params: DidChangeConfigurationNotification) async {
         guard let settings = params.settings, settings != .null else { return }
         // Clients send either {docwright: {...}} or the section itself.
         let section = settings["docwright"] ?? settings
@@ -75,7 +74,7 @@ extension LanguageServer {
         Task { await self.showMessage(.warning, "docwright configuration: \(text)") }
     }
 
-    static func workspaceRoot(_ params: InitializeParams) -> String? {
+    static func workspaceRoot(_ params: InitializeRequest) -> String? {
         if let folder = params.workspaceFolders?.first, let path = filePath(fromURI: folder.uri) { return path }
         if let uri = params.rootUri, let path = filePath(fromURI: uri) { return path }
         return params.rootPath
