@@ -116,3 +116,12 @@ public struct WorkDoneProgressKind: RawRepresentable, Codable, Sendable, Hashabl
     public static let report = WorkDoneProgressKind(rawValue: "report")
     public static let end = WorkDoneProgressKind(rawValue: "end")
 }
+
+/// `general.positionEncodings` offers and the server's `positionEncoding` choice.
+public struct PositionEncodingKind: RawRepresentable, Codable, Sendable, Hashable {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let utf8 = PositionEncodingKind(rawValue: "utf-8")
+    public static let utf16 = PositionEncodingKind(rawValue: "utf-16")
+    public static let utf32 = PositionEncodingKind(rawValue: "utf-32")
+}

@@ -49,7 +49,7 @@ public struct ClientCapabilities: Codable, Sendable {
     public var textDocument: TextDocument?
 
     public struct General: Codable, Sendable {
-        public var positionEncodings: [String]?
+        public var positionEncodings: [PositionEncodingKind]?
     }
     public struct Workspace: Codable, Sendable {
         public var applyEdit: Bool?
@@ -93,14 +93,14 @@ public struct InitializeResult: Codable, Sendable {
 }
 
 public struct ServerCapabilities: Codable, Sendable {
-    public var positionEncoding: String
+    public var positionEncoding: PositionEncodingKind
     public var textDocumentSync: TextDocumentSyncOptions
     public var codeActionProvider: CodeActionOptions
     public var completionProvider: CompletionOptions
     public var inlineCompletionProvider: Bool
     public var executeCommandProvider: ExecuteCommandOptions
 
-    public init(positionEncoding: String, commands: [String]) {
+    public init(positionEncoding: PositionEncodingKind, commands: [String]) {
         self.positionEncoding = positionEncoding
         self.textDocumentSync = TextDocumentSyncOptions()
         self.codeActionProvider = CodeActionOptions()

@@ -7,7 +7,7 @@ import LSP
 
 extension LanguageServer {
     func initialize(_ params: InitializeRequest) async -> InitializeResult {
-        let negotiated = PositionEncoding.negotiate(clientOffers: params.capabilities?.general?.positionEncodings)
+        let negotiated = PositionEncoding.negotiate(clientOffers: params.capabilities?.general?.positionEncodings?.map(\.rawValue))
         let root = Self.workspaceRoot(params)
         state.withLock {
             $0.phase = .running
@@ -23,7 +23,7 @@ extension LanguageServer {
         ])
         announce(diagnostics)
         return InitializeResult(
-            capabilities: ServerCapabilities(positionEncoding: negotiated.lspName, commands: Self.commands),
+            capabilities: ServerCapabilities(positionEncoding: PositionEncodingKind(rawValue: negotiated.lspName), commands: Self.commands),
             serverInfo: .init(name: "docwright", version: DocwrightVersion.string)
         )
     }

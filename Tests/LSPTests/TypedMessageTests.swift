@@ -65,6 +65,7 @@ import Testing
         #expect(try JSONValue(encoding: CodeActionKind.quickFix) == "quickfix")
         #expect(try JSONValue(encoding: MarkupKind.markdown) == "markdown")
         #expect(try JSONValue(encoding: WorkDoneProgressKind.begin) == "begin")
+        #expect(try JSONValue(encoding: PositionEncodingKind.utf8) == "utf-8")
     }
 
     @Test func shapesUnchanged() throws {
@@ -74,7 +75,8 @@ import Testing
         #expect(encoded["kind"] == 15)
         #expect(encoded["insertTextFormat"] == 1)
         #expect(encoded["documentation"] == ["kind": "markdown", "value": "m"])
-        let capabilities = try JSONValue(encoding: ServerCapabilities(positionEncoding: "utf-16", commands: []))
+        let capabilities = try JSONValue(encoding: ServerCapabilities(positionEncoding: .utf16, commands: []))
+        #expect(capabilities["positionEncoding"] == "utf-16")
         #expect(capabilities["textDocumentSync"] == ["openClose": true, "change": 2])
         #expect(capabilities["codeActionProvider"]?["codeActionKinds"] == ["refactor.rewrite", "quickfix"])
         #expect(try JSONValue(encoding: ShowMessageNotification(type: .warning, message: "m")) == ["type": 2, "message": "m"])
