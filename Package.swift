@@ -89,6 +89,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "DocwrightCoreTests", dependencies: ["DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "LSPTests", dependencies: ["LSP", "JSON", "JSONRPC"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore", "Syntax"], swiftSettings: strict),

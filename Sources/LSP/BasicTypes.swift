@@ -93,7 +93,3 @@ public struct WorkspaceEdit: Codable, Sendable, Hashable {
     public var changes: [String: [TextEdit]]?
     public init(changes: [String: [TextEdit]]) { self.changes = changes }
 }
-
-public enum MessageType: Int, Codable, Sendable {
-    case error = 1, warning = 2, info = 3, log = 4
-}

@@ -1,26 +1,40 @@
 import JSON
 import JSONRPC
 
-public struct CodeActionParams: Codable, Sendable {
+/// `textDocument/codeAction`.
+public struct CodeActionRequest: LSPRequest {
+    public static let method = "textDocument/codeAction"
+    public typealias Response = [CodeAction]
+
     public var textDocument: TextDocumentIdentifier
     public var range: Range
     public var context: CodeActionContext?
 
     public struct CodeActionContext: Codable, Sendable {
-        public var only: [String]?
-        /// 1 = invoked by the user, 2 = automatic (lightbulb).
-        public var triggerKind: Int?
+        public var only: [CodeActionKind]?
+        public var triggerKind: CodeActionTriggerKind?
     }
+}
+
+/// `codeAction/resolve`: the params are the action itself, and so is the result.
+public struct CodeActionResolveRequest: LSPRequest {
+    public static let method = "codeAction/resolve"
+    public typealias Response = CodeAction
+
+    public var codeAction: CodeAction
+    public init(codeAction: CodeAction) { self.codeAction = codeAction }
+    public init(from decoder: any Decoder) throws { codeAction = try CodeAction(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try codeAction.encode(to: encoder) }
 }
 
 public struct CodeAction: Codable, Sendable {
     public var title: String
-    public var kind: String?
+    public var kind: CodeActionKind?
     public var isPreferred: Bool?
     public var edit: WorkspaceEdit?
     public var command: Command?
     public var data: JSONValue?
-    public init(title: String, kind: String?, isPreferred: Bool? = nil, edit: WorkspaceEdit? = nil,
+    public init(title: String, kind: CodeActionKind?, isPreferred: Bool? = nil, edit: WorkspaceEdit? = nil,
                 command: Command? = nil, data: JSONValue? = nil) {
         self.title = title
         self.kind = kind
@@ -29,23 +43,4 @@ public struct CodeAction: Codable, Sendable {
         self.command = command
         self.data = data
     }
-}
-
-public struct ExecuteCommandParams: Codable, Sendable {
-    public var command: String
-    public var arguments: [JSONValue]?
-}
-
-public struct ApplyWorkspaceEditParams: Codable, Sendable {
-    public var label: String?
-    public var edit: WorkspaceEdit
-    public init(label: String?, edit: WorkspaceEdit) {
-        self.label = label
-        self.edit = edit
-    }
-}
-
-public struct ApplyWorkspaceEditResult: Codable, Sendable {
-    public var applied: Bool
-    public var failureReason: String?
 }

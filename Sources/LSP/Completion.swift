@@ -1,31 +1,32 @@
 import JSON
 import JSONRPC
 
-public struct CompletionParams: Codable, Sendable {
+/// `textDocument/completion`.
+public struct CompletionRequest: LSPRequest {
+    public static let method = "textDocument/completion"
+    public typealias Response = CompletionList
+
     public var textDocument: TextDocumentIdentifier
     public var position: Position
     public var context: Context?
     public struct Context: Codable, Sendable {
-        /// 1 invoked, 2 trigger character, 3 incomplete re-trigger.
-        public var triggerKind: Int?
+        public var triggerKind: CompletionTriggerKind?
         public var triggerCharacter: String?
     }
 }
 
 public struct CompletionItem: Codable, Sendable {
     public var label: String
-    /// 15 = Snippet, 1 = Text.
-    public var kind: Int?
+    public var kind: CompletionItemKind?
     public var detail: String?
     public var documentation: MarkupContent?
     public var sortText: String?
     public var filterText: String?
-    /// 1 = plain text.
-    public var insertTextFormat: Int?
+    public var insertTextFormat: InsertTextFormat?
     public var textEdit: TextEdit?
     public var additionalTextEdits: [TextEdit]?
     public var data: JSONValue?
-    public init(label: String, kind: Int?, detail: String?, documentation: MarkupContent?, sortText: String?,
+    public init(label: String, kind: CompletionItemKind?, detail: String?, documentation: MarkupContent?, sortText: String?,
                 filterText: String?, textEdit: TextEdit?, data: JSONValue? = nil) {
         self.label = label
         self.kind = kind
@@ -33,17 +34,17 @@ public struct CompletionItem: Codable, Sendable {
         self.documentation = documentation
         self.sortText = sortText
         self.filterText = filterText
-        self.insertTextFormat = 1
+        self.insertTextFormat = .plainText
         self.textEdit = textEdit
         self.data = data
     }
 }
 
 public struct MarkupContent: Codable, Sendable {
-    public var kind: String
+    public var kind: MarkupKind
     public var value: String
     public init(markdown: String) {
-        self.kind = "markdown"
+        self.kind = .markdown
         self.value = markdown
     }
 }
@@ -58,13 +59,15 @@ public struct CompletionList: Codable, Sendable {
 }
 
 /// LSP 3.18 `textDocument/inlineCompletion`.
-public struct InlineCompletionParams: Codable, Sendable {
+public struct InlineCompletionRequest: LSPRequest {
+    public static let method = "textDocument/inlineCompletion"
+    public typealias Response = InlineCompletionList
+
     public var textDocument: TextDocumentIdentifier
     public var position: Position
     public var context: Context?
     public struct Context: Codable, Sendable {
-        /// 1 = invoked, 2 = automatic.
-        public var triggerKind: Int?
+        public var triggerKind: InlineCompletionTriggerKind?
     }
 }
 

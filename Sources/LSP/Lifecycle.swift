@@ -1,8 +1,11 @@
 import JSON
 import JSONRPC
 
-/// The parts of `InitializeParams` docwright reads; everything else is ignored.
-public struct InitializeParams: Codable, Sendable {
+/// `initialize`: the parts of its params docwright reads; everything else is ignored.
+public struct InitializeRequest: LSPRequest {
+    public static let method = "initialize"
+    public typealias Response = InitializeResult
+
     public var processId: Int?
     public var rootUri: String?
     public var rootPath: String?
@@ -15,6 +18,22 @@ public struct InitializeParams: Codable, Sendable {
         public var name: String
         public var version: String?
     }
+}
+
+public struct InitializedNotification: LSPNotification, ParameterlessMessage {
+    public static let method = "initialized"
+    public init() {}
+}
+
+public struct ShutdownRequest: LSPRequest, ParameterlessMessage {
+    public static let method = "shutdown"
+    public typealias Response = VoidResponse
+    public init() {}
+}
+
+public struct ExitNotification: LSPNotification, ParameterlessMessage {
+    public static let method = "exit"
+    public init() {}
 }
 
 public struct WorkspaceFolder: Codable, Sendable, Hashable {
@@ -30,7 +49,7 @@ public struct ClientCapabilities: Codable, Sendable {
     public var textDocument: TextDocument?
 
     public struct General: Codable, Sendable {
-        public var positionEncodings: [String]?
+        public var positionEncodings: [PositionEncodingKind]?
     }
     public struct Workspace: Codable, Sendable {
         public var applyEdit: Bool?
@@ -74,14 +93,14 @@ public struct InitializeResult: Codable, Sendable {
 }
 
 public struct ServerCapabilities: Codable, Sendable {
-    public var positionEncoding: String
+    public var positionEncoding: PositionEncodingKind
     public var textDocumentSync: TextDocumentSyncOptions
     public var codeActionProvider: CodeActionOptions
     public var completionProvider: CompletionOptions
     public var inlineCompletionProvider: Bool
     public var executeCommandProvider: ExecuteCommandOptions
 
-    public init(positionEncoding: String, commands: [String]) {
+    public init(positionEncoding: PositionEncodingKind, commands: [String]) {
         self.positionEncoding = positionEncoding
         self.textDocumentSync = TextDocumentSyncOptions()
         self.codeActionProvider = CodeActionOptions()
@@ -92,12 +111,11 @@ public struct ServerCapabilities: Codable, Sendable {
 
     public struct TextDocumentSyncOptions: Codable, Sendable {
         public var openClose = true
-        /// 2 = incremental.
-        public var change = 2
+        public var change = TextDocumentSyncKind.incremental
         public init() {}
     }
     public struct CodeActionOptions: Codable, Sendable {
-        public var codeActionKinds = ["refactor.rewrite", "quickfix"]
+        public var codeActionKinds: [CodeActionKind] = [.refactorRewrite, .quickFix]
         public var resolveProvider = true
         public init() {}
     }

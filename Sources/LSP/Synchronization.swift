@@ -1,7 +1,8 @@
 import JSON
 import JSONRPC
 
-public struct DidOpenTextDocumentParams: Codable, Sendable {
+public struct DidOpenTextDocumentNotification: LSPNotification {
+    public static let method = "textDocument/didOpen"
     public var textDocument: TextDocumentItem
 }
 
@@ -15,51 +16,18 @@ public struct TextDocumentContentChangeEvent: Codable, Sendable {
     }
 }
 
-public struct DidChangeTextDocumentParams: Codable, Sendable {
+public struct DidChangeTextDocumentNotification: LSPNotification {
+    public static let method = "textDocument/didChange"
     public var textDocument: VersionedTextDocumentIdentifier
     public var contentChanges: [TextDocumentContentChangeEvent]
 }
 
-public struct DidCloseTextDocumentParams: Codable, Sendable {
+public struct DidCloseTextDocumentNotification: LSPNotification {
+    public static let method = "textDocument/didClose"
     public var textDocument: TextDocumentIdentifier
 }
 
-public struct DidSaveTextDocumentParams: Codable, Sendable {
+public struct DidSaveTextDocumentNotification: LSPNotification {
+    public static let method = "textDocument/didSave"
     public var textDocument: TextDocumentIdentifier
-}
-
-public struct DidChangeConfigurationParams: Codable, Sendable {
-    public var settings: JSONValue?
-}
-
-public struct CancelParams: Codable, Sendable {
-    public var id: RequestID
-}
-
-/// `workspace/didChangeWatchedFiles`: files the client watches changed on disk.
-public struct DidChangeWatchedFilesParams: Codable, Sendable {
-    public struct FileEvent: Codable, Sendable {
-        public var uri: String
-        /// 1 created, 2 changed, 3 deleted.
-        public var type: Int
-    }
-
-    public var changes: [FileEvent]
-}
-
-/// `client/registerCapability` params (server → client).
-public struct RegistrationParams: Codable, Sendable {
-    public struct Registration: Codable, Sendable {
-        public var id: String
-        public var method: String
-        public var registerOptions: JSONValue?
-        public init(id: String, method: String, registerOptions: JSONValue?) {
-            self.id = id
-            self.method = method
-            self.registerOptions = registerOptions
-        }
-    }
-
-    public var registrations: [Registration]
-    public init(registrations: [Registration]) { self.registrations = registrations }
 }

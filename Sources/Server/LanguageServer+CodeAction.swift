@@ -7,12 +7,12 @@ import LSP
 /// `textDocument/codeAction` never waits on a model: with cached results it returns their edits,
 /// otherwise one "Generate implementation" action that generates on demand (resolve or command).
 extension LanguageServer {
-    static let actionKind = "refactor.rewrite"
+    static let actionKind = CodeActionKind.refactorRewrite
     static let generateTitle = "docwright: Generate implementation"
     static let shownCandidates = 5
 
-    func codeActions(_ params: CodeActionParams) async throws -> [CodeAction] {
-        if let only = params.context?.only, !only.contains(where: { Self.actionKind.hasPrefix($0) || $0 == "quickfix" }) {
+    func codeActions(_ params: CodeActionRequest) async throws -> [CodeAction] {
+        if let only = params.context?.only, !only.contains(where: { Self.actionKind.rawValue.hasPrefix($0.rawValue) || $0 == .quickFix }) {
             return []
         }
         guard case .found(let located) = try locate(uri: params.textDocument.uri, position: params.range.start) else {

@@ -5,9 +5,9 @@ import LSP
 
 /// `textDocument/completion` inside a documented stub: the ranked candidates as items.
 extension LanguageServer {
-    func completion(_ params: CompletionParams) async throws -> CompletionList {
+    func completion(_ params: CompletionRequest) async throws -> CompletionList {
         guard case .found(let located) = try locate(uri: params.textDocument.uri, position: params.position),
-              located.task.shape != .nextLines || params.context?.triggerKind == 1
+              located.task.shape != .nextLines || params.context?.triggerKind == .invoked
         else { return CompletionList(isIncomplete: false, items: []) }
         let result: GenerationResult
         do {
@@ -22,7 +22,7 @@ extension LanguageServer {
         let items = result.candidates.enumerated().map { index, candidate in
             var item = CompletionItem(
                 label: Self.label(candidate.text),
-                kind: 15,
+                kind: .snippet,
                 detail: "docwright · \(result.modelName) · \(candidate.evidenceSummary)",
                 documentation: MarkupContent(markdown: "```\(located.task.language)\n\(candidate.text)\n```\n\nroute: \(result.rule)"),
                 sortText: String(format: "%04d", index),

@@ -4,14 +4,14 @@ import JSONRPC
 import LSP
 
 extension LanguageServer {
-    func didOpen(_ params: DidOpenTextDocumentParams) throws {
+    func didOpen(_ params: DidOpenTextDocumentNotification) throws {
         let item = params.textDocument
         let language = effectiveLanguageID(item.languageId, path: filePath(fromURI: item.uri))
         documents.open(uri: item.uri, languageId: language, version: item.version, text: item.text)
         indexDocument(uri: item.uri, editedLine: nil)
     }
 
-    func didChange(_ params: DidChangeTextDocumentParams) throws {
+    func didChange(_ params: DidChangeTextDocumentNotification) throws {
         let changes = params.contentChanges.map { change in
             DocumentChange(range: change.range.map(textRange), text: change.text)
         }
@@ -21,7 +21,7 @@ extension LanguageServer {
         indexDocument(uri: params.textDocument.uri, editedLine: changes.first?.range?.start.line)
     }
 
-    func didClose(_ params: DidCloseTextDocumentParams) {
+    func didClose(_ params: DidCloseTextDocumentNotification) {
         documents.close(uri: params.textDocument.uri)
         trees.remove(params.textDocument.uri)
         unindexDocument(uri: params.textDocument.uri)

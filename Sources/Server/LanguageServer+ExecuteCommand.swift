@@ -7,7 +7,7 @@ import LSP
 
 /// `workspace/executeCommand`: generate (and apply), apply a given candidate, compare models.
 extension LanguageServer {
-    func executeCommand(_ params: ExecuteCommandParams) async throws -> JSONValue {
+    func executeCommand(_ params: ExecuteCommandRequest) async throws -> JSONValue {
         switch params.command {
         case Commands.generate:
             return try await generateAndApply(try GenerateArguments.from(params.arguments))
@@ -40,7 +40,7 @@ extension LanguageServer {
         let markdown = comparison.markdown(uri: args.uri, position: "\(args.position.line &+ 1):\(min(args.position.character, Int(Int32.max)) + 1)")
         let canShow = state.withLock { $0.capabilities?.window?.showDocument?.support ?? false }
         if canShow, let url = writeReport(markdown) {
-            let shown = try? await connection.request(Method.showDocument, params: ShowDocumentParams(uri: url), as: ShowDocumentResult.self)
+            let shown = try? await connection.send(ShowDocumentRequest(uri: url))
             if shown?.success != true { await showMessage(.info, comparison.summary) }
         } else {
             await showMessage(.info, comparison.summary)

@@ -44,7 +44,7 @@ extension LanguageServer {
         let (stages, stage) = AsyncStream<GenerationProgress>.makeStream()
         let reporter = Task {
             for await progress in stages {
-                await connection.notify(Method.progress, params: ProgressParams(
+                await connection.notify(ProgressNotification(
                     token: token, value: .report(progress.message, percentage: progress.percentage)))
             }
         }
@@ -137,10 +137,8 @@ extension LanguageServer {
             return try JSONValue(encoding: GenerationReport(result))
         }
         let candidate = result.candidates[index]
-        let applied = try await connection.request(
-            Method.applyEdit,
-            params: ApplyWorkspaceEditParams(label: "docwright: \(candidate.evidenceSummary)", edit: workspaceEdit(candidate, target)),
-            as: ApplyWorkspaceEditResult.self)
+        let applied = try await connection.send(
+            ApplyEditRequest(label: "docwright: \(candidate.evidenceSummary)", edit: workspaceEdit(candidate, target)))
         if !applied.applied {
             await showMessage(.warning, "docwright: the editor refused the edit: \(applied.failureReason ?? "no reason given")")
         }
@@ -157,17 +155,17 @@ extension LanguageServer {
             return "docwright-\(state.progressCounter)"
         }
         do {
-            _ = try await connection.request(Method.progressCreate, params: WorkDoneProgressCreateParams(token: token), as: JSONValue.self)
+            _ = try await connection.send(CreateWorkDoneProgressRequest(token: token))
         } catch {
             return nil
         }
-        await connection.notify(Method.progress, params: ProgressParams(token: token, value: .begin(title, message: message, cancellable: true)))
+        await connection.notify(ProgressNotification(token: token, value: .begin(title, message: message, cancellable: true)))
         return token
     }
 
     func endProgress(_ token: String?, _ message: String) async {
         guard let token else { return }
-        await connection.notify(Method.progress, params: ProgressParams(token: token, value: .end(message)))
+        await connection.notify(ProgressNotification(token: token, value: .end(message)))
     }
 }
 

@@ -13,9 +13,9 @@ import LSP
 /// showing unasked (`InlineGate`). Invoked triggers are answered at once, with every candidate;
 /// those the gate would hold back carry the reason in their command title.
 extension LanguageServer {
-    static let automaticTrigger = 2
+    static let automaticTrigger = InlineCompletionTriggerKind.automatic
 
-    func inlineCompletion(_ params: InlineCompletionParams) async throws -> InlineCompletionList {
+    func inlineCompletion(_ params: InlineCompletionRequest) async throws -> InlineCompletionList {
         let uri = params.textDocument.uri
         guard case .found(let located) = try locate(uri: uri, position: params.position) else {
             return InlineCompletionList(items: [])

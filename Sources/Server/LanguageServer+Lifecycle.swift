@@ -6,8 +6,8 @@ import JSONRPC
 import LSP
 
 extension LanguageServer {
-    func initialize(_ params: InitializeParams) async -> InitializeResult {
-        let negotiated = PositionEncoding.negotiate(clientOffers: params.capabilities?.general?.positionEncodings)
+    func initialize(_ params: InitializeRequest) async -> InitializeResult {
+        let negotiated = PositionEncoding.negotiate(clientOffers: params.capabilities?.general?.positionEncodings?.map(\.rawValue))
         let root = Self.workspaceRoot(params)
         state.withLock {
             $0.phase = .running
@@ -23,7 +23,7 @@ extension LanguageServer {
         ])
         announce(diagnostics)
         return InitializeResult(
-            capabilities: ServerCapabilities(positionEncoding: negotiated.lspName, commands: Self.commands),
+            capabilities: ServerCapabilities(positionEncoding: PositionEncodingKind(rawValue: negotiated.lspName), commands: Self.commands),
             serverInfo: .init(name: "docwright", version: DocwrightVersion.string)
         )
     }
@@ -35,8 +35,7 @@ extension LanguageServer {
         guard pulls else { return }
         Task {
             do {
-                let settings = try await connection.request(
-                    Method.configuration, params: ConfigurationParams(section: "docwright"), as: [JSONValue].self)
+                let settings = try await connection.send(WorkspaceConfigurationRequest(section: "docwright"))
                 if let first = settings.first, first != .null {
                     await applyClientSettings(first)
                 }
@@ -46,7 +45,7 @@ extension LanguageServer {
         }
     }
 
-    func didChangeConfiguration(_ params: DidChangeConfigurationParams) async {
+    func didChangeConfiguration(_ params: DidChangeConfigurationNotification) async {
         guard let settings = params.settings, settings != .null else { return }
         // Clients send either {docwright: {...}} or the section itself.
         let section = settings["docwright"] ?? settings
@@ -75,7 +74,7 @@ extension LanguageServer {
         Task { await self.showMessage(.warning, "docwright configuration: \(text)") }
     }
 
-    static func workspaceRoot(_ params: InitializeParams) -> String? {
+    static func workspaceRoot(_ params: InitializeRequest) -> String? {
         if let folder = params.workspaceFolders?.first, let path = filePath(fromURI: folder.uri) { return path }
         if let uri = params.rootUri, let path = filePath(fromURI: uri) { return path }
         return params.rootPath

@@ -23,11 +23,11 @@ extension LanguageServer {
         guard watches else { return }
         Task {
             let options: JSONValue = ["watchers": [["globPattern": "**/*"]]]
-            let params = RegistrationParams(registrations: [
-                .init(id: "docwright-workspace-files", method: Method.didChangeWatchedFiles, registerOptions: options),
+            let request = RegisterCapabilityRequest(registrations: [
+                .init(id: "docwright-workspace-files", method: DidChangeWatchedFilesNotification.method, registerOptions: options),
             ])
             do {
-                _ = try await connection.request(Method.registerCapability, params: params, as: JSONValue.self)
+                _ = try await connection.send(request)
             } catch {
                 logger.debug("file watcher registration failed", metadata: ["error": "\(describe(error))"])
             }
@@ -46,13 +46,13 @@ extension LanguageServer {
         index.documentClosed(path: path)
     }
 
-    func indexFileEvents(_ changes: [DidChangeWatchedFilesParams.FileEvent]) {
+    func indexFileEvents(_ changes: [DidChangeWatchedFilesNotification.FileEvent]) {
         guard let index = engine.workspace else { return }
         let events: [WorkspaceIndex.FileEvent] = changes.compactMap { change in
             guard let path = relativePath(change.uri, in: index) else { return nil }
             switch change.type {
-            case 1: return .created(path)
-            case 3: return .deleted(path)
+            case .created: return .created(path)
+            case .deleted: return .deleted(path)
             default: return .changed(path)
             }
         }

@@ -60,65 +60,74 @@ public final class LanguageServer: MessageHandler, Sendable {
 
     // MARK: - Dispatch
 
+    /// Every request docwright answers, by type. Lifecycle checks happen before (`handle(request:)`).
+    static let requests: RequestTable = {
+        var table = RequestTable()
+        table.handle(InitializeRequest.self) { await $0.initialize($1) }
+        table.handle(ShutdownRequest.self) { server, _ in
+            server.state.withLock { $0.phase = .shutDown }
+            server.engine.shutdown()
+            return VoidResponse()
+        }
+        table.handle(CodeActionRequest.self) { try await $0.codeActions($1) }
+        table.handle(CodeActionResolveRequest.self) { try await $0.resolveCodeAction($1.codeAction) }
+        table.handle(CompletionRequest.self) { try await $0.completion($1) }
+        table.handle(InlineCompletionRequest.self) { try await $0.inlineCompletion($1) }
+        table.handle(ExecuteCommandRequest.self) { try await $0.executeCommand($1) }
+        return table
+    }()
+
+    /// Every notification docwright acts on, by type; others are ignored.
+    static let notifications: NotificationTable = {
+        var table = NotificationTable()
+        table.handle(ExitNotification.self) { server, _ in
+            server.state.withLock { $0.exitCode = $0.phase == .shutDown ? 0 : 1 }
+            server.connection.stop()
+        }
+        table.handle(InitializedNotification.self) { server, _ in await server.didInitialize() }
+        table.handle(DidOpenTextDocumentNotification.self) { try $0.didOpen($1) }
+        table.handle(DidChangeTextDocumentNotification.self) { try $0.didChange($1) }
+        table.handle(DidCloseTextDocumentNotification.self) { $0.didClose($1) }
+        table.handle(DidChangeConfigurationNotification.self) { await $0.didChangeConfiguration($1) }
+        table.handle(DidSaveTextDocumentNotification.self) { $0.configurationFileChanged(uris: [$1.textDocument.uri]) }
+        table.handle(WorkDoneProgressCancelNotification.self) { server, params in
+            if let token = params.token?.stringValue { server.cancelProgress(token: token) }
+        }
+        table.handle(DidChangeWatchedFilesNotification.self) { server, params in
+            server.configurationFileChanged(uris: params.changes.map(\.uri))
+            server.indexFileEvents(params.changes)
+        }
+        return table
+    }()
+
     public func handle(request: IncomingRequest) async throws -> JSONValue {
         let phase = state.withLock { $0.phase }
         switch (phase, request.method) {
-        case (.uninitialized, Method.initialize):
-            return try JSONValue(encoding: await initialize(try decode(request.params)))
+        case (.uninitialized, InitializeRequest.method):
+            break
         case (.uninitialized, _):
             throw JSONRPCError(code: JSONRPCError.Code.serverNotInitialized, message: "server not initialized: send 'initialize' first")
         case (.shutDown, _):
             throw JSONRPCError(code: JSONRPCError.Code.invalidRequest, message: "server is shut down: only 'exit' is accepted")
-        case (.running, Method.initialize):
+        case (.running, InitializeRequest.method):
             throw JSONRPCError(code: JSONRPCError.Code.invalidRequest, message: "'initialize' was already received")
-        case (.running, Method.shutdown):
-            state.withLock { $0.phase = .shutDown }
-            engine.shutdown()
-            return .null
-        case (.running, Method.codeAction):
-            return try JSONValue(encoding: await codeActions(try decode(request.params)))
-        case (.running, Method.codeActionResolve):
-            return try JSONValue(encoding: await resolveCodeAction(try decode(request.params)))
-        case (.running, Method.completion):
-            return try JSONValue(encoding: await completion(try decode(request.params)))
-        case (.running, Method.inlineCompletion):
-            return try JSONValue(encoding: await inlineCompletion(try decode(request.params)))
-        case (.running, Method.executeCommand):
-            return try await executeCommand(try decode(request.params))
-        default:
+        case (.running, _):
+            break
+        }
+        guard let handler = Self.requests[request.method] else {
             throw JSONRPCError(code: JSONRPCError.Code.methodNotFound, message: "method not found: \(request.method)")
         }
+        return try await handler(self, request.params)
     }
 
     public func handle(notification: IncomingNotification) async {
+        guard let handler = Self.notifications[notification.method] else {
+            // `$/` notifications and unknown notifications are ignored by design.
+            logger.debug("ignored notification", metadata: ["method": "\(notification.method)"])
+            return
+        }
         do {
-            switch notification.method {
-            case Method.exit:
-                state.withLock { $0.exitCode = $0.phase == .shutDown ? 0 : 1 }
-                connection.stop()
-            case Method.initialized:
-                await didInitialize()
-            case Method.didOpen:
-                try didOpen(try decode(notification.params))
-            case Method.didChange:
-                try didChange(try decode(notification.params))
-            case Method.didClose:
-                didClose(try decode(notification.params))
-            case Method.didChangeConfiguration:
-                await didChangeConfiguration(try decode(notification.params))
-            case Method.didSave:
-                let params: DidSaveTextDocumentParams = try decode(notification.params)
-                configurationFileChanged(uris: [params.textDocument.uri])
-            case Method.progressCancel:
-                if let token = notification.params?["token"]?.stringValue { cancelProgress(token: token) }
-            case Method.didChangeWatchedFiles:
-                let params: DidChangeWatchedFilesParams = try decode(notification.params)
-                configurationFileChanged(uris: params.changes.map(\.uri))
-                indexFileEvents(params.changes)
-            default:
-                // `$/` notifications and unknown notifications are ignored by design.
-                logger.debug("ignored notification", metadata: ["method": "\(notification.method)"])
-            }
+            try await handler(self, notification.params)
         } catch {
             logger.warning("notification failed", metadata: [
                 "method": "\(notification.method)", "error": "\(describe(error))",
@@ -137,7 +146,7 @@ public final class LanguageServer: MessageHandler, Sendable {
     }
 
     func showMessage(_ type: MessageType, _ message: String) async {
-        await connection.notify(Method.showMessage, params: ShowMessageParams(type: type, message: message))
+        await connection.notify(ShowMessageNotification(type: type, message: message))
     }
 
     /// The snapshot for a request, or a clear error when the client never opened the document.

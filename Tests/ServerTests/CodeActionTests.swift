@@ -17,7 +17,7 @@ let pythonStub = """
     static let uri = "file:///tmp/docwright-tests/add.py"
 
     func codeActions(_ client: TestClient, line: Int, character: Int = 4) async throws -> [JSONValue] {
-        let result: JSONValue = try await client.request(Method.codeAction, [
+        let result: JSONValue = try await client.request(CodeActionRequest.method, [
             "textDocument": ["uri": .string(Self.uri)],
             "range": ["start": position(line, character), "end": position(line, character)],
             "context": ["diagnostics": [], "triggerKind": 2],
@@ -46,7 +46,7 @@ let pythonStub = """
         let client = try TestClient()
         try await client.initialize()
         await client.open(Self.uri, language: "python", text: pythonStub)
-        let reply: JSONValue = try await client.request(Method.executeCommand, [
+        let reply: JSONValue = try await client.request(ExecuteCommandRequest.method, [
             "command": "docwright.generate",
             "arguments": [["uri": .string(Self.uri), "position": position(3, 4)]],
         ])
@@ -63,7 +63,7 @@ let pythonStub = """
         let client = try TestClient(modelURL: try modelURL(), cache: true)
         try await client.initialize(options: ["n": 3, "max_tokens": 48, "seed": 7, "timeout": 180])
         await client.open(Self.uri, language: "python", text: pythonStub)
-        let report: JSONValue = try await client.request(Method.executeCommand, [
+        let report: JSONValue = try await client.request(ExecuteCommandRequest.method, [
             "command": "docwright.generate",
             "arguments": [["uri": .string(Self.uri), "position": position(3, 4)]],
         ])

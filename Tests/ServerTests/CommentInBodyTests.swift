@@ -14,7 +14,7 @@ import Testing
         let text = "def clean(rows):\n    rows = list(rows)\n    return rows\n"
         await client.open(Self.uri, language: "python", text: text)
         func actions(_ line: Int) async throws -> [JSONValue] {
-            let result: JSONValue = try await client.request(Method.codeAction, [
+            let result: JSONValue = try await client.request(CodeActionRequest.method, [
                 "textDocument": ["uri": .string(Self.uri)],
                 "range": ["start": position(line, 10), "end": position(line, 10)],
                 "context": ["diagnostics": [], "triggerKind": 2],

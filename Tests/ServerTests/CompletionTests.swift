@@ -18,7 +18,7 @@ import Testing
         let client = try TestClient(modelURL: try modelURL())
         try await client.initialize(options: ["n": 2, "max_tokens": 32, "seed": 3, "timeout": 180])
         await client.open(Self.uri, language: "python", text: Self.text)
-        let list: JSONValue = try await client.request(Method.completion, [
+        let list: JSONValue = try await client.request(CompletionRequest.method, [
             "textDocument": ["uri": .string(Self.uri)], "position": position(2, 8), "context": ["triggerKind": 1],
         ])
         let items = list["items"]?.arrayValue ?? []
@@ -33,13 +33,13 @@ import Testing
         let client = try TestClient(modelURL: try modelURL())
         try await client.initialize(options: ["n": 2, "max_tokens": 32, "seed": 3, "timeout": 180])
         await client.open(Self.uri, language: "python", text: Self.text)
-        let invoked: JSONValue = try await client.request(Method.inlineCompletion, [
+        let invoked: JSONValue = try await client.request(InlineCompletionRequest.method, [
             "textDocument": ["uri": .string(Self.uri)], "position": position(2, 4), "context": ["triggerKind": 1],
         ])
         let items = invoked["items"]?.arrayValue ?? []
         #expect(!items.isEmpty)
         #expect(items.first?["range"]?["start"]?["line"]?.intValue == 2)
-        let automatic: JSONValue = try await client.request(Method.inlineCompletion, [
+        let automatic: JSONValue = try await client.request(InlineCompletionRequest.method, [
             "textDocument": ["uri": .string(Self.uri)], "position": position(2, 4), "context": ["triggerKind": 2],
         ])
         // Automatic triggers get every candidate the confidence gate lets through (the invoked
@@ -54,14 +54,14 @@ import Testing
         try await client.initialize(encodings: ["utf-16"])
         await client.open(Self.uri, language: "python", text: "x = 1\n")
         // Turn the file into a documented stub with two incremental edits in one notification.
-        await client.notify(Method.didChange, [
+        await client.notify(DidChangeTextDocumentNotification.method, [
             "textDocument": ["uri": .string(Self.uri), "version": 2],
             "contentChanges": [
                 ["range": ["start": position(0, 0), "end": position(1, 0)], "text": ""],
                 ["range": ["start": position(0, 0), "end": position(0, 0)], "text": .string(Self.text)],
             ],
         ])
-        let result: JSONValue = try await client.request(Method.codeAction, [
+        let result: JSONValue = try await client.request(CodeActionRequest.method, [
             "textDocument": ["uri": .string(Self.uri)],
             "range": ["start": position(1, 10), "end": position(1, 10)], "context": ["diagnostics": []],
         ])

@@ -34,7 +34,7 @@ import Testing
 
     /// The server still answers a valid request on the stub document.
     func expectServing(_ client: TestClient, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let actions: JSONValue = try await client.request(Method.codeAction, [
+        let actions: JSONValue = try await client.request(CodeActionRequest.method, [
             "textDocument": ["uri": .string(Self.uri)],
             "range": ["start": position(1, 8), "end": position(1, 8)], "context": ["diagnostics": []],
         ])
@@ -54,29 +54,29 @@ import Testing
         let client = try await ready()
         let never = "file:///tmp/docwright-misuse/never-opened.py"
         let at: JSONValue = ["textDocument": ["uri": .string(never)], "position": position(0, 0)]
-        await expectError(client, Method.completion, at, code: JSONRPCError.Code.invalidParams, mentions: "not open")
-        await expectError(client, Method.inlineCompletion, ["textDocument": ["uri": .string(never)], "position": position(0, 0),
+        await expectError(client, CompletionRequest.method, at, code: JSONRPCError.Code.invalidParams, mentions: "not open")
+        await expectError(client, InlineCompletionRequest.method, ["textDocument": ["uri": .string(never)], "position": position(0, 0),
                                                              "context": ["triggerKind": 1]],
                           code: JSONRPCError.Code.invalidParams, mentions: "not open")
-        await expectError(client, Method.codeAction, ["textDocument": ["uri": .string(never)],
+        await expectError(client, CodeActionRequest.method, ["textDocument": ["uri": .string(never)],
                                                       "range": ["start": position(0, 0), "end": position(0, 0)],
                                                       "context": ["diagnostics": []]],
                           code: JSONRPCError.Code.invalidParams, mentions: "not open")
-        await expectError(client, Method.executeCommand, ["command": "docwright.generate",
+        await expectError(client, ExecuteCommandRequest.method, ["command": "docwright.generate",
                                                           "arguments": [["uri": .string(never), "position": position(0, 0)]]],
                           code: JSONRPCError.Code.invalidParams, mentions: "not open")
-        await expectError(client, Method.codeActionResolve, [
+        await expectError(client, CodeActionResolveRequest.method, [
             "title": "docwright: Generate implementation",
             "data": ["uri": .string(never), "position": position(0, 0), "docwright": true],
         ], code: JSONRPCError.Code.invalidParams, mentions: "not open")
         // Changing or closing a document that is not open is ignored.
-        await client.notify(Method.didChange, ["textDocument": ["uri": .string(never), "version": 2],
+        await client.notify(DidChangeTextDocumentNotification.method, ["textDocument": ["uri": .string(never), "version": 2],
                                                "contentChanges": [["text": "x = 1\n"]]])
-        await client.notify(Method.didClose, ["textDocument": ["uri": .string(never)]])
-        await expectError(client, Method.completion, at, mentions: "not open")
+        await client.notify(DidCloseTextDocumentNotification.method, ["textDocument": ["uri": .string(never)]])
+        await expectError(client, CompletionRequest.method, at, mentions: "not open")
         // Closed documents are unopened again.
-        await client.notify(Method.didClose, ["textDocument": ["uri": .string(Self.uri)]])
-        await expectError(client, Method.completion, ["textDocument": ["uri": .string(Self.uri)], "position": position(1, 8)],
+        await client.notify(DidCloseTextDocumentNotification.method, ["textDocument": ["uri": .string(Self.uri)]])
+        await expectError(client, CompletionRequest.method, ["textDocument": ["uri": .string(Self.uri)], "position": position(1, 8)],
                           mentions: "not open")
         await client.open(Self.uri, language: "python", text: Self.stub)
         try await expectServing(client)
@@ -90,22 +90,22 @@ import Testing
         let document: JSONValue = ["uri": .string(Self.uri)]
         // The stub has 4 lines (the last one empty): line 4 is past the end.
         for (line, character) in [(4, 0), (5, 3), (1_000_000, 0), (-1, 0), (0, -5)] {
-            await expectError(client, Method.completion, ["textDocument": document, "position": position(line, character)],
+            await expectError(client, CompletionRequest.method, ["textDocument": document, "position": position(line, character)],
                               code: JSONRPCError.Code.invalidParams)
-            await expectError(client, Method.inlineCompletion, ["textDocument": document, "position": position(line, character),
+            await expectError(client, InlineCompletionRequest.method, ["textDocument": document, "position": position(line, character),
                                                                  "context": ["triggerKind": 1]],
                               code: JSONRPCError.Code.invalidParams)
-            await expectError(client, Method.codeAction, ["textDocument": document,
+            await expectError(client, CodeActionRequest.method, ["textDocument": document,
                                                           "range": ["start": position(line, character), "end": position(line, character)],
                                                           "context": ["diagnostics": []]],
                               code: JSONRPCError.Code.invalidParams)
         }
-        let past = await expectError(client, Method.completion, ["textDocument": document, "position": position(40, 0)])
+        let past = await expectError(client, CompletionRequest.method, ["textDocument": document, "position": position(40, 0)])
         #expect(past?.message.contains("past the end") == true)
         // A character past the end of an existing line is clamped, not an error.
-        let _: JSONValue = try await client.request(Method.completion, ["textDocument": document, "position": position(0, 500)])
+        let _: JSONValue = try await client.request(CompletionRequest.method, ["textDocument": document, "position": position(0, 500)])
         // Positions too large for an integer are invalid params, not a crash.
-        await expectError(client, Method.completion, ["textDocument": document, "position": ["line": 1e300, "character": 0]],
+        await expectError(client, CompletionRequest.method, ["textDocument": document, "position": ["line": 1e300, "character": 0]],
                           code: JSONRPCError.Code.invalidParams)
         try await expectServing(client)
         await client.shutdown()
@@ -114,7 +114,7 @@ import Testing
     @Test func staleAndBrokenChangesLeaveTheDocumentConsistent() async throws {
         let client = try await ready()
         // A change whose range lies outside the document is rejected as a whole.
-        await client.notify(Method.didChange, [
+        await client.notify(DidChangeTextDocumentNotification.method, [
             "textDocument": ["uri": .string(Self.uri), "version": 2],
             "contentChanges": [
                 ["range": ["start": position(0, 0), "end": position(0, 0)], "text": "import os\n"],
@@ -123,18 +123,18 @@ import Testing
         ])
         try await expectServing(client)
         // An inverted range too.
-        await client.notify(Method.didChange, [
+        await client.notify(DidChangeTextDocumentNotification.method, [
             "textDocument": ["uri": .string(Self.uri), "version": 3],
             "contentChanges": [["range": ["start": position(2, 0), "end": position(1, 0)], "text": ""]],
         ])
         try await expectServing(client)
         // A change carrying an older version than the document's is still applied in order
         // (clients own versions); the server stays consistent with the text it was sent.
-        await client.notify(Method.didChange, [
+        await client.notify(DidChangeTextDocumentNotification.method, [
             "textDocument": ["uri": .string(Self.uri), "version": 1],
             "contentChanges": [["range": ["start": position(0, 0), "end": position(0, 0)], "text": "\n"]],
         ])
-        let moved: JSONValue = try await client.request(Method.codeAction, [
+        let moved: JSONValue = try await client.request(CodeActionRequest.method, [
             "textDocument": ["uri": .string(Self.uri)],
             "range": ["start": position(2, 8), "end": position(2, 8)], "context": ["diagnostics": []],
         ])
@@ -142,16 +142,16 @@ import Testing
         // A code action computed before an edit that removed the docstring: resolving it finds
         // nothing to generate and returns the action unchanged, without calling a model.
         let action = try #require(moved.arrayValue?.first)
-        await client.notify(Method.didChange, [
+        await client.notify(DidChangeTextDocumentNotification.method, [
             "textDocument": ["uri": .string(Self.uri), "version": 9], "contentChanges": [["text": "x = 1\ny = 2\nz = 3\n"]],
         ])
-        let resolved: JSONValue = try await client.request(Method.codeActionResolve, action)
+        let resolved: JSONValue = try await client.request(CodeActionResolveRequest.method, action)
         #expect(resolved["edit"] == nil)
         // …and when the document shrank below the action's position, a clear error.
-        await client.notify(Method.didChange, [
+        await client.notify(DidChangeTextDocumentNotification.method, [
             "textDocument": ["uri": .string(Self.uri), "version": 10], "contentChanges": [["text": "x = 1\n"]],
         ])
-        await expectError(client, Method.codeActionResolve, action, code: JSONRPCError.Code.invalidParams, mentions: "past the end")
+        await expectError(client, CodeActionResolveRequest.method, action, code: JSONRPCError.Code.invalidParams, mentions: "past the end")
         // Reopening replaces the document outright.
         await client.open(Self.uri, language: "python", text: Self.stub, version: 1)
         try await expectServing(client)
@@ -174,8 +174,8 @@ import Testing
         ["title": 5], ["title": "t", "edit": "nope"], ["processId": "x", "capabilities": 3],
     ]
 
-    @Test(arguments: [Method.codeAction, Method.codeActionResolve, Method.completion, Method.inlineCompletion,
-                      Method.executeCommand])
+    @Test(arguments: [CodeActionRequest.method, CodeActionResolveRequest.method, CompletionRequest.method, InlineCompletionRequest.method,
+                      ExecuteCommandRequest.method])
     func wrongParameterTypesGetInvalidParams(method: String) async throws {
         let client = try await ready()
         var answered = 0
@@ -199,21 +199,21 @@ import Testing
     @Test func initializeWithWrongTypesCanBeRetried() async throws {
         let client = try TestClient()
         for params: JSONValue in [42, "x"] {
-            await expectError(client, Method.initialize, params, code: JSONRPCError.Code.invalidRequest)
+            await expectError(client, InitializeRequest.method, params, code: JSONRPCError.Code.invalidRequest)
         }
         for params: JSONValue in [[], ["processId": "x", "capabilities": 3], ["capabilities": ["general": 5]]] {
-            await expectError(client, Method.initialize, params, code: JSONRPCError.Code.invalidParams)
+            await expectError(client, InitializeRequest.method, params, code: JSONRPCError.Code.invalidParams)
         }
-        await expectError(client, Method.completion, [:], code: JSONRPCError.Code.serverNotInitialized)
+        await expectError(client, CompletionRequest.method, [:], code: JSONRPCError.Code.serverNotInitialized)
         try await client.initialize()
-        await expectError(client, Method.initialize, ["processId": .null, "capabilities": [:]],
+        await expectError(client, InitializeRequest.method, ["processId": .null, "capabilities": [:]],
                           code: JSONRPCError.Code.invalidRequest, mentions: "already")
         await client.open(Self.uri, language: "python", text: Self.stub)
         try await expectServing(client)
         await client.shutdown()
     }
 
-    @Test(arguments: [Method.didOpen, Method.didChange, Method.didClose, Method.didChangeConfiguration])
+    @Test(arguments: [DidOpenTextDocumentNotification.method, DidChangeTextDocumentNotification.method, DidCloseTextDocumentNotification.method, DidChangeConfigurationNotification.method])
     func malformedNotificationsAreIgnored(method: String) async throws {
         let client = try await ready()
         for params in Self.wrongShapes + [
@@ -225,11 +225,11 @@ import Testing
             await client.notify(method, params)
         }
         // Some shapes are a valid didClose: reopen, then the server serves as before.
-        if method == Method.didClose { await client.open(Self.uri, language: "python", text: Self.stub) }
-        if method == Method.didChangeConfiguration {
+        if method == DidCloseTextDocumentNotification.method { await client.open(Self.uri, language: "python", text: Self.stub) }
+        if method == DidChangeConfigurationNotification.method {
             // Settings that are not an object, or a malformed privacy rule, stop generation (fail
             // closed) while requests are still answered; valid settings bring it back.
-            let actions: JSONValue = try await client.request(Method.codeAction, [
+            let actions: JSONValue = try await client.request(CodeActionRequest.method, [
                 "textDocument": ["uri": .string(Self.uri)],
                 "range": ["start": position(1, 8), "end": position(1, 8)], "context": ["diagnostics": []],
             ])

@@ -15,7 +15,7 @@ import Testing
     }
 
     func generate(_ client: TestClient, uri: String, line: Int, character: Int) async throws -> JSONValue {
-        try await client.request(Method.executeCommand, [
+        try await client.request(ExecuteCommandRequest.method, [
             "command": "docwright.generate",
             "arguments": [["uri": .string(uri), "position": position(line, character)]],
         ])
@@ -45,10 +45,10 @@ import Testing
         let python = SecretCorpus.python
         let pythonURI = uri(client, python.name)
         let (line, character) = python.docPosition
-        let _: JSONValue = try await client.request(Method.completion, [
+        let _: JSONValue = try await client.request(CompletionRequest.method, [
             "textDocument": ["uri": .string(pythonURI)], "position": position(line + 1, 4), "context": ["triggerKind": 1],
         ])
-        let _: JSONValue = try await client.request(Method.inlineCompletion, [
+        let _: JSONValue = try await client.request(InlineCompletionRequest.method, [
             "textDocument": ["uri": .string(pythonURI)], "position": position(line, character), "context": ["triggerKind": 1],
         ])
 
@@ -124,15 +124,15 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(messages.contains { $0.contains(file.reason) }, "\(file.name): \(messages)")
-            let completion: JSONValue = try await client.request(Method.completion, [
+            let completion: JSONValue = try await client.request(CompletionRequest.method, [
                 "textDocument": ["uri": .string(uri)], "position": position(line + 1, 4), "context": ["triggerKind": 1],
             ])
             #expect(completion["items"]?.arrayValue?.isEmpty ?? true)
-            let inline: JSONValue = try await client.request(Method.inlineCompletion, [
+            let inline: JSONValue = try await client.request(InlineCompletionRequest.method, [
                 "textDocument": ["uri": .string(uri)], "position": position(line, 8), "context": ["triggerKind": 1],
             ])
             #expect(inline["items"]?.arrayValue?.isEmpty ?? true)
-            let actions: JSONValue = try await client.request(Method.codeAction, [
+            let actions: JSONValue = try await client.request(CodeActionRequest.method, [
                 "textDocument": ["uri": .string(uri)],
                 "range": ["start": position(line, 8), "end": position(line, 8)], "context": ["diagnostics": []],
             ])
@@ -157,7 +157,7 @@ import Testing
             let uri = uri(client, document.name)
             await client.open(uri, language: document.language, text: document.text)
             let (line, character) = document.docPosition
-            let actions: JSONValue = try await client.request(Method.codeAction, [
+            let actions: JSONValue = try await client.request(CodeActionRequest.method, [
                 "textDocument": ["uri": .string(uri)],
                 "range": ["start": position(line, character), "end": position(line, character)], "context": ["diagnostics": []],
             ])

@@ -14,7 +14,7 @@ import Testing
     static let text = "def add(a, b):\n    \"\"\"Return the sum of a and b.\"\"\"\n    pass\n\n\ndef other():\n    return 1\n"
 
     func inline(_ client: TestClient, trigger: Int, uri: String = uri) async throws -> [JSONValue] {
-        let reply: JSONValue = try await client.request(Method.inlineCompletion, [
+        let reply: JSONValue = try await client.request(InlineCompletionRequest.method, [
             "textDocument": ["uri": .string(uri)], "position": position(2, 4), "context": ["triggerKind": .int(trigger)],
         ])
         return reply["items"]?.arrayValue ?? []
@@ -57,7 +57,7 @@ import Testing
         #expect(invoked.count == 1)
         #expect(invoked.first?["command"]?["title"]?.stringValue?.contains("low confidence") == true, "\(invoked)")
         // Under a lower threshold the same candidate appears unasked, unlabelled.
-        await client.notify(Method.didChangeConfiguration, ["settings": ["docwright": ["inline": ["min_logprob": -1.5]]]])
+        await client.notify(DidChangeConfigurationNotification.method, ["settings": ["docwright": ["inline": ["min_logprob": -1.5]]]])
         let automatic = try await inline(client, trigger: 2)
         #expect(automatic.count == 1 && automatic.first?["command"] == nil)
         await client.shutdown()
@@ -70,7 +70,7 @@ import Testing
         try await client.initialize(options: ["n": 2])
         // No language id (an editor without filetype detection): the URI says Python.
         await client.open(Self.uri, language: "", text: Self.text)
-        let list: JSONValue = try await client.request(Method.executeCommand, [
+        let list: JSONValue = try await client.request(ExecuteCommandRequest.method, [
             "command": "docwright.candidates", "arguments": [["uri": .string(Self.uri), "position": position(1, 8)]],
         ])
         let candidates = try #require(list["candidates"]?.arrayValue)
@@ -92,7 +92,7 @@ import Testing
         let client = try TestClient(modelURL: model.baseURL)
         try await client.initialize(options: ["n": 2])
         await client.open(Self.uri, language: "python", text: Self.text)
-        _ = try await client.request(Method.executeCommand, [
+        _ = try await client.request(ExecuteCommandRequest.method, [
             "command": "docwright.generate", "arguments": [["uri": .string(Self.uri), "position": position(1, 8)]],
         ]) as JSONValue
         let progress = client.received.withLock { $0.progress }
@@ -113,7 +113,7 @@ import Testing
         try await client.initialize(options: ["n": 1])
         await client.open(Self.uri, language: "python", text: Self.text)
         let generation = Task {
-            try await client.request(Method.executeCommand, [
+            try await client.request(ExecuteCommandRequest.method, [
                 "command": "docwright.generate", "arguments": [["uri": .string(Self.uri), "position": position(1, 8)]],
             ]) as JSONValue
         }
@@ -123,7 +123,7 @@ import Testing
             token = client.received.withLock { $0.progressTokens.last }
         }
         let progressToken = try #require(token)
-        await client.notify(Method.progressCancel, ["token": .string(progressToken)])
+        await client.notify(WorkDoneProgressCancelNotification.method, ["token": .string(progressToken)])
         _ = await generation.result  // answered (cancelled), not left hanging
         for _ in 0..<100 where closed.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(20)) }
         #expect(closed.withLock { $0 } != nil, "the model request was not aborted")
@@ -135,7 +135,7 @@ import Testing
         let client = try TestClient()  // the local model is unreachable
         try await client.initialize()
         await client.open(Self.uri, language: "python", text: Self.text)
-        _ = try? await client.request(Method.executeCommand, [
+        _ = try? await client.request(ExecuteCommandRequest.method, [
             "command": "docwright.generate", "arguments": [["uri": .string(Self.uri), "position": position(1, 8)]],
         ]) as JSONValue
         let progress = client.received.withLock { $0.progress }

@@ -8,10 +8,10 @@ import Testing
     @Test func requestBeforeInitializeIsRejected() async throws {
         let client = try TestClient()
         await #expect(throws: JSONRPCError.self) {
-            let _: JSONValue = try await client.request(Method.codeAction, [:])
+            let _: JSONValue = try await client.request(CodeActionRequest.method, [:])
         }
         do {
-            let _: JSONValue = try await client.request(Method.completion, [:])
+            let _: JSONValue = try await client.request(CompletionRequest.method, [:])
         } catch let error as JSONRPCError {
             #expect(error.code == JSONRPCError.Code.serverNotInitialized)
         }
@@ -50,13 +50,13 @@ import Testing
             #expect(error.code == JSONRPCError.Code.methodNotFound)
         }
         do {
-            let _: JSONValue = try await client.request(Method.codeAction, ["textDocument": 42])
+            let _: JSONValue = try await client.request(CodeActionRequest.method, ["textDocument": 42])
             Issue.record("expected an error")
         } catch let error as JSONRPCError {
             #expect(error.code == JSONRPCError.Code.invalidParams)
         }
         do {
-            let _: JSONValue = try await client.request(Method.codeAction, [
+            let _: JSONValue = try await client.request(CodeActionRequest.method, [
                 "textDocument": ["uri": "file:///never/opened.py"],
                 "range": ["start": position(0, 0), "end": position(0, 0)], "context": ["diagnostics": []],
             ])
@@ -70,14 +70,14 @@ import Testing
     @Test func requestsAfterShutdownAreInvalid() async throws {
         let client = try TestClient()
         try await client.initialize()
-        let _: JSONValue = try await client.request(Method.shutdown, .null)
+        let _: JSONValue = try await client.request(ShutdownRequest.method, .null)
         do {
-            let _: JSONValue = try await client.request(Method.completion, [:])
+            let _: JSONValue = try await client.request(CompletionRequest.method, [:])
             Issue.record("expected an error")
         } catch let error as JSONRPCError {
             #expect(error.code == JSONRPCError.Code.invalidRequest)
         }
-        await client.notify(Method.exit, .null)
+        await client.notify(ExitNotification.method, .null)
         try await Task.sleep(for: .milliseconds(100))
         #expect(client.server.exitCode == 0)
         await client.shutdown()
@@ -86,7 +86,7 @@ import Testing
     @Test func exitWithoutShutdownGivesCodeOne() async throws {
         let client = try TestClient()
         try await client.initialize()
-        await client.notify(Method.exit, .null)
+        await client.notify(ExitNotification.method, .null)
         try await Task.sleep(for: .milliseconds(100))
         #expect(client.server.exitCode == 1)
         await client.shutdown()

@@ -64,16 +64,16 @@ final class TestClient: MessageHandler, Sendable {
 
     func handle(request: IncomingRequest) async throws -> JSONValue {
         switch request.method {
-        case Method.applyEdit:
-            let params = try request.decodeParams(ApplyWorkspaceEditParams.self)
+        case ApplyEditRequest.method:
+            let params = try request.decodeParams(ApplyEditRequest.self)
             received.withLock { $0.edits.append(params.edit) }
             return ["applied": true]
-        case Method.progressCreate:
+        case CreateWorkDoneProgressRequest.method:
             return .null
-        case Method.configuration:
+        case WorkspaceConfigurationRequest.method:
             return [.null]
-        case Method.showDocument:
-            let params = try request.decodeParams(ShowDocumentParams.self)
+        case ShowDocumentRequest.method:
+            let params = try request.decodeParams(ShowDocumentRequest.self)
             received.withLock { $0.shownDocuments.append(params.uri) }
             return ["success": true]
         default:
@@ -83,10 +83,10 @@ final class TestClient: MessageHandler, Sendable {
 
     func handle(notification: IncomingNotification) async {
         switch notification.method {
-        case Method.showMessage:
+        case ShowMessageNotification.method:
             let message = notification.params?["message"]?.stringValue ?? ""
             received.withLock { $0.messages.append(message) }
-        case Method.progress:
+        case ProgressNotification.method:
             let kind = notification.params?["value"]?["kind"]?.stringValue ?? ""
             let message = notification.params?["value"]?["message"]?.stringValue
             let token = notification.params?["token"]?.stringValue ?? ""
@@ -113,7 +113,7 @@ final class TestClient: MessageHandler, Sendable {
     func initialize(encodings: [String]? = nil, options: JSONValue = .null) async throws -> JSONValue {
         var general: JSONValue = [:]
         if let encodings { general = ["positionEncodings": .array(encodings.map { .string($0) })] }
-        let result: JSONValue = try await request(Method.initialize, [
+        let result: JSONValue = try await request(InitializeRequest.method, [
             "processId": .null, "rootUri": .string(home.absoluteString),
             "initializationOptions": options,
             "capabilities": [
@@ -122,19 +122,19 @@ final class TestClient: MessageHandler, Sendable {
                 "workspace": ["applyEdit": true, "configuration": false],
             ],
         ])
-        await notify(Method.initialized, [:])
+        await notify(InitializedNotification.method, [:])
         return result
     }
 
     func open(_ uri: String, language: String, text: String, version: Int = 1) async {
-        await notify(Method.didOpen, ["textDocument": [
+        await notify(DidOpenTextDocumentNotification.method, ["textDocument": [
             "uri": .string(uri), "languageId": .string(language), "version": .int(version), "text": .string(text),
         ]])
     }
 
     func shutdown() async {
-        _ = try? await connection.request(Method.shutdown, as: JSONValue.self)
-        await connection.notify(Method.exit)
+        _ = try? await connection.request(ShutdownRequest.method, as: JSONValue.self)
+        await connection.notify(ExitNotification.method)
         _ = await runTask.withLock { $0 }?.value
         connection.stop()
         engine.shutdown()
