@@ -93,7 +93,7 @@ func runDocwright(_ arguments: [String], environment extra: [String: String] = [
         "HOME": scratch.path, "XDG_CACHE_HOME": scratch.path + "/cache", "XDG_CONFIG_HOME": scratch.path + "/config",
         "XDG_DATA_HOME": scratch.path + "/data", "XDG_STATE_HOME": scratch.path + "/state",
         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-    ].merging(extra) { $1 }
+    ].merging(grammarEnvironment) { $1 }.merging(extra) { $1 }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle(forWritingAtPath: outPath)
@@ -112,4 +112,10 @@ func runDocwright(_ arguments: [String], environment extra: [String: String] = [
     let exited = process.terminationReason == .exit ? process.terminationStatus : nil
     return (exited, how, (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+}
+
+/// `DOCWRIGHT_GRAMMARS` when the test run has it (a worktree without its own `.build-grammars`):
+/// the binary finds the grammars as the tests do.
+var grammarEnvironment: [String: String] {
+    ProcessInfo.processInfo.environment["DOCWRIGHT_GRAMMARS"].map { ["DOCWRIGHT_GRAMMARS": $0] } ?? [:]
 }
