@@ -104,6 +104,7 @@ extension Engine {
         let started = ContinuousClock.now
         var assembly = StreamAssembly(requested: requested)
         var processed: [Int: ProcessedSample] = [:]
+        var provisional: [Candidate] = []
         var failure: (any Error)?
         var heard = false
         do {
@@ -111,14 +112,16 @@ extension Engine {
                 heard = true
                 guard let completed = assembly.consume(event) else { continue }
                 guard let kept = Postprocessor.process(completed.sample, plan: prepared.plan, task: task) else {
+                    // Nothing new to rank: the provisional ranking stands.
                     progress(.received(received: assembly.finishedCount, requested: requested,
-                                       candidates: 0, best: nil))
+                                       candidates: provisional.count, best: provisional.first))
                     continue
                 }
                 processed[completed.index] = kept
                 let candidates = await ranker.rank(processed.keys.sorted().compactMap { processed[$0] }, task: task,
                                                    verifier: verifier)
                 try Task.checkCancellation()
+                provisional = candidates
                 progress(.received(received: assembly.finishedCount, requested: requested,
                                    candidates: candidates.count, best: candidates.first))
                 partial(GenerationResult(

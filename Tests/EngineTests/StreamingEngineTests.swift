@@ -148,6 +148,34 @@ import TestFixtures
         #expect(result.candidates == (try await Self.unstreamed(project)).candidates)
     }
 
+    @Test func anUnusableSampleLeavesTheProvisionalRankingStanding() async throws {
+        let project = try Project(config: Self.config)
+        let (second, third) = (Gate(), Gate())
+        defer { second.open(); third.open() }
+        let models = InMemoryModels { _ in
+            var reply = InMemoryModels.Reply.texts([
+                EngineTests.body("x * 2", logprob: -0.1), ("    pass\n", -0.2), EngineTests.body("x + x", logprob: -0.9),
+            ])
+            reply.sampleGates = [1: second, 2: third]
+            return reply
+        }
+        let engine = project.engine(models: models, clock: ManualClock(), cache: false)
+        let heard = Heard(models)
+        let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
+        let generation = Task { try await engine.generate(task: task, n: 3, progress: heard.onProgress, partial: heard.onPartial) }
+        try await Self.eventually("the first candidate") { heard.partialResults.count == 1 }
+        second.open()  // `pass`: nothing usable
+        try await Self.eventually("the second sample's report") {
+            heard.reports.contains { if case .received(2, _, _, _) = $0 { true } else { false } }
+        }
+        #expect(heard.partialResults.count == 1)
+        #expect(heard.reports.map(\.message).contains("2/3 samples, first candidate ready: return x * 2"))
+        third.open()
+        let final = try await generation.value
+        #expect(heard.partialResults.count == 2)
+        #expect(final.candidates.count == 2 && final.samplesDrawn == 3)
+    }
+
     @Test func aServerThatDoesNotStreamIsAskedPlainly() async throws {
         let project = try Project(config: Self.config)
         let models = InMemoryModels { _ in
