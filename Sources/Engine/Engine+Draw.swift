@@ -94,8 +94,9 @@ extension Engine {
 
     /// Draws the samples through `backend.stream`, ranking those complete so far after each one
     /// that yields a candidate and handing that provisional result to `partial`. Returns the
-    /// samples as `sample` would (index order). A failure after some samples completed keeps
-    /// them (as parallel requests do when some fail); cancellation always throws.
+    /// samples as `sample` would (index order; fewer than asked are topped up unstreamed). A
+    /// failure after some samples completed keeps them (as parallel requests do when some fail);
+    /// cancellation always throws.
     private func streamed(from backend: any ModelBackend, _ task: GenerationTask, _ prepared: Prepared, ranker: Ranker,
                           verifier: (any Verifier)?, progress: @Sendable (GenerationProgress) -> Void,
                           partial: @Sendable (GenerationResult) -> Void) async throws -> SampleBatch {
@@ -147,9 +148,22 @@ extension Engine {
                 "model": "\(route.endpoint.name)", "samples": "\(assembly.finishedCount)", "error": "\(failure)",
             ])
         }
-        // The strategy of a streamed call is the backend's business; `.n` stands for "one call".
-        return SampleBatch(samples: assembly.samples(includingUnfinished: failure == nil), model: route.endpoint.name,
-                           usage: assembly.usage, latency: Self.seconds(since: started), strategy: .n)
+        var samples = assembly.samples(includingUnfinished: failure == nil)
+        var usage = assembly.usage
+        var strategy = SamplingStrategy.n  // a streamed call's strategy is the backend's business
+        if failure == nil, !samples.isEmpty, samples.count < requested {
+            // Fewer samples than asked (a server that ignores n): the rest unstreamed, seeded after
+            // those received, as `sample` tops up.
+            var rest = prepared.params
+            rest.n = requested - samples.count
+            rest.seed = rest.seed.map { $0 + samples.count }
+            let more = try await backend.sample(prepared.plan, params: rest)
+            samples += more.samples
+            usage = usage + more.usage
+            strategy = .parallel
+        }
+        return SampleBatch(samples: samples, model: route.endpoint.name, usage: usage,
+                           latency: Self.seconds(since: started), strategy: strategy)
     }
 
     /// False for the failures a server that does not stream produces (no events, a reply that

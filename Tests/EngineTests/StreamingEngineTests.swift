@@ -176,6 +176,23 @@ import TestFixtures
         #expect(final.candidates.count == 2 && final.samplesDrawn == 3)
     }
 
+    @Test func fewerStreamedSamplesThanAskedAreToppedUp() async throws {
+        let project = try Project(config: Self.config)
+        // A server that ignores n: two samples whatever is asked.
+        let models = InMemoryModels { _ in
+            .texts([EngineTests.body("x * 2", logprob: -0.1), EngineTests.body("x + x", logprob: -0.9)])
+        }
+        let engine = project.engine(models: models, clock: ManualClock(), cache: false)
+        let heard = Heard(models)
+        let result = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1), n: 3,
+                                               partial: heard.onPartial)
+        #expect(models.calls.count == 2 && models.streamedCalls == 1)
+        #expect(models.calls.last?.params.n == 1)
+        #expect(models.calls.last?.params.seed == 7)  // seed 5, after the two received
+        #expect(result.samplesDrawn == 3 && result.strategy == .parallel)
+        #expect(heard.partialResults.count == 2)
+    }
+
     @Test func aServerThatDoesNotStreamIsAskedPlainly() async throws {
         let project = try Project(config: Self.config)
         let models = InMemoryModels { _ in
