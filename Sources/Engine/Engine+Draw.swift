@@ -132,7 +132,7 @@ extension Engine {
             }
         } catch {
             if error is CancellationError || Task.isCancelled { throw error }
-            if !heard, let gateway = error as? GatewayError, Self.streamingUnderstood(gateway) == false {
+            if !heard, let gateway = error as? GatewayError, Self.looksUnstreamed(gateway) {
                 // A server that does not stream as it should (a JSON reply, no events): ask it plainly.
                 logger.info("streaming failed before any event; sampling instead", metadata: [
                     "model": "\(route.endpoint.name)", "error": "\(gateway)",
@@ -166,12 +166,12 @@ extension Engine {
                            latency: Self.seconds(since: started), strategy: strategy)
     }
 
-    /// False for the failures a server that does not stream produces (no events, a reply that
-    /// is not server-sent events, streaming refused); nil for the rest (they would repeat).
-    private static func streamingUnderstood(_ error: GatewayError) -> Bool? {
+    /// The failures a server that does not stream produces (no events, a reply that is not
+    /// server-sent events, streaming refused); other failures would only repeat unstreamed.
+    private static func looksUnstreamed(_ error: GatewayError) -> Bool {
         switch error.kind {
-        case .streamCut, .malformedResponse, .unsupported: return false
-        default: return nil
+        case .streamCut, .malformedResponse, .unsupported: return true
+        default: return false
         }
     }
 
