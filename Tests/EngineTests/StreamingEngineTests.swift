@@ -119,13 +119,19 @@ import TestFixtures
 
     @Test func aSampleTwoSecondsLateDoesNotHoldBackTheFirstCandidate() async throws {
         let project = try Project(config: Self.config)
-        // Sample 1 ends 2 s after the others.
-        let models = InMemoryModels { _ in Self.reply(delays: [.zero, .seconds(2), .zero]) }
+        // Sample 1 ends 2 s after the others, and not before the test has seen a provisional
+        // result (its gate): what is asserted does not depend on how fast the machine is.
+        let gate = Gate()
+        defer { gate.open() }
+        let models = InMemoryModels { _ in Self.reply(gate: gate, delays: [.zero, .seconds(2), .zero]) }
         let engine = project.engine(models: models, clock: ManualClock(), cache: false)
         let task = try project.task(engine, file: "util.py", text: plainFile, line: 1)
         let heard = Heard(models)
         let started = ContinuousClock.now
-        let final = try await engine.generate(task: task, n: 3, partial: heard.onPartial)
+        let generation = Task { try await engine.generate(task: task, n: 3, partial: heard.onPartial) }
+        try await Self.eventually("a provisional result") { !heard.partialResults.isEmpty }
+        gate.open()
+        let final = try await generation.value
         let elapsed = ContinuousClock.now - started
         let partials = heard.partialResults
         #expect(partials.count == 3)
