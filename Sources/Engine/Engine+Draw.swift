@@ -5,6 +5,7 @@ import Foundation
 import Gateway
 import Prompting
 import Ranking
+import Synchronization
 
 extension Engine {
     /// Everything decided before any model is called.
@@ -51,16 +52,27 @@ extension Engine {
         return Prepared(route: route, context: clean.context, plan: plan, params: params, key: key)
     }
 
-    func draw(_ task: GenerationTask, _ prepared: Prepared,
-              progress: @Sendable (GenerationProgress) -> Void) async throws -> GenerationResult {
+    func draw(_ task: GenerationTask, _ prepared: Prepared, progress: @Sendable (GenerationProgress) -> Void,
+              partial: (@Sendable (GenerationResult) -> Void)? = nil) async throws -> GenerationResult {
         let route = prepared.route
         auditSend(prepared)
         progress(.sampling(model: route.endpoint.name, samples: prepared.params.n))
-        let batch = try await models.backend(for: route.endpoint).sample(prepared.plan, params: prepared.params)
+        let backend = models.backend(for: route.endpoint)
+        let ranker = Ranker(policy: route.policy, demoteTruncated: config.current.ranking.demoteTruncated)
+        let batch: SampleBatch
+        let verifier: (any Verifier)?
+        if let partial, backend.streams {
+            // Each text is verified once: the provisional rankings' outcomes serve the final one.
+            let remembering = route.verify ? RememberingVerifier(DoctestVerifier()) : nil
+            verifier = remembering
+            batch = try await streamed(from: backend, task, prepared, ranker: ranker, verifier: remembering,
+                                       progress: progress, partial: partial)
+        } else {
+            verifier = route.verify ? DoctestVerifier() : nil
+            batch = try await backend.sample(prepared.plan, params: prepared.params)
+        }
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
         progress(.ranking(received: batch.samples.count, requested: prepared.params.n, verifying: route.verify))
-        let ranker = Ranker(policy: route.policy, demoteTruncated: config.current.ranking.demoteTruncated)
-        let verifier: (any Verifier)? = route.verify ? DoctestVerifier() : nil
         let candidates = await ranker.rank(processed, task: task, verifier: verifier)
         usage.record(model: route.endpoint.name, usage: batch.usage, cost: Self.cost(batch.usage, endpoint: route.endpoint))
         let result = GenerationResult(
@@ -78,6 +90,94 @@ extension Engine {
                 latency: batch.latency, createdAt: clock.now()))
         }
         return result
+    }
+
+    /// Draws the samples through `backend.stream`, ranking those complete so far after each one
+    /// that yields a candidate and handing that provisional result to `partial`. Returns the
+    /// samples as `sample` would (index order; fewer than asked are topped up unstreamed). A
+    /// failure after some samples completed keeps them (as parallel requests do when some fail);
+    /// cancellation always throws.
+    private func streamed(from backend: any ModelBackend, _ task: GenerationTask, _ prepared: Prepared, ranker: Ranker,
+                          verifier: (any Verifier)?, progress: @Sendable (GenerationProgress) -> Void,
+                          partial: @Sendable (GenerationResult) -> Void) async throws -> SampleBatch {
+        let route = prepared.route
+        let requested = prepared.params.n
+        let started = ContinuousClock.now
+        var assembly = StreamAssembly(requested: requested)
+        var processed: [Int: ProcessedSample] = [:]
+        var provisional: [Candidate] = []
+        var failure: (any Error)?
+        var heard = false
+        do {
+            for try await event in backend.stream(prepared.plan, params: prepared.params) {
+                heard = true
+                guard let completed = assembly.consume(event) else { continue }
+                guard let kept = Postprocessor.process(completed.sample, plan: prepared.plan, task: task) else {
+                    // Nothing new to rank: the provisional ranking stands.
+                    progress(.received(received: assembly.finishedCount, requested: requested,
+                                       candidates: provisional.count, best: provisional.first))
+                    continue
+                }
+                processed[completed.index] = kept
+                let candidates = await ranker.rank(processed.keys.sorted().compactMap { processed[$0] }, task: task,
+                                                   verifier: verifier)
+                try Task.checkCancellation()
+                provisional = candidates
+                progress(.received(received: assembly.finishedCount, requested: requested,
+                                   candidates: candidates.count, best: candidates.first))
+                partial(GenerationResult(
+                    candidates: candidates, modelName: route.endpoint.name, modelID: route.endpoint.model,
+                    rule: route.rule, fromCache: false, latency: Self.seconds(since: started), usage: assembly.usage,
+                    strategy: .n, samplesDrawn: assembly.finishedCount))
+            }
+        } catch {
+            if error is CancellationError || Task.isCancelled { throw error }
+            if !heard, let gateway = error as? GatewayError, Self.looksUnstreamed(gateway) {
+                // A server that does not stream as it should (a JSON reply, no events): ask it plainly.
+                logger.info("streaming failed before any event; sampling instead", metadata: [
+                    "model": "\(route.endpoint.name)", "error": "\(gateway)",
+                ])
+                return try await backend.sample(prepared.plan, params: prepared.params)
+            }
+            if assembly.finishedCount == 0 { throw error }
+            failure = error
+        }
+        try Task.checkCancellation()
+        if let failure {
+            logger.warning("the stream failed after some samples; ranking those", metadata: [
+                "model": "\(route.endpoint.name)", "samples": "\(assembly.finishedCount)", "error": "\(failure)",
+            ])
+        }
+        var samples = assembly.samples(includingUnfinished: failure == nil)
+        var usage = assembly.usage
+        var strategy = SamplingStrategy.n  // a streamed call's strategy is the backend's business
+        if failure == nil, !samples.isEmpty, samples.count < requested {
+            // Fewer samples than asked (a server that ignores n): the rest unstreamed, seeded after
+            // those received, as `sample` tops up.
+            var rest = prepared.params
+            rest.n = requested - samples.count
+            rest.seed = rest.seed.map { $0 + samples.count }
+            let more = try await backend.sample(prepared.plan, params: rest)
+            samples += more.samples
+            usage = usage + more.usage
+            strategy = .parallel
+        }
+        return SampleBatch(samples: samples, model: route.endpoint.name, usage: usage,
+                           latency: Self.seconds(since: started), strategy: strategy)
+    }
+
+    /// The failures a server that does not stream produces (no events, a reply that is not
+    /// server-sent events, streaming refused); other failures would only repeat unstreamed.
+    private static func looksUnstreamed(_ error: GatewayError) -> Bool {
+        switch error.kind {
+        case .streamCut, .malformedResponse, .unsupported: return true
+        default: return false
+        }
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// Past the daily budget: the fallback model's route, or a refusal that says why.
@@ -98,5 +198,24 @@ extension Engine {
             candidates: hit.candidates, modelName: prepared.route.endpoint.name, modelID: prepared.route.endpoint.model,
             rule: prepared.route.rule, fromCache: true, latency: hit.latency, usage: hit.usage, strategy: .cache,
             samplesDrawn: 0)
+    }
+}
+
+/// A verifier that runs each distinct candidate text once: streamed generations rank the
+/// samples complete so far after each one, and the final ranking reuses those outcomes.
+/// Outcomes of a cancelled task are not remembered.
+final class RememberingVerifier: Verifier {
+    private let base: any Verifier
+    private let outcomes = Mutex<[String: VerificationOutcome]>([:])
+
+    init(_ base: any Verifier) {
+        self.base = base
+    }
+
+    func verify(candidate: String, task: GenerationTask) async -> VerificationOutcome {
+        if let known = outcomes.withLock({ $0[candidate] }) { return known }
+        let outcome = await base.verify(candidate: candidate, task: task)
+        if !Task.isCancelled { outcomes.withLock { $0[candidate] = outcome } }
+        return outcome
     }
 }

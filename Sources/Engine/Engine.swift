@@ -127,16 +127,24 @@ public final class Engine: Sendable {
 
     /// Ranked candidates for the task: from the cache, or drawn from the routed model. Identical
     /// concurrent calls share one model call.
-    /// - Parameter progress: told where a drawing generation is (not called for cache hits); when
-    ///   identical calls share one model call, the first caller's `progress` hears about it.
+    /// - Parameters:
+    ///   - progress: told where a drawing generation is (not called for cache hits); when
+    ///     identical calls share one model call, the first caller's `progress` hears about it.
+    ///   - partial: when given and the model's backend streams, samples are streamed and each is
+    ///     post-processed and ranked as soon as it completes: `partial` gets a provisional
+    ///     ranking (of the samples complete so far) after each sample that yields a candidate,
+    ///     before the slowest sample ends. Provisional results are never cached; the returned
+    ///     result ranks all samples exactly as an unstreamed generation would. Not called for
+    ///     cache hits, for backends that do not stream, or for a caller sharing another's call.
     public func generate(task: GenerationTask, model: String? = nil, n: Int? = nil,
-                         progress: (@Sendable (GenerationProgress) -> Void)? = nil) async throws -> GenerationResult {
+                         progress: (@Sendable (GenerationProgress) -> Void)? = nil,
+                         partial: (@Sendable (GenerationResult) -> Void)? = nil) async throws -> GenerationResult {
         let prepared = try prepare(task, model: model, n: n)
         if let cache, let hit = cache.lookup(prepared.key) {
             return result(from: hit, prepared: prepared)
         }
         return try await flights.run(prepared.key) {
-            try await self.draw(task, prepared, progress: progress ?? { _ in })
+            try await self.draw(task, prepared, progress: progress ?? { _ in }, partial: partial)
         }
     }
 

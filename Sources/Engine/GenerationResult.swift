@@ -1,4 +1,5 @@
 import DocwrightCore
+import Foundation
 
 /// What the pipeline hands back: ranked candidates and how they were obtained.
 public struct GenerationResult: Sendable, Hashable, Codable {
@@ -61,6 +62,9 @@ public enum EngineError: UserFacingError, Hashable {
 public enum GenerationProgress: Sendable, Hashable {
     /// The request is on its way: `samples` asked of `model`.
     case sampling(model: String, samples: Int)
+    /// Streaming: `received` of `requested` samples are complete and ranked provisionally into
+    /// `candidates` candidates, `best` first (nil while none is usable).
+    case received(received: Int, requested: Int, candidates: Int, best: Candidate?)
     /// The samples are back; post-processing, ranking and (when `verifying`) checking them
     /// against the docstring's examples.
     case ranking(received: Int, requested: Int, verifying: Bool)
@@ -70,15 +74,30 @@ public enum GenerationProgress: Sendable, Hashable {
         switch self {
         case .sampling(let model, let samples):
             return "sampling \(samples) from \(model)"
+        case .received(let received, let requested, let candidates, let best):
+            let counts = "\(received)/\(requested) samples"
+            guard let best, candidates > 0 else { return counts }
+            let ready = candidates > 1 ? "\(candidates) candidates ready"
+                : best.agreement > 1 ? "1 candidate ready (\(best.agreement) samples agree)" : "first candidate ready"
+            return "\(counts), \(ready): \(Self.preview(best.text))"
         case .ranking(let received, let requested, let verifying):
             return "\(received)/\(requested) samples; " + (verifying ? "verifying against the docstring's examples" : "ranking")
         }
+    }
+
+    /// The first non-blank line of a candidate, trimmed and shortened for a progress line.
+    static func preview(_ text: String, limit: Int = 60) -> String {
+        let line = text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty } ?? ""
+        return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
     }
 
     /// A rough share of the work done, for clients that draw a bar.
     public var percentage: Int {
         switch self {
         case .sampling: return 10
+        case .received(let received, let requested, _, _): return 10 + 60 * min(received, requested) / max(1, requested)
         case .ranking(_, _, let verifying): return verifying ? 70 : 90
         }
     }

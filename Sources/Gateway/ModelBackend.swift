@@ -10,6 +10,14 @@ public protocol ModelBackend: Sendable {
     /// Streams `params.n` samples as they are generated; events of different samples interleave
     /// and carry the sample's index. Ending the iteration early aborts the transfers.
     func stream(_ plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error>
+
+    /// Whether `stream` delivers samples as they complete, so a caller may prefer it to `sample`
+    /// to act on the first samples early. False: `stream` merely works (or fails like `sample`).
+    var streams: Bool { get }
+}
+
+extension ModelBackend {
+    public var streams: Bool { false }
 }
 
 /// Where a pipeline gets the backend of each configured model. `Gateway` is the real one (HTTP

@@ -32,7 +32,9 @@ extension LanguageServer {
 
     /// Generates for the task, showing `$/progress` when the client supports it: begin, a report
     /// per stage (sampling, ranking or verifying), and an end that says what came of it. The
-    /// user can cancel from the progress UI (`window/workDoneProgress/cancel`).
+    /// user can cancel from the progress UI (`window/workDoneProgress/cancel`). With progress
+    /// shown, streaming backends stream: a report per completed sample ("1/5 samples, first
+    /// candidate ready: …" with the provisional best), before the slowest sample ends.
     func generateWithProgress(_ located: Located, model: String?, title: String = "docwright: generating") async throws
         -> GenerationResult
     {
@@ -49,7 +51,11 @@ extension LanguageServer {
             }
         }
         let engine = self.engine
-        let generation = Task { try await engine.generate(task: task, model: model, progress: { stage.yield($0) }) }
+        // The provisional results reach the user through the `.received` reports (they carry
+        // the provisional best); asking for them is what makes a streaming backend stream.
+        let generation = Task {
+            try await engine.generate(task: task, model: model, progress: { stage.yield($0) }, partial: { _ in })
+        }
         state.withLock { $0.progressGenerations[token] = generation }
         defer { _ = state.withLock { $0.progressGenerations.removeValue(forKey: token) } }
         do {

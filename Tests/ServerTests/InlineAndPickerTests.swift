@@ -100,7 +100,12 @@ import Testing
         let end = try #require(progress.firstIndex { $0.hasPrefix("end") })
         let reports = progress[begin..<end].filter { $0.hasPrefix("report") }
         #expect(reports.contains("report: sampling 2 from local"), "\(progress)")
-        #expect(reports.contains { $0.hasPrefix("report: 2/2 samples;") }, "\(progress)")
+        // Streamed: each sample reported as it completes, the first candidate with its first line.
+        let first = try #require(reports.firstIndex(of: "report: 1/2 samples, first candidate ready: return a + b"), "\(progress)")
+        #expect(reports.contains("report: 2/2 samples, 1 candidate ready (2 samples agree): return a + b"), "\(progress)")
+        let ranking = try #require(reports.firstIndex { $0.hasPrefix("report: 2/2 samples;") }, "\(progress)")
+        #expect(first < ranking)
+        #expect(model.requests.first?.bodyText.contains(#""stream":true"#) == true)
         #expect(progress[end].hasPrefix("end: 1 candidates from local"), "\(progress)")
         await client.shutdown()
     }

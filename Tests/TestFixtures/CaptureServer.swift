@@ -5,7 +5,7 @@ import Synchronization
 
 /// A tiny OpenAI-compatible model on 127.0.0.1 (a `LoopbackServer`) that records every request
 /// it receives and answers `/v1/completions` and `/v1/chat/completions` with fixed choices (as
-/// many as `n` asks). Shared by the in-process server tests and the end-to-end tests.
+/// many as `n` asks), as one JSON reply or, when `stream` is true, as server-sent events. Shared by the in-process server tests and the end-to-end tests.
 public final class CaptureServer: Sendable {
     public struct Captured: Sendable {
         public var method: String
@@ -83,7 +83,33 @@ public final class CaptureServer: Sendable {
             "id": "capture-1", "object": chat ? "chat.completion" : "text_completion", "created": 0, "model": "capture",
             "choices": choices, "usage": ["prompt_tokens": 10, "completion_tokens": 3, "total_tokens": 13],
         ]
+        if json?["stream"] as? Bool == true { return streamed(choices, chat: chat) }
         let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
         return .json(200, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The same choices as server-sent events, as llama.cpp streams them: per choice its text
+    /// (chat: a `delta`) with its tokens, then its finish, then usage and `[DONE]`.
+    private static func streamed(_ choices: [[String: Any]], chat: Bool) -> LoopbackServer.Reply {
+        func event(_ object: Any) -> [UInt8] {
+            let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+            return Array("data: ".utf8) + Array(data) + Array("\n\n".utf8)
+        }
+        var events: [[UInt8]] = []
+        for choice in choices {
+            var text = choice
+            text["finish_reason"] = NSNull()
+            if chat, let message = choice["message"] as? [String: Any] {
+                text["message"] = nil
+                text["delta"] = ["content": message["content"] ?? ""]
+            }
+            events.append(event(["choices": [text]]))
+            var finish: [String: Any] = ["index": choice["index"] ?? 0, "finish_reason": "stop"]
+            finish[chat ? "delta" : "text"] = chat ? [String: Any]() : ""
+            events.append(event(["choices": [finish]]))
+        }
+        events.append(event(["choices": [Any](), "usage": ["prompt_tokens": 10, "completion_tokens": 3 * choices.count]]))
+        events.append(Array("data: [DONE]\n\n".utf8))
+        return .chunked(status: 200, headers: ["Content-Type": "text/event-stream"], chunks: events, interval: 0, complete: true)
     }
 }

@@ -22,6 +22,16 @@ public final class InMemoryModels: ModelBackends {
         public var usage: Usage
         public var delay: Duration
         public var error: (any Error)?
+        /// Per sample (by index), how long after `delay` it completes; missing: at once. A
+        /// streamed call delivers each sample when it completes; `sample` returns when the
+        /// slowest has.
+        public var sampleDelays: [Duration] = []
+        /// Per sample (by index), a gate it waits for (after its delay) before completing: a
+        /// test decides exactly when a slow sample ends. Open every gate, also on failure.
+        public var sampleGates: [Int: Gate] = [:]
+        /// Thrown by a streamed call before any event (a server that does not stream); `sample`
+        /// answers as usual.
+        public var streamFailure: (any Error)?
 
         public init(samples: [Sample], usage: Usage = Usage(promptTokens: 20, completionTokens: 10),
                     delay: Duration = .zero) {
@@ -46,13 +56,25 @@ public final class InMemoryModels: ModelBackends {
 
     private let script: Script
     private let recorded = Mutex<[Call]>([])
+    private let completed = Mutex<Int>(0)
+    /// Whether backends say they stream (`ModelBackend.streams`); `stream` works either way.
+    public let streams: Bool
 
-    public init(_ script: @escaping Script) {
+    /// - Parameter streams: false plays a backend that does not stream (the engine then samples).
+    public init(streams: Bool = true, _ script: @escaping Script) {
+        self.streams = streams
         self.script = script
     }
 
     /// Every call so far, in the order they started.
     public var calls: [Call] { recorded.withLock { $0 } }
+
+    /// Samples delivered so far by all calls (a streamed sample counts when its `finished` is sent).
+    public var samplesCompleted: Int { completed.withLock { $0 } }
+
+    /// Streaming calls so far (a subset of `calls`).
+    public var streamedCalls: Int { streamed.withLock { $0 } }
+    private let streamed = Mutex<Int>(0)
 
     public func backend(for endpoint: ModelEndpoint) -> any ModelBackend {
         ScriptedBackend(endpoint: endpoint, models: self)
@@ -64,18 +86,122 @@ public final class InMemoryModels: ModelBackends {
 
     public func shutdown() {}
 
-    fileprivate func answer(_ endpoint: ModelEndpoint, _ plan: PromptPlan, _ params: SamplingParams) async throws -> SampleBatch {
+    /// Records the call and plays its reply's common part (script, delay, error).
+    fileprivate func reply(_ endpoint: ModelEndpoint, _ plan: PromptPlan, _ params: SamplingParams) async throws -> Reply {
         let call = recorded.withLock { calls -> Call in
             let call = Call(endpoint: endpoint, plan: plan, params: params, index: calls.count)
             calls.append(call)
             return call
         }
-        let reply = try await script(call)
+        var reply = try await script(call)
         if reply.delay > .zero { try await Task.sleep(for: reply.delay) }
         if let error = reply.error { throw error }
-        let seconds = Double(reply.delay.components.seconds) + Double(reply.delay.components.attoseconds) / 1e18
-        return SampleBatch(samples: Array(reply.samples.prefix(max(1, params.n))), model: endpoint.name, usage: reply.usage,
-                           latency: seconds, strategy: .n)
+        reply.samples = Array(reply.samples.prefix(max(1, params.n)))
+        return reply
+    }
+
+    fileprivate func answer(_ endpoint: ModelEndpoint, _ plan: PromptPlan, _ params: SamplingParams) async throws -> SampleBatch {
+        let reply = try await reply(endpoint, plan, params)
+        // The batch is back when its slowest sample is.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in reply.samples.indices {
+                group.addTask { try await Self.complete(index, of: reply) }
+            }
+            try await group.waitForAll()
+        }
+        completed.withLock { $0 += reply.samples.count }
+        let total = reply.delay + (reply.sampleDelays.max() ?? .zero)
+        let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        return SampleBatch(samples: reply.samples, model: endpoint.name, usage: reply.usage, latency: seconds, strategy: .n)
+    }
+
+    /// Each sample's events as soon as it completes (its delay passed, its gate open): its
+    /// tokens one event each (or its whole text), then `finished`; usage at the end.
+    fileprivate func streamAnswer(_ endpoint: ModelEndpoint, _ plan: PromptPlan, _ params: SamplingParams,
+                                  emit: @escaping @Sendable (StreamEvent) -> Void) async throws {
+        streamed.withLock { $0 += 1 }
+        let reply = try await reply(endpoint, plan, params)
+        if let failure = reply.streamFailure { throw failure }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, sample) in reply.samples.enumerated() {
+                group.addTask {
+                    try await Self.complete(index, of: reply)
+                    if let tokens = sample.tokens, !tokens.isEmpty, tokens.map(\.token).joined() == sample.text {
+                        for token in tokens { emit(.text(index: index, text: token.token, tokens: [token])) }
+                    } else if !sample.text.isEmpty || sample.tokens != nil {
+                        emit(.text(index: index, text: sample.text, tokens: sample.tokens))
+                    }
+                    self.completed.withLock { $0 += 1 }
+                    emit(.finished(index: index, reason: sample.finishReason))
+                }
+            }
+            try await group.waitForAll()
+        }
+        emit(.usage(reply.usage))
+    }
+
+    private static func complete(_ index: Int, of reply: Reply) async throws {
+        if index < reply.sampleDelays.count, reply.sampleDelays[index] > .zero {
+            try await Task.sleep(for: reply.sampleDelays[index])
+        }
+        if let gate = reply.sampleGates[index] { try await gate.wait() }
+    }
+}
+
+/// A one-way latch: `wait` returns once `open` has been called (at once, after it). Waiting is
+/// cancellable (it then throws `CancellationError`).
+public final class Gate: Sendable {
+    private struct State {
+        var isOpen = false
+        var waiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
+        var next: UInt64 = 0
+        var cancelled: Set<UInt64> = []
+    }
+    private let state = Mutex(State())
+
+    public init() {}
+
+    public var isOpen: Bool { state.withLock { $0.isOpen } }
+
+    public func open() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
+            state.isOpen = true
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    public func wait() async throws {
+        let id = state.withLock { state -> UInt64 in
+            state.next += 1
+            return state.next
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let outcome = state.withLock { state -> Bool? in
+                    if state.isOpen { return true }
+                    if state.cancelled.remove(id) != nil { return false }
+                    state.waiters[id] = continuation
+                    return nil
+                }
+                switch outcome {
+                case true?: continuation.resume()
+                case false?: continuation.resume(throwing: CancellationError())
+                case nil: break
+                }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+                guard let waiter = state.waiters.removeValue(forKey: id) else {
+                    // Not waiting yet: the registration sees this and throws.
+                    state.cancelled.insert(id)
+                    return nil
+                }
+                return waiter
+            }
+            waiter?.resume(throwing: CancellationError())
+        }
     }
 }
 
@@ -87,16 +213,14 @@ private struct ScriptedBackend: ModelBackend {
         try await models.answer(endpoint, plan, params)
     }
 
+    var streams: Bool { models.streams }
+
     func stream(_ plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error> {
         let (stream, continuation) = AsyncThrowingStream<StreamEvent, Error>.makeStream()
+        let (models, endpoint) = (self.models, self.endpoint)
         let task = Task {
             do {
-                let batch = try await sample(plan, params: params)
-                for (index, sample) in batch.samples.enumerated() {
-                    continuation.yield(.text(index: index, text: sample.text, tokens: sample.tokens))
-                    continuation.yield(.finished(index: index, reason: sample.finishReason))
-                }
-                continuation.yield(.usage(batch.usage))
+                try await models.streamAnswer(endpoint, plan, params) { continuation.yield($0) }
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)

@@ -11,6 +11,9 @@ struct ProviderBackend: ModelBackend {
     let capabilities: CapabilityCache
     let ledger: UsageLedger
 
+    /// Every provider decodes streamed replies (`Provider.streamDecoder`).
+    var streams: Bool { true }
+
     private var endpoint: ModelEndpoint { requester.client.endpoint }
     private var logger: Logger { requester.client.logger }
 
