@@ -65,6 +65,7 @@ enum EffectiveConfigBuilder {
         buildLanguages(merged, into: &config)
         buildRoutes(merged, into: &config, findings: &findings)
         checkReferences(merged, config: config, findings: &findings)
+        checkSupersededPresets(merged, presets: presets, findings: &findings)
         config.provenanceEntries = ProvenanceListing.entries(config: config, merged: merged, presets: presets)
         return (config, findings)
     }
@@ -243,6 +244,45 @@ enum EffectiveConfigBuilder {
         for (index, entry) in merged.routes.enumerated() {
             check(entry.values["model"]?.stringValue,
                   at: ConfigKeyPath(keys: ["routes"]).appending(index: index).appending("model"), layer: entry.layer)
+        }
+    }
+
+    /// A warning wherever a key uses a preset the providers have moved on from (it still works).
+    private static func checkSupersededPresets(_ merged: MergedConfig, presets: [String: ModelPreset], findings: inout [Finding]) {
+        func check(_ name: String?, at path: ConfigKeyPath, layer: Int) {
+            guard let name, let successor = presets[name]?.supersededBy else { return }
+            findings.append(Finding(layer: layer, diagnostic: merged.diagnostic(
+                .warning, at: path, layer: layer,
+                "\(path): preset \"\(name)\" is superseded by \"\(successor)\"; it still works")))
+        }
+        for name in merged.names(under: "models") {
+            let presetPath = ConfigKeyPath(keys: ["models", name, "preset"])
+            if let entry = merged.values[presetPath] {
+                check(entry.value.stringValue, at: presetPath, layer: entry.layer)
+            } else if presets[name] != nil {
+                // `[models."openai/gpt-4o"]` overrides the preset of that name: still a use of it.
+                let path = ConfigKeyPath(keys: ["models", name])
+                let layer = merged.values.filter { $0.key.keys.prefix(2) == ["models", name] }.map(\.value.layer).min() ?? 0
+                check(name, at: path, layer: layer)
+            }
+        }
+        // A model entry of the same name shadows the preset: only bare preset references count.
+        let defined = Set(merged.names(under: "models"))
+        func reference(_ name: String?, at path: ConfigKeyPath, layer: Int) {
+            guard let name, !defined.contains(name) else { return }
+            check(name, at: path, layer: layer)
+        }
+        for keys in [["default_model"], ["budget", "fallback_model"]] {
+            let path = ConfigKeyPath(keys: keys)
+            if let entry = merged.values[path] { reference(entry.value.stringValue, at: path, layer: entry.layer) }
+        }
+        for language in merged.names(under: "languages") {
+            let path = ConfigKeyPath(keys: ["languages", language, "model"])
+            if let entry = merged.values[path] { reference(entry.value.stringValue, at: path, layer: entry.layer) }
+        }
+        for (index, entry) in merged.routes.enumerated() {
+            reference(entry.values["model"]?.stringValue,
+                      at: ConfigKeyPath(keys: ["routes"]).appending(index: index).appending("model"), layer: entry.layer)
         }
     }
 }

@@ -17,6 +17,9 @@ struct ModelPreset: Sendable {
     var sampling: ModelSampling
     /// Where a value other than the built-in one came from (only the local URL today).
     var overriddenBaseURLSource: String?
+    /// The preset to move to when the provider has a newer model in this one's place. A superseded
+    /// preset still works (configs name it); using it earns a config warning.
+    var supersededBy: String?
 }
 
 enum ModelPresets {
@@ -39,11 +42,37 @@ enum ModelPresets {
 
     /// Names in documentation order.
     static let names: [String] = [
-        "local", "ollama",
+        "local", "ollama", "ollama-coder",
+        "openrouter/gpt-5-mini",
         "openrouter/gpt-4o", "openrouter/gpt-4-turbo", "openrouter/gpt-3.5-turbo",
         "openrouter/llama-3.2-3b", "openrouter/mixtral-8x7b", "openrouter/gemini-flash-1.5-8b",
-        "openai/gpt-4o", "openai/gpt-4o-mini",
+        "openai/gpt-5-mini", "openai/gpt-4o", "openai/gpt-4o-mini",
+        "anthropic/claude-sonnet-5", "anthropic/claude-haiku-4-5",
         "anthropic/claude-3-5-sonnet", "anthropic/claude-3-5-haiku",
+    ]
+
+    /// Presets reviewed on 2026-12-02 against the providers' model pages; each superseded one maps
+    /// to the preset to move to. Sources (ids and list prices asserted only where these give them):
+    /// - https://openrouter.ai/openai/gpt-5-mini — `openai/gpt-5-mini`, $0.25 / $2 per M tokens
+    ///   ("the successor to OpenAI's o4-mini"); OpenAI's own id is `gpt-5-mini` (same list price).
+    /// - https://platform.claude.com/docs/en/about-claude/models/overview and the model pages
+    ///   https://platform.claude.com/docs/pt-BR/models/sonnet-5/overview (`claude-sonnet-5`, $2 / $10)
+    ///   and https://platform.claude.com/docs/pt-BR/models/haiku-4-5/overview
+    ///   (`claude-haiku-4-5-20251001`, $1 / $5); the Haiku 4.5 migration guide moves
+    ///   `claude-3-5-haiku-20241022` to it. Anthropic now lists Sonnet 5.5 / Haiku 5.5 as current
+    ///   but the pages found give no API ids for them, so the presets stop at Sonnet 5 / Haiku 4.5.
+    /// - Ollama: `qwen2.5-coder` comes in 0.5b, 1.5b, 3b, 7b, 14b and 32b
+    ///   (https://huggingface.co/collections/Qwen/qwen25-coder; `ollama pull qwen2.5-coder:1.5b`).
+    /// The Llama / Mixtral / Gemini OpenRouter presets are kept unmarked: no source reviewed names
+    /// their successors. Prices not listed above are the ones the presets were written with.
+    static let superseded: [String: String] = [
+        "openrouter/gpt-4o": "openrouter/gpt-5-mini",
+        "openrouter/gpt-4-turbo": "openrouter/gpt-5-mini",
+        "openrouter/gpt-3.5-turbo": "openrouter/gpt-5-mini",
+        "openai/gpt-4o": "openai/gpt-5-mini",
+        "openai/gpt-4o-mini": "openai/gpt-5-mini",
+        "anthropic/claude-3-5-sonnet": "anthropic/claude-sonnet-5",
+        "anthropic/claude-3-5-haiku": "anthropic/claude-haiku-4-5",
     ]
 
     static func all(environment: [String: String]) -> [String: ModelPreset] {
@@ -62,9 +91,19 @@ enum ModelPresets {
                 model: "llama3.2:3b", api: .chat, timeout: 120, maxConcurrency: 2),
             sampling: ModelSampling(),
             overriddenBaseURLSource: ollamaHost == nil ? nil : "environment \(ollamaHostVariable)")
+        // A code model on Ollama's native API: `/api/generate` with `suffix` applies the model's own
+        // fill-in-the-middle template.
+        presets["ollama-coder"] = ModelPreset(
+            endpoint: ModelEndpoint(
+                name: "ollama-coder", provider: .ollama,
+                baseURL: ollamaHost.map(ollamaURL(fromHost:)) ?? "http://127.0.0.1:11434",
+                model: "qwen2.5-coder:1.5b", api: .fim, timeout: 120, maxConcurrency: 2),
+            sampling: ModelSampling(maxTokens: 128),
+            overriddenBaseURLSource: ollamaHost == nil ? nil : "environment \(ollamaHostVariable)")
 
         // OpenRouter ids and list prices (USD per million input/output tokens).
         let openRouter: [(String, String, Double, Double)] = [
+            ("openrouter/gpt-5-mini", "openai/gpt-5-mini", 0.25, 2.00),
             ("openrouter/gpt-4o", "openai/gpt-4o", 2.50, 10.00),
             ("openrouter/gpt-4-turbo", "openai/gpt-4-turbo", 10.00, 30.00),
             ("openrouter/gpt-3.5-turbo", "openai/gpt-3.5-turbo", 0.50, 1.50),
@@ -81,12 +120,17 @@ enum ModelPresets {
                 sampling: ModelSampling())
         }
         let direct: [(String, ProviderKind, String, String, String, Double, Double)] = [
+            ("openai/gpt-5-mini", .openai, "https://api.openai.com/v1", "gpt-5-mini", "OPENAI_API_KEY", 0.25, 2.00),
             ("openai/gpt-4o", .openai, "https://api.openai.com/v1", "gpt-4o", "OPENAI_API_KEY", 2.50, 10.00),
             ("openai/gpt-4o-mini", .openai, "https://api.openai.com/v1", "gpt-4o-mini", "OPENAI_API_KEY", 0.15, 0.60),
             ("anthropic/claude-3-5-sonnet", .anthropic, "https://api.anthropic.com/v1", "claude-3-5-sonnet-latest",
              "ANTHROPIC_API_KEY", 3.00, 15.00),
             ("anthropic/claude-3-5-haiku", .anthropic, "https://api.anthropic.com/v1", "claude-3-5-haiku-latest",
              "ANTHROPIC_API_KEY", 0.80, 4.00),
+            ("anthropic/claude-sonnet-5", .anthropic, "https://api.anthropic.com/v1", "claude-sonnet-5",
+             "ANTHROPIC_API_KEY", 2.00, 10.00),
+            ("anthropic/claude-haiku-4-5", .anthropic, "https://api.anthropic.com/v1", "claude-haiku-4-5-20251001",
+             "ANTHROPIC_API_KEY", 1.00, 5.00),
         ]
         let openAIURL = environment[openAIURLVariable].flatMap { $0.isEmpty ? nil : $0 }
         for (name, provider, url, id, keyEnv, input, output) in direct {
@@ -98,6 +142,7 @@ enum ModelPresets {
                 sampling: ModelSampling(),
                 overriddenBaseURLSource: fromEnvironment == nil ? nil : "environment \(openAIURLVariable)")
         }
+        for (name, successor) in superseded { presets[name]?.supersededBy = successor }
         return presets
     }
 }

@@ -40,7 +40,7 @@ import Testing
         for (language, path, text) in [("python", "/ws/app.py", "from flask import Flask\n"), ("go", "/ws/x.go", "package x\n"),
                                        ("javascript", "/ws/x.js", "import * as np from 'numjs'\n")] {
             let other = try config.route(for: makeTask(language: language, path: path, text: text))
-            #expect(other.endpoint.model == "openai/gpt-4o")
+            #expect(other.endpoint.model == "openai/gpt-5-mini")
             #expect(other.rule == "default_model")
         }
     }

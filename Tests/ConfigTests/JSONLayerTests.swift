@@ -8,7 +8,7 @@ import Testing
         let settings = """
         {"docwright": {
             "ranking.policy": "agreement",
-            "models": {"gpt-3.5": {"preset": "openrouter/gpt-3.5-turbo", "n": 2, "stop": ["\\n\\n"]}},
+            "models": {"gpt-3.5": {"preset": "openrouter/gpt-5-mini", "n": 2, "stop": ["\\n\\n"]}},
             "routes": [{"language": ["python"], "domain": "data-ml", "model": "gpt-3.5"}],
             "budget": {"daily_usd": 1, "fallback_model": null}
         }}
@@ -20,7 +20,7 @@ import Testing
         #expect(config.budget.dailyUSD == 1)
         #expect(config.budget.fallbackModel == nil)  // null = not set
         let route = try config.route(for: makeTask(language: "python", path: "/ws/a.py", text: "import pandas\n"))
-        #expect(route.endpoint.model == "openai/gpt-3.5-turbo")
+        #expect(route.endpoint.model == "openai/gpt-5-mini")
         #expect(route.params.n == 2)
         #expect(route.params.stop == ["\n\n"])
         #expect(route.policy == .agreement)

@@ -21,7 +21,7 @@ import Testing
         max_tokens = 99
         log_level = "debug"
         [models.gpt]
-        preset = "openrouter/gpt-4o"
+        preset = "openrouter/gpt-5-mini"
         timeout = 10
         """, to: sandbox.userFile)
         try sandbox.write("""
@@ -39,7 +39,7 @@ import Testing
         #expect(config.sampling.maxTokens == 99)
         #expect(config.logLevel == .debug)
         let gpt = try #require(config.endpoint(named: "gpt"))
-        #expect(gpt.timeout == 10 && gpt.maxConcurrency == 2 && gpt.model == "openai/gpt-4o")
+        #expect(gpt.timeout == 10 && gpt.maxConcurrency == 2 && gpt.model == "openai/gpt-5-mini")
 
         #expect(store.setInitializationOptions(Data(#"{"n": 4, "temperature": 0.3}"#.utf8)).isEmpty)
         #expect(store.current.sampling.n == 4)
@@ -54,7 +54,7 @@ import Testing
         #expect(provenance["max_tokens"] == "~/xdg/docwright/config.toml:3")
         #expect(provenance["models.gpt.timeout"] == "~/xdg/docwright/config.toml:7")
         #expect(provenance["models.gpt.max_concurrency"] == "~/projects/app/.docwright.toml:4")
-        #expect(provenance["models.gpt.model"] == "preset openrouter/gpt-4o")
+        #expect(provenance["models.gpt.model"] == "preset openrouter/gpt-5-mini")
         #expect(provenance["seed"] == "default")
 
         // Removing the client layer falls back to the layers below.
@@ -195,14 +195,14 @@ import Testing
 
     @Test func crossLayerReferenceIsRefusedNotRedirected() throws {
         let sandbox = try Sandbox()
-        try sandbox.write("[models.team]\npreset = \"openrouter/gpt-4o\"\n", to: sandbox.userFile)
+        try sandbox.write("[models.team]\npreset = \"openrouter/gpt-5-mini\"\n", to: sandbox.userFile)
         try sandbox.write("default_model = \"team\"\nn = 2\n", to: sandbox.projectFile)
         let store = sandbox.store()
         #expect(store.reload().isEmpty)
         #expect(store.current.defaultModel == "team")
         // The user renames the model: the project file now refers to nothing; requests it would
         // route are refused (never sent to another model), and the file's other keys still apply.
-        try sandbox.write("[models.team2]\npreset = \"openrouter/gpt-4o\"\n", to: sandbox.userFile)
+        try sandbox.write("[models.team2]\npreset = \"openrouter/gpt-5-mini\"\n", to: sandbox.userFile)
         let diagnostics = store.reload()
         #expect(diagnostics.contains { $0.key == "default_model" && $0.source == "~/projects/app/.docwright.toml" && $0.line == 1 })
         #expect(throws: RoutingError.self) { try store.current.route(for: makeTask(language: "python")) }

@@ -15,10 +15,10 @@ import Testing
         proxy = "http://proxy.corp.example:3128"
         ca_file = "~/certs/corp-ca.pem"
         [models.relative]
-        preset = "openai/gpt-4o-mini"
+        preset = "openai/gpt-5-mini"
         ca_file = "certs/ca.pem"
         [models.direct]
-        preset = "openai/gpt-4o"
+        preset = "openai/gpt-5-mini"
         proxy = ""
         """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
@@ -31,14 +31,14 @@ import Testing
 
     @Test(arguments: ["http://p:3128", "https://p.example", "socks5h://127.0.0.1:1080", "p.example:3128", "http://u:pw@p:1", ""])
     func acceptedProxies(_ proxy: String) {
-        let (config, diagnostics) = loadConfig(fromTOML: "[models.m]\npreset = \"openai/gpt-4o\"\nproxy = \"\(proxy)\"\n")
+        let (config, diagnostics) = loadConfig(fromTOML: "[models.m]\npreset = \"openai/gpt-5-mini\"\nproxy = \"\(proxy)\"\n")
         #expect(diagnostics.isEmpty, "\(proxy): \(diagnostics)")
         #expect(config.models["m"]?.proxy == proxy)
     }
 
     @Test(arguments: ["ftp://p:21", "http://", "http://u:hunter2-secret@", "http://:3128", "a b:1"])
     func rejectedProxiesAreErrorsThatHideCredentials(_ proxy: String) throws {
-        let (config, diagnostics) = loadConfig(fromTOML: "[models.m]\npreset = \"openai/gpt-4o\"\nproxy = \"\(proxy)\"\n")
+        let (config, diagnostics) = loadConfig(fromTOML: "[models.m]\npreset = \"openai/gpt-5-mini\"\nproxy = \"\(proxy)\"\n")
         let error = try #require(diagnostics.first { $0.severity == .error }, "\(proxy) accepted")
         #expect(error.message.contains("models.m.proxy"))
         #expect(!error.message.contains("hunter2"), "\(error.message)")
@@ -49,7 +49,7 @@ import Testing
         let (config, _) = loadConfig(fromTOML: """
         default_model = "corp"
         [models.corp]
-        preset = "openai/gpt-4o"
+        preset = "openai/gpt-5-mini"
         proxy = "http://alice:hunter2-secret@proxy.corp.example:3128"
         ca_file = "/etc/ssl/corp.pem"
         """)

@@ -15,7 +15,7 @@ import Testing
     temperature = 0.6
 
     [models.web]
-    preset = "openrouter/gpt-4o"
+    preset = "openrouter/gpt-5-mini"
     n = 3
 
     [[routes]]

@@ -117,7 +117,7 @@ struct TrustTests {
         enabled = false
         [[routes]]
         language = "rust"
-        model = "openai/gpt-4o-mini"
+        model = "openai/gpt-5-mini"
         verify = false
         """, to: sandbox.projectFile)
         let store = trustedStore(sandbox)
@@ -126,7 +126,7 @@ struct TrustTests {
         #expect(config.defaultModel == "ollama" && !config.enabled)
         #expect(config.disabledPaths == ["vendor/**"])
         #expect(config.languages["go"]?.enabled == false)
-        #expect(try config.route(for: makeTask(language: "rust")).endpoint.name == "openai/gpt-4o-mini")
+        #expect(try config.route(for: makeTask(language: "rust")).endpoint.name == "openai/gpt-5-mini")
         let fast = try config.route(for: makeTask(language: "go"))
         #expect(fast.endpoint.baseURL == "https://openrouter.ai/api/v1" && fast.params.maxTokens == 99)
         #expect(config.endpoint(named: "local")?.baseURL == ModelPresets.localDefaultURL)

@@ -9,7 +9,7 @@ import Testing
         temprature = 0.5
 
         [models.gpt]
-        preset = "openrouter/gpt-4o"
+        preset = "openrouter/gpt-5-mini"
         bogus = 1
 
         [[routes]]
@@ -33,7 +33,7 @@ import Testing
     @Test func wrongTypesAreErrorsNamingFileAndKey() throws {
         let toml = """
         [models.gpt]
-        preset = "openrouter/gpt-4o"
+        preset = "openrouter/gpt-5-mini"
         n = "five"
         """
         let layer = ConfigParsing.layer(
@@ -100,7 +100,7 @@ import Testing
     @Test func literalAPIKeyIsRefusedInAProjectFileOnly() throws {
         let toml = """
         [models.gpt]
-        preset = "openai/gpt-4o"
+        preset = "openai/gpt-5-mini"
         api_key = "sk-live-123456"
         headers = { Authorization = "Bearer sk-live-123456", X-Team = "ml" }
         """
@@ -127,7 +127,7 @@ import Testing
         let sandbox = try Sandbox()
         try sandbox.write("key-from-file\n", to: sandbox.home + "/keys/or")
         let (config, diagnostics) = loadConfig(
-            fromTOML: "[models.a]\npreset = \"openrouter/gpt-4o\"\n[models.b]\npreset = \"openrouter/gpt-4o\"\napi_key_file = \"~/keys/or\"",
+            fromTOML: "[models.a]\npreset = \"openrouter/gpt-5-mini\"\n[models.b]\npreset = \"openrouter/gpt-5-mini\"\napi_key_file = \"~/keys/or\"",
             environment: sandbox.environment)
         #expect(diagnostics.isEmpty)
         let a = try #require(config.endpoint(named: "a")), b = try #require(config.endpoint(named: "b"))
