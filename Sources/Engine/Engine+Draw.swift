@@ -47,7 +47,14 @@ extension Engine {
         // Post-processing depends on these task fields beyond the prompt text.
         let context = [task.language, task.shape.rawValue, task.indentation, task.indentUnit,
                        task.closerPresent ? "closer" : "no-closer", task.docText].joined(separator: "\u{1}")
-        let key = CacheKey(endpoint: route.endpoint, plan: plan, params: params, rankingPolicy: route.policy,
+        // The key covers the definitions the task uses, not the ambient pieces (recent edits, other
+        // open buffers), which change with every keystroke or opened file: typing elsewhere must not
+        // lose this task's results.
+        var stable = clean
+        stable.context.removeAll { $0.reason == .recentEdit || $0.reason == .openBuffer }
+        let keyPlan = stable.context.count == clean.context.count
+            ? plan : PromptBuilder().plan(for: stable, api: route.endpoint.api, fimTemplate: route.endpoint.fimTemplate)
+        let key = CacheKey(endpoint: route.endpoint, plan: keyPlan, params: params, rankingPolicy: route.policy,
                            rankingVersion: RankingVersion.current, verify: route.verify, context: context)
         return Prepared(route: route, context: clean.context, plan: plan, params: params, key: key)
     }
