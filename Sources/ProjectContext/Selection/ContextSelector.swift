@@ -68,16 +68,25 @@ public struct ContextSelector: Sendable {
         for definition in outside.sorted(by: { abs($0.line - line) < abs($1.line - line) }) {
             picks.add(path, name: definition.name, reason: .sameFile, tier: 1, detail: "defined nearby in this file")
         }
-        // 6. Recent edits elsewhere, then the other open buffers' definitions.
-        for chunk in index.recentEdits where chunk.path != path || !window.contains(chunk.line) {
+        // 6. Recent edits elsewhere, then the other open buffers' definitions — of this language's
+        //    family only (a Python buffer tells a Lua function nothing).
+        let related = { (other: String) in Self.sameFamily(other, as: language) }
+        for chunk in index.recentEdits where (chunk.path != path || !window.contains(chunk.line)) && related(chunk.path) {
             picks.addChunk(chunk)
         }
-        for other in index.openPaths where other != path {
+        for other in index.openPaths where other != path && related(other) {
             for definition in (index.outline(of: other)?.definitions ?? []).prefix(3) where definition.container == nil {
                 picks.add(other, name: definition.name, reason: .openBuffer, tier: 0, detail: "open in the editor")
             }
         }
         return picks.fitted(to: budget)
+    }
+
+    /// Whether a file is in the language family of `language`: the same import form (JavaScript
+    /// and TypeScript, C and C++, Java and Kotlin read each other's definitions).
+    static func sameFamily(_ path: String, as language: Language) -> Bool {
+        guard let id = Languages.id(forPath: path), let other = Languages.named(id) else { return false }
+        return other.importForm == language.importForm
     }
 
     /// 0-based lines of the file the prompt shows around the insertion point.

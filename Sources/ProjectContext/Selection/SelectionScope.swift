@@ -13,6 +13,8 @@ struct Scope {
     private(set) var moduleFiles: [String] = []
     /// Names imported by name, in statement order.
     private(set) var importedNames: [String] = []
+    /// The asking file's language.
+    private(set) var language: Language?
 
     /// A name used this many times across the workspace is too common to guess its file.
     static let ambiguousAt = 4
@@ -21,6 +23,7 @@ struct Scope {
         self.index = index
         self.path = path
         guard let outline, let language = language ?? Languages.named(outline.language) else { return }
+        self.language = language
         let resolver = index.resolver
         var modules: [String] = []
         for resolved in resolver.resolve(outline.imports, of: path, language: language, package: outline.package) {
@@ -57,7 +60,10 @@ struct Scope {
         let inModules = moduleFiles.filter { defines($0, name) }
         if !inModules.isEmpty { return inModules.map { ($0, 1, name) } }
         guard name.count >= 3 else { return [] }
-        let anywhere = index.paths(defining: name).filter { $0 != path }
+        // Anywhere in the workspace: only files of this language's family.
+        let anywhere = index.paths(defining: name).filter { other in
+            other != path && (language.map { ContextSelector.sameFamily(other, as: $0) } ?? true)
+        }
         guard !anywhere.isEmpty, anywhere.count < Self.ambiguousAt else { return [] }
         return anywhere.sorted { closeness($0) > closeness($1) || (closeness($0) == closeness($1) && $0 < $1) }
             .map { ($0, 2, name) }
