@@ -140,10 +140,13 @@ import Testing
         index.buildNow()
         let ts = try task(workspace, "web/src/total.ts", line: 5, language: "typescript",
                           signature: "export function orderTotal(order: Order): number {", doc: "Total of the order, rounded.")
-        let tsFound = ContextSelector(index: index).select(for: ts, budget: TokenBudget(maxTokens: 1000)).flatMap(\.symbols)
+        let tsSnippets = ContextSelector(index: index).select(for: ts, budget: TokenBudget(maxTokens: 1000))
+        let tsFound = tsSnippets.flatMap(\.symbols)
         #expect(tsFound.contains("Order"))
         #expect(tsFound.contains("round2"))
-        #expect(tsFound.contains("Item"))
+        // One hop, in the file beside Order — never Go's `Item` of the same name.
+        #expect(tsSnippets.contains { $0.symbols == ["Item"] && $0.path == "web/src/types.ts" })
+        #expect(!tsSnippets.contains { $0.path.hasSuffix(".go") })
         let go = try task(workspace, "cart/total.go", line: 4, language: "go",
                           signature: "func Total(c Cart) int {", doc: "Total sums the prices of the cart's items.")
         let goFound = ContextSelector(index: index).select(for: go, budget: TokenBudget(maxTokens: 1000)).flatMap(\.symbols)

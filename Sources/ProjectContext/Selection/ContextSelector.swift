@@ -48,10 +48,14 @@ public struct ContextSelector: Sendable {
         }
         // 4. One hop: what the chosen definitions mention.
         for pick in picks.chosen where pick.reason <= .imported {
-            let owner = Scope(index: index, path: pick.path, outline: index.outline(of: pick.path), language: nil)
+            let ownerOutline = index.outline(of: pick.path)
+            let owner = Scope(index: index, path: pick.path, outline: ownerOutline, language: nil)
             for definition in pick.definitions {
                 for mentioned in definition.mentions where mentioned != definition.name {
-                    for found in owner.lookup(mentioned) {
+                    // The definition's own file first (a type next to the one that uses it).
+                    let beside = ownerOutline?.definitions.contains { $0.name == mentioned && $0.container == nil } == true
+                    let found = beside ? [(path: pick.path, tier: 0, name: mentioned)] : owner.lookup(mentioned)
+                    for found in found where found.path != path {
                         picks.add(found.path, name: found.name, reason: .mentioned, tier: found.tier,
                                   detail: "`\(mentioned)` used by `\(definition.name)`")
                     }
