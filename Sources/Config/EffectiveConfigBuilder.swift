@@ -233,18 +233,7 @@ enum EffectiveConfigBuilder {
                 "\(path) names unknown model \"\(name)\"\(hint); define [models.\(ConfigKeyPath.isBare(name) ? name : "\"\(name)\"")] "
                     + "or use a preset (requests it would serve are refused)")))
         }
-        for keys in [["default_model"], ["budget", "fallback_model"]] {
-            let path = ConfigKeyPath(keys: keys)
-            if let entry = merged.values[path] { check(entry.value.stringValue, at: path, layer: entry.layer) }
-        }
-        for language in merged.names(under: "languages") {
-            let path = ConfigKeyPath(keys: ["languages", language, "model"])
-            if let entry = merged.values[path] { check(entry.value.stringValue, at: path, layer: entry.layer) }
-        }
-        for (index, entry) in merged.routes.enumerated() {
-            check(entry.values["model"]?.stringValue,
-                  at: ConfigKeyPath(keys: ["routes"]).appending(index: index).appending("model"), layer: entry.layer)
-        }
+        forEachModelReference(merged, check)
     }
 
     /// A warning wherever a key uses a preset the providers have moved on from (it still works).
@@ -272,17 +261,23 @@ enum EffectiveConfigBuilder {
             guard let name, !defined.contains(name) else { return }
             check(name, at: path, layer: layer)
         }
+        forEachModelReference(merged, reference)
+    }
+
+    /// Every key that names a model by name: `default_model`, `budget.fallback_model`,
+    /// `languages.*.model`, `routes[].model` (the name, where it is, the layer that set it).
+    private static func forEachModelReference(_ merged: MergedConfig, _ body: (String?, ConfigKeyPath, Int) -> Void) {
         for keys in [["default_model"], ["budget", "fallback_model"]] {
             let path = ConfigKeyPath(keys: keys)
-            if let entry = merged.values[path] { reference(entry.value.stringValue, at: path, layer: entry.layer) }
+            if let entry = merged.values[path] { body(entry.value.stringValue, path, entry.layer) }
         }
         for language in merged.names(under: "languages") {
             let path = ConfigKeyPath(keys: ["languages", language, "model"])
-            if let entry = merged.values[path] { reference(entry.value.stringValue, at: path, layer: entry.layer) }
+            if let entry = merged.values[path] { body(entry.value.stringValue, path, entry.layer) }
         }
         for (index, entry) in merged.routes.enumerated() {
-            reference(entry.values["model"]?.stringValue,
-                      at: ConfigKeyPath(keys: ["routes"]).appending(index: index).appending("model"), layer: entry.layer)
+            body(entry.values["model"]?.stringValue,
+                 ConfigKeyPath(keys: ["routes"]).appending(index: index).appending("model"), entry.layer)
         }
     }
 }
