@@ -110,9 +110,7 @@ public final class Engine: Sendable {
         let effective = config.current
         let (enabled, reason) = effective.isEnabled(path: path, language: language, text: text)
         guard enabled else { return .nothing(reason ?? "docwright is disabled here") }
-        // The tree is parsed only when the comment lexers find nothing (a comment inside a body).
-        switch IntentFinder.find(in: text, language: language, position: position, path: path,
-                                 tree: tree ?? { try? SyntaxParser().parse(text: text, language: language) }) {
+        switch IntentFinder.find(in: text, language: language, position: position, path: path, tree: tree ?? { nil }) {
         case .task(let task): return .task(task)
         case .nothing(let reason): return .nothing(reason)
         }

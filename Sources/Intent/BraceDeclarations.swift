@@ -77,7 +77,7 @@ enum BraceDeclarations {
         // Text after `{` on its line: nothing, a comment, or a placeholder.
         let restOfOpenLine = text.string(open + 1..<text.lineEnds[openLine]).trimmingWhitespace()
         var startsOnOpenLine = false
-        if !restOfOpenLine.isEmpty, context.source.lexer.commentOpening(at: firstNonSpace(after: open + 1, in: text)) == nil {
+        if !restOfOpenLine.isEmpty, !context.source.map.commentStarts(at: firstNonSpace(after: open + 1, in: text)) {
             guard StubPatterns.isPlaceholder(restOfOpenLine, spec: context.spec) else { return rejectBody(openLine) }
             startsOnOpenLine = true
         }
@@ -138,9 +138,9 @@ enum BraceDeclarations {
         var pendingLineCheck = false
         var sawParenthesis = false
         let cLike = ["c", "cpp", "java", "csharp"].contains(context.spec.id)
-        context.source.lexer.scan(
-            from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine], state: .code,
-            onLineStart: { offset, _ in
+        context.source.map.scanCode(
+            from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine],
+            onLineStart: { offset in
                 currentLine = text.line(ofOffset: offset)
                 pendingLineCheck = true
             },
@@ -193,7 +193,7 @@ enum BraceDeclarations {
         let lastLine = min(text.line(ofOffset: open) + maximumBodyLines, text.lineCount - 1)
         var depth = 1
         var close: Int?
-        context.source.lexer.scan(from: open + 1, to: text.lineEnds[lastLine], state: .code) { index in
+        context.source.map.scanCode(from: open + 1, to: text.lineEnds[lastLine]) { index in
             switch text.bytes[index] {
             case 0x7B: depth += 1
             case 0x7D:

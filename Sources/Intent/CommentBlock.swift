@@ -52,7 +52,7 @@ struct CommentBlock {
         for line in lines {
             var body = Substring(line.trimmingWhitespace())
             if let marker = spec.lineCommentMarkers.first(where: { body.hasPrefix($0) }),
-               !(spec.lexical.luaLong && body.hasPrefix("--[")) {
+               !(spec.luaLongComments && body.hasPrefix("--[")) {
                 body = body.dropFirst(marker.count)
                 if spec.id == "rust", body.hasPrefix("!") { body = body.dropFirst() }
                 // Conventionally one space follows the marker; deeper indentation is content.

@@ -97,8 +97,8 @@ enum EndDeclarations {
         var depth = 0
         var end: Int?
         var sawParen = false
-        context.source.lexer.scan(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine], state: .code,
-                                  onLineStart: { offset, _ in
+        context.source.map.scanCode(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine],
+                                    onLineStart: { offset in
                                       if !sawParen, end == nil { end = offset }
                                   },
                                   onCode: { index in
