@@ -10,12 +10,14 @@ struct AnalyzedSource {
     let text: SourceText
     let spec: LanguageSpec
     let map: LexicalMap
+    let tree: SyntaxTree
     /// The lines the map covers.
     let window: ClosedRange<Int>
 
     init(text: SourceText, spec: LanguageSpec, tree: SyntaxTree, around line: Int) {
         self.text = text
         self.spec = spec
+        self.tree = tree
         let last = max(text.lineCount - 1, 0)
         let first = min(max(line - Self.windowLines, 0), last)
         window = first...min(max(line + Self.windowLines, first), last)

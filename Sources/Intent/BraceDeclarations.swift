@@ -11,7 +11,18 @@ enum BraceDeclarations {
     /// nil when the line does not start a function declaration.
     static func analyze(at line: Int, doc: AttachedDoc, in context: IntentContext) -> Finding? {
         let text = context.text
-        guard text.isValidLine(line), let opener = findOpener(from: line, in: context) else { return nil }
+        guard text.isValidLine(line) else { return nil }
+        // The tree's declaration when the code parses there; else the code bytes read by hand
+        // (a function being typed, which the grammar cannot place yet).
+        let fromTree = TreeDeclaration.at(line: line, below: doc.lastLine, in: context.source)
+        let opener: Opener
+        switch fromTree {
+        case .braces(let open, _): opener = .brace(open)
+        case .prototype(let semicolon): opener = .semicolon(semicolon)
+        case nil:
+            guard let found = findOpener(from: line, in: context) else { return nil }
+            opener = found
+        }
         let signatureStart = text.firstNonBlankOffset(line)
         let openerOffset: Int
         let endsWithBrace: Bool
@@ -20,7 +31,9 @@ enum BraceDeclarations {
         case .semicolon(let offset): (openerOffset, endsWithBrace) = (offset, false)
         }
         let signature = context.normalizedString(signatureStart..<openerOffset).trimmingWhitespace()
-        guard isFunctionSignature(signature, spec: context.spec, endsWithBrace: endsWithBrace) else { return nil }
+        guard fromTree != nil || isFunctionSignature(signature, spec: context.spec, endsWithBrace: endsWithBrace) else {
+            return nil
+        }
         let signatureIndent = text.indentation(line)
         let name = FunctionName.of(signature) ?? "the function"
 
@@ -41,18 +54,19 @@ enum BraceDeclarations {
                 insertion: insertion, indentation: signatureIndent + context.indentUnit, closerPresent: false)
             return Finding(outcome: .task(task), extent: extent)
         case .brace(let open):
-            return analyzeBody(open: open, signature: signature, signatureIndent: signatureIndent, name: name,
+            var close: Int?
+            if case .braces(_, let closeFromTree) = fromTree { close = closeFromTree } else { close = matchingClose(open: open, in: context) }
+            return analyzeBody(open: open, close: close, signature: signature, signatureIndent: signatureIndent, name: name,
                                declarationLine: line, doc: doc, in: context)
         }
     }
 
     private static func analyzeBody(
-        open: Int, signature: String, signatureIndent: String, name: String, declarationLine: Int,
+        open: Int, close: Int?, signature: String, signatureIndent: String, name: String, declarationLine: Int,
         doc: AttachedDoc, in context: IntentContext
     ) -> Finding {
         let text = context.text
         let openLine = text.line(ofOffset: open)
-        let close = matchingClose(open: open, in: context)
         let openColumn = open - text.lineStarts[openLine]
         let unit = context.indentUnit
         let rejectBody = { (last: Int) in

@@ -27,7 +27,7 @@ enum EndDeclarations {
     static func analyze(at line: Int, doc: AttachedDoc, in context: IntentContext) -> Finding? {
         let text = context.text
         guard text.isValidLine(line), isDeclaration(text.trimmed(line), language: context.spec.id) else { return nil }
-        let signatureEnd = endOfSignature(from: line, in: context)
+        let signatureEnd = TreeDeclaration.signatureEnd(line: line, in: context.source) ?? endOfSignature(from: line, in: context)
         let signature = context.normalizedString(text.firstNonBlankOffset(line)..<signatureEnd).trimmingWhitespace()
         let signatureLine = text.line(ofOffset: signatureEnd)
         let signatureIndent = text.indentation(line)
@@ -99,9 +99,9 @@ enum EndDeclarations {
         var sawParen = false
         context.source.map.scanCode(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine],
                                     onLineStart: { offset in
-                                      if !sawParen, end == nil { end = offset }
-                                  },
-                                  onCode: { index in
+                                        if !sawParen, end == nil { end = offset }
+                                    },
+                                    onCode: { index in
             if end != nil { return false }
             switch text.bytes[index] {
             case 0x28:

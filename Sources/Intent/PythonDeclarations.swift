@@ -19,7 +19,7 @@ enum PythonDeclarations {
         guard text.isValidLine(line), isDefLine(line, in: context.source) else { return nil }
         let name = FunctionName.of(text.trimmed(line)) ?? "the function"
         let firstLine = commentAbove?.firstLine ?? line
-        guard let colon = signatureColon(from: line, in: context) else {
+        guard let colon = TreeDeclaration.signatureEnd(line: line, in: context.source) ?? signatureColon(from: line, in: context) else {
             return Finding(outcome: .rejected("the signature of `\(name)` at line \(context.displayLine(line)) is incomplete"),
                            extent: firstLine...line)
         }
