@@ -151,7 +151,7 @@ enum BraceDeclarations {
         var lastCodeLine = line
         var pendingLineCheck = false
         var sawParenthesis = false
-        let cLike = ["c", "cpp", "java", "csharp"].contains(context.spec.id)
+        let cLike = context.spec.typeFirstDeclarations
         context.source.map.scanCode(
             from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine],
             onLineStart: { offset in
@@ -237,7 +237,7 @@ enum BraceDeclarations {
 
     /// Whether the text before the body opener declares a function in this language.
     static func isFunctionSignature(_ signature: String, spec: LanguageSpec, endsWithBrace: Bool) -> Bool {
-        let isJavaScript = spec.id.hasPrefix("javascript") || spec.id.hasPrefix("typescript")
+        let isJavaScript = spec.functionValues
         guard let paren = signature.firstIndex(of: "(") else {
             return isJavaScript && signature.contains("=>")
         }
@@ -255,7 +255,7 @@ enum BraceDeclarations {
         }
         // C-like: `type name(...)`; a single word is a constructor only when a body follows.
         if head.contains("=") && !head.contains("operator") { return false }
-        if spec.id == "java" && head.contains(".") { return false }
+        if spec.dottedNamesAreCalls && head.contains(".") { return false }
         return words.count >= 2 || (words.count == 1 && endsWithBrace)
     }
 }

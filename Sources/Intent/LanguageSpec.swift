@@ -23,6 +23,15 @@ struct LanguageSpec {
     let prototypesAllowed: Bool
     /// Whole lines that may sit between a doc comment and its declaration (`@Override`, `#[test]`).
     let attributePrefixes: [String]
+    /// Functions are also values (`const f = (x) => {…}`, `function (x) {…}`): ECMAScript.
+    let functionValues: Bool
+    /// A declaration starts with its type (`int f(…)`, `List<T> f(…)`): no declaration keyword
+    /// and no function values; its head may span lines until its parameter list.
+    var typeFirstDeclarations: Bool { declarationKeywords.isEmpty && !functionValues }
+    /// `a.b(…)` before a body is a call, never a definition (the JVM's classes hold their methods).
+    let dottedNamesAreCalls: Bool
+    /// Doc comments are XML (C#).
+    let xmlDocComments: Bool
 
     init(_ language: Language) {
         id = language.id
@@ -38,6 +47,9 @@ struct LanguageSpec {
         declarationKeywords = language.declarationKeywords
         prototypesAllowed = language.prototypesAllowed
         attributePrefixes = language.attributePrefixes
+        functionValues = language.importForm == .ecmascript
+        dottedNamesAreCalls = language.importForm == .jvm
+        xmlDocComments = language.xmlDocComments
     }
 
     static func named(_ id: String) -> LanguageSpec? {

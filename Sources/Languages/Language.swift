@@ -210,6 +210,8 @@ public struct Language: Sendable, Hashable {
     /// Whether the grammar's error reports can judge a candidate (false for a grammar with a
     /// known defect that reports errors in valid code; the candidate is then not judged).
     public var parseVerdictsReliable = true
+    /// Doc comments are XML (`<summary>`, `<param name="x">`: C#); their tags become plain words.
+    public var xmlDocComments = false
     /// Well-known modules of this language per built-in routing domain (`data-ml` → `numpy`, …):
     /// a file importing one is in that domain (Config's `BuiltinDomains`).
     public var domainImports: [String: [String]] = [:]
