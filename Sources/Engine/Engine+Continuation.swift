@@ -1,23 +1,26 @@
 import DocwrightCore
 import Foundation
 import Gateway
+import Prompting
 
 extension Engine {
-    /// `batch` with each sample cut by the token limit continued once: one follow-up request per
-    /// such sample (`ModelBackend.continuation` says how the endpoint's provider continues it),
-    /// the same sampling parameters with n = 1, run side by side within the endpoint's
-    /// `max_concurrency`, and the reply joined to the cut text (`Continuation.join`: tokens of
-    /// both, so the mean log-probability is over all of them). One round only: a continuation
-    /// cut again stays cut (the candidate is labelled incomplete). Not when `continue_truncated`
-    /// is off, the endpoint cannot continue, or the daily budget is spent; a follow-up that
-    /// fails keeps the cut sample. The follow-ups' tokens count in the batch's usage (so in the
-    /// ledger and the budget); cancellation throws.
-    func continued(_ batch: SampleBatch, from backend: any ModelBackend, _ prepared: Prepared,
+    /// `batch` with each sample whose code the token limit cut continued once (not one whose code
+    /// ended before the cut: `Postprocessor` calls that complete). One follow-up request per such
+    /// sample (`ModelBackend.continuation` says how the endpoint's provider continues it), the same
+    /// sampling parameters with n = 1, run side by side within the endpoint's `max_concurrency`,
+    /// and the reply joined to the cut text (`Continuation.join`: tokens of both, so the mean
+    /// log-probability is over all of them). One round only: a continuation cut again stays cut
+    /// (its candidate is labelled incomplete). Not when `continue_truncated` is off, the endpoint
+    /// cannot continue, or the daily budget is spent; a follow-up that fails keeps the cut sample.
+    /// The follow-ups' tokens count in the batch's usage (so in the ledger and the budget);
+    /// cancellation throws.
+    func continued(_ batch: SampleBatch, from backend: any ModelBackend, _ task: GenerationTask, _ prepared: Prepared,
                    progress: @Sendable (GenerationProgress) -> Void) async throws -> SampleBatch {
         guard prepared.continueTruncated else { return batch }
         let cut: [(index: Int, continuation: Continuation)] = batch.samples.indices.compactMap { index in
             let sample = batch.samples[index]
             guard sample.finishReason == .length, !sample.text.isEmpty,
+                  (Postprocessor.process(sample, plan: prepared.plan, task: task)?.sample.finishReason ?? .length) == .length,
                   let continuation = backend.continuation(of: prepared.plan, partial: sample.text) else { return nil }
             return (index, continuation)
         }

@@ -83,7 +83,7 @@ extension Engine {
             verifier = route.verify ? DoctestVerifier() : nil
             batch = try await backend.sample(prepared.plan, params: prepared.params)
         }
-        batch = try await continued(batch, from: backend, prepared, progress: progress)
+        batch = try await continued(batch, from: backend, task, prepared, progress: progress)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
         progress(.ranking(received: batch.samples.count, requested: prepared.params.n, verifying: route.verify))
         let candidates = await ranker.rank(processed, task: task, verifier: verifier)
