@@ -73,13 +73,14 @@ extension Engine {
             var next = 0
             func launch() {
                 let (index, plan) = requests[next]
-                var params = params
-                params.seed = params.seed.map { $0 + index }
+                var seeded = params
+                seeded.seed = params.seed.map { $0 + index }
+                let sent = seeded
                 group.addTask {
                     // Await into a local, then build the tuple (swiftlang/swift#91911, see ARCHITECTURE.md).
                     let result: Result<SampleBatch, any Error>
                     do {
-                        result = .success(try await backend.sample(plan, params: params))
+                        result = .success(try await backend.sample(plan, params: sent))
                     } catch {
                         result = .failure(error)
                     }
