@@ -83,6 +83,7 @@ extension Engine {
             verifier = route.verify ? DoctestVerifier() : nil
             batch = try await backend.sample(prepared.plan, params: prepared.params)
         }
+        let drawn = batch.samples
         batch = try await continued(batch, from: backend, task, prepared, progress: progress)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
         progress(.ranking(received: batch.samples.count, requested: prepared.params.n, verifying: route.verify))
@@ -92,6 +93,9 @@ extension Engine {
             candidates: candidates, modelName: route.endpoint.name, modelID: route.endpoint.model, rule: route.rule,
             fromCache: false, latency: batch.latency, usage: batch.usage, strategy: batch.strategy,
             samplesDrawn: batch.samples.count)
+        // Streamed: the last provisional result was ranked before the follow-ups; the final one
+        // goes out too, so a caller's last `partial` is the ranking returned.
+        if let partial, backend.streams, batch.samples != drawn { partial(result) }
         logger.info("generated", metadata: [
             "model": "\(route.endpoint.name)", "rule": "\(route.rule)", "samples": "\(batch.samples.count)",
             "candidates": "\(candidates.count)", "latency": "\(String(format2: batch.latency))s",

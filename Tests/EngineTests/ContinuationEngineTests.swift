@@ -159,6 +159,8 @@ import TestFixtures
         #expect(models.streamedCalls == 1 && models.calls.count == 2)
         #expect(!heard.partialResults.isEmpty)
         #expect(result.candidates.first?.text.contains("y = x * 2\n    return y") == true)
+        // The last provisional result is the final ranking (sent once the follow-up is joined).
+        #expect(heard.partialResults.last?.result.candidates == result.candidates)
         #expect(heard.reports.contains { if case .continuing(1, 2) = $0 { true } else { false } })
         guard case .ranking = heard.reports.last else {
             Issue.record("unexpected progress \(heard.reports)")
