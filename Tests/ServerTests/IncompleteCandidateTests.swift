@@ -53,19 +53,22 @@ import Testing
         return result.arrayValue ?? []
     }
 
-    func generate(_ client: TestClient) async throws -> JSONValue {
-        try await client.request(ExecuteCommandRequest.method, [
+    /// A client of a server whose model is `model`, after `docwright.generate` on the stub (with
+    /// the command's reply).
+    func generate(with model: LoopbackServer) async throws -> (TestClient, JSONValue) {
+        let client = try TestClient(modelURL: model.baseURL + "/v1", cache: true)
+        try await client.initialize(options: ["n": 1, "max_tokens": 16])
+        await client.open(Self.uri, language: "python", text: pythonStub)
+        let report: JSONValue = try await client.request(ExecuteCommandRequest.method, [
             "command": "docwright.generate", "arguments": [["uri": .string(Self.uri), "position": position(3, 4)]],
         ])
+        return (client, report)
     }
 
     @Test func aCandidateStillCutAfterItsContinuationIsListedLabelledButNeverPreferredNorApplied() async throws {
         let (server, prompts) = try Self.model(rest: " 0:\n        total = (", restFinishes: false)
         defer { server.stop() }
-        let client = try TestClient(modelURL: server.baseURL + "/v1", cache: true)
-        try await client.initialize(options: ["n": 1, "max_tokens": 16])
-        await client.open(Self.uri, language: "python", text: pythonStub)
-        let report = try await generate(client)
+        let (client, report) = try await generate(with: server)
         // One follow-up (the streamed attempt that this JSON-only model refuses is asked again
         // unstreamed first): no second round.
         #expect(prompts.followUps == 1)
@@ -86,10 +89,7 @@ import Testing
     @Test func aContinuedCandidateThatFinishesIsPreferredAndApplied() async throws {
         let (server, prompts) = try Self.model(rest: " 0:\n        return total\n    return -total\n", restFinishes: true)
         defer { server.stop() }
-        let client = try TestClient(modelURL: server.baseURL + "/v1", cache: true)
-        try await client.initialize(options: ["n": 1, "max_tokens": 16])
-        await client.open(Self.uri, language: "python", text: pythonStub)
-        _ = try await generate(client)
+        let (client, _) = try await generate(with: server)
         #expect(prompts.followUps == 1)
         let edit = try #require(client.received.withLock { $0.edits }.first?.changes?[Self.uri]?.first)
         #expect(edit.newText.contains("if total > 0:\n        return total"), "\(edit.newText)")
