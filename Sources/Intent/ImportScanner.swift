@@ -1,95 +1,34 @@
 import Languages
+import Syntax
 
-/// Finds import/include/use/require statements (as written) and derives lower-case domain hints
-/// (top-level module names) from them for routing.
+/// The document's import/include/use/require statements (as written; the registry's `imports`
+/// query over the syntax tree) and lower-case domain hints (top-level module names) from them,
+/// for routing.
 enum ImportScanner {
     /// Lines examined at most; imports live at the top of files.
     static let maximumLines = 5000
-    /// Lines one multi-line import statement may span.
-    static let maximumStatementLines = 60
 
     static func scan(_ source: AnalyzedSource) -> (imports: [String], hints: [String]) {
         let text = source.text
+        guard let language = Languages.named(source.spec.id),
+              let query = try? SyntaxQuery.cached(language: source.tree.language, source: language.queries.imports),
+              let captures = try? source.tree.captures(
+                  of: query, in: 0..<text.lineEnds[min(text.lineCount, maximumLines) - 1])
+        else { return ([], []) }
         var imports: [String] = []
         var hints: [String] = []
-        let form = Languages.named(source.spec.id)?.importForm
-        var line = 0
-        while line < min(text.lineCount, maximumLines) {
-            guard source.startsInCode(line), let form, let kind = statementStart(text.trimmed(line), form: form) else {
-                line += 1
-                continue
-            }
-            var last = line
-            if kind == .open {
-                last = statementEnd(from: line, in: text, form: form)
-            }
-            let statement = text.lines(line, through: last).joined(separator: "\n").trimmingWhitespace()
+        var last = -1
+        for capture in captures where capture.name == "import" && capture.node.startByte > last {
+            last = capture.node.endByte - 1
+            let statement = text.string(capture.node.byteRange).replacingAll("\r\n", with: "\n")
+                .replacingAll("\r", with: "\n").trimmingWhitespace()
             imports.append(statement)
-            for name in modules(in: statement, form: form) {
+            for name in modules(in: statement, form: language.importForm) {
                 let hint = name.lowercased()
                 if !hint.isEmpty, !hints.contains(hint) { hints.append(hint) }
             }
-            line = last + 1
         }
         return (imports, hints)
-    }
-
-    private enum StatementKind { case single, open }
-
-    /// Whether a trimmed line starts an import statement, and whether it may continue on later lines.
-    private static func statementStart(_ line: String, form: Language.ImportForm) -> StatementKind? {
-        func starts(_ prefixes: String...) -> Bool { prefixes.contains { line.hasPrefix($0) } }
-        switch form {
-        case .python:
-            guard starts("import ", "from ") else { return nil }
-            if line.hasPrefix("from "), !line.contains(" import") { return nil }
-            return line.contains("(") && !line.contains(")") ? .open : .single
-        case .ecmascript:
-            if starts("import ", "import{", "import(\"", "import('") {
-                if line.hasPrefix("import("), !line.contains("=") { return .single }
-                return line.contains("from") || line.hasPrefix("import '") || line.hasPrefix("import \"")
-                    || line.contains("require(") ? .single : .open
-            }
-            if starts("const ", "let ", "var "), line.contains("require(") { return .single }
-            if line.hasPrefix("export "), line.contains(" from ") { return .single }
-            return nil
-        case .go:
-            guard starts("import ", "import(") else { return nil }
-            return line.contains("(") && !line.contains(")") ? .open : .single
-        case .rust:
-            guard starts("use ", "pub use ", "pub(crate) use ", "extern crate ") else { return nil }
-            return line.contains(";") ? .single : .open
-        case .swift:
-            return starts("import ", "@testable import ", "@_exported import ") ? .single : nil
-        case .jvm:
-            return line.hasPrefix("import ") ? .single : nil
-        case .include:
-            return starts("#include", "# include", "import ") ? .single : nil
-        case .csharp:
-            guard starts("using ", "global using "), !line.contains("("), !line.hasPrefix("using var ") else { return nil }
-            return line.hasSuffix(";") ? .single : nil
-        case .ruby:
-            return starts("require ", "require_relative ", "require(", "load ") ? .single : nil
-        case .lua:
-            return line.contains("require(") || line.contains("require \"") || line.contains("require '") ? .single : nil
-        }
-    }
-
-    private static func statementEnd(from first: Int, in text: SourceText, form: Language.ImportForm) -> Int {
-        var line = first
-        while line + 1 < text.lineCount, line - first < maximumStatementLines {
-            let trimmed = text.trimmed(line)
-            let done: Bool
-            switch form {
-            case .python, .go: done = line > first && trimmed.contains(")")
-            case .rust: done = trimmed.contains(";")
-            default: done = line > first && (trimmed.contains(" from ") || trimmed.hasPrefix("from ")
-                                            || trimmed.hasPrefix("} from") || trimmed.hasSuffix(";"))
-            }
-            if done { return line }
-            line += 1
-        }
-        return line
     }
 
     /// Module names named by one import statement.
@@ -111,6 +50,8 @@ enum ImportScanner {
                 path.split(separator: "/").last.map(String.init)
             }
         case .rust:
+            // `mod x;` names a file of this crate, not a library.
+            if statement.hasPrefix("mod ") || statement.contains(" mod ") { return [] }
             var body = statement
             for prefix in ["pub(crate) use ", "pub use ", "use ", "extern crate "] where body.hasPrefix(prefix) {
                 body = String(body.dropFirst(prefix.count))
