@@ -3,7 +3,7 @@ extension Language {
         var lexical = Lexical(lineComments: ["---", "--"])
         lexical.luaLong = true
         var language = Language(
-            id: "lua", displayName: "Lua", fenceTags: ["lua"], extensions: ["lua"], grammar: "lua",
+            id: "lua", displayName: "Lua", fenceTags: ["lua"], extensions: ["lua"], grammar: .bundled("lua"),
             blockStyle: .endKeyword, lexical: lexical, indentUnit: "  ",
             example: Example(signature: "function add(a, b)", doc: "Returns the sum of a and b.", body: "  return a + b"),
             importForm: .lua,
