@@ -232,9 +232,6 @@ public struct Language: Sendable, Hashable {
     /// Whole lines that may sit between a doc comment and its declaration (`@Override`, `#[test]`).
     public var attributePrefixes: [String] = []
     public var endBlocks = EndBlocks()
-    /// Whether the grammar's error reports can judge a candidate (false for a grammar with a
-    /// known defect that reports errors in valid code; the candidate is then not judged).
-    public var parseVerdictsReliable = true
     /// Well-known modules of this language per built-in routing domain (`data-ml` → `numpy`, …):
     /// a file importing one is in that domain (Config's `BuiltinDomains`).
     public var domainImports: [String: [String]] = [:]
