@@ -114,6 +114,7 @@ enum ConfigSchema {
         "max_tokens": .leaf(.integer(min: 1, max: nil)),
         "seed": .leaf(.integer(min: nil, max: nil)),
         "timeout": .leaf(.number(min: 0.001, max: nil)),
+        "continue_truncated": .leaf(.bool),
         "verify": .leaf(.bool),
         "log_level": .leaf(.enumeration(ConfigLogLevel.allCases.map(\.rawValue))),
         "disabled_paths": .leaf(.stringOrArray),

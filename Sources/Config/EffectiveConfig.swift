@@ -14,6 +14,9 @@ public struct EffectiveConfig: Sendable {
     public var sampling: SamplingParams
     /// `timeout` (seconds) when set at top level; otherwise each model's own.
     public var timeout: Double?
+    /// `continue_truncated`: a sample cut by `max_tokens` gets one follow-up request that
+    /// continues it (Engine); false: it is kept as it is, labelled incomplete.
+    public var continueTruncated = true
     public var ranking: RankingSettings
     /// `verify`: nil = verify Python only.
     public var verify: Bool?

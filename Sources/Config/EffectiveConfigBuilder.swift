@@ -46,6 +46,7 @@ enum EffectiveConfigBuilder {
         config.inline = InlineSettings(
             debounceMilliseconds: merged.int("inline", "debounce_ms") ?? InlineSettings.defaultDebounceMilliseconds,
             minimumLogprob: merged.double("inline", "min_logprob") ?? InlineSettings.defaultMinimumLogprob)
+        config.continueTruncated = merged.bool("continue_truncated") ?? true
         config.context.enabled = merged.bool("context", "enabled") ?? true
         config.context.maxTokens = merged.int("context", "max_tokens")
         config.context.maxFiles = merged.int("context", "max_files") ?? ContextSettings.defaultMaxFiles

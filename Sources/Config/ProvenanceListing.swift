@@ -20,6 +20,7 @@ enum ProvenanceListing {
         add(["max_tokens"], String(config.sampling.maxTokens))
         add(["seed"], "unset")
         add(["timeout"], "per model")
+        add(["continue_truncated"], "true")
         add(["verify"], "python only")
         add(["log_level"], "\"info\"")
         add(["ranking", "policy"], "verified_then_logprob (agreement for models without log-probabilities)")

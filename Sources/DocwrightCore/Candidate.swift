@@ -43,6 +43,14 @@ public struct Candidate: Sendable, Hashable, Codable {
         self.notes = notes
     }
 
+    /// Cut off by `max_tokens` (after the one continuation, when there was one): the code stops
+    /// where the model did. Shown only when asked for, labelled "incomplete".
+    public var isIncomplete: Bool { finishReason == .length }
+
+    /// Whether the candidate may be offered unasked (the preferred code action, the automatic
+    /// inline item, what "generate" applies): complete, and not breaking the file's parse.
+    public var mayBeOfferedUnasked: Bool { !isIncomplete && syntaxOK != false }
+
     /// One line for titles and `detail`: "logp -0.42 · 3/5 agree · 2/2 examples".
     public var evidenceSummary: String {
         var parts: [String] = []
@@ -53,6 +61,11 @@ public struct Candidate: Sendable, Hashable, Codable {
         if finishReason == .length { parts.append("incomplete: cut at max_tokens") }
         return parts.joined(separator: " · ")
     }
+}
+
+extension Collection where Element == Candidate {
+    /// The best candidate that may be offered unasked (`mayBeOfferedUnasked`), if any.
+    public var preferred: Candidate? { first { $0.mayBeOfferedUnasked } }
 }
 
 extension String {

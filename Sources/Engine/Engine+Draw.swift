@@ -15,6 +15,8 @@ extension Engine {
         var context: [ContextSnippet]
         var plan: PromptPlan
         var params: SamplingParams
+        /// `continue_truncated`: samples cut by the token limit get one follow-up request.
+        var continueTruncated: Bool
         var key: CacheKey
     }
 
@@ -45,8 +47,10 @@ extension Engine {
             params.stop.append(stop)
         }
         // Post-processing depends on these task fields beyond the prompt text.
+        // So is whether cut samples were continued.
         let context = [task.language, task.shape.rawValue, task.indentation, task.indentUnit,
-                       task.closerPresent ? "closer" : "no-closer", task.docText].joined(separator: "\u{1}")
+                       task.closerPresent ? "closer" : "no-closer", task.docText,
+                       effective.continueTruncated ? "continued" : "cut"].joined(separator: "\u{1}")
         // The key covers the definitions the task uses, not the ambient pieces (recent edits, other
         // open buffers), which change with every keystroke or opened file: typing elsewhere must not
         // lose this task's results.
@@ -56,7 +60,8 @@ extension Engine {
             ? plan : PromptBuilder().plan(for: stable, api: route.endpoint.api, fimTemplate: route.endpoint.fimTemplate)
         let key = CacheKey(endpoint: route.endpoint, plan: keyPlan, params: params, rankingPolicy: route.policy,
                            rankingVersion: RankingVersion.current, verify: route.verify, context: context)
-        return Prepared(route: route, context: clean.context, plan: plan, params: params, key: key)
+        return Prepared(route: route, context: clean.context, plan: plan, params: params,
+                        continueTruncated: effective.continueTruncated, key: key)
     }
 
     func draw(_ task: GenerationTask, _ prepared: Prepared, progress: @Sendable (GenerationProgress) -> Void,
@@ -66,7 +71,7 @@ extension Engine {
         progress(.sampling(model: route.endpoint.name, samples: prepared.params.n))
         let backend = models.backend(for: route.endpoint)
         let ranker = Ranker(policy: route.policy, demoteTruncated: config.current.ranking.demoteTruncated)
-        let batch: SampleBatch
+        var batch: SampleBatch
         let verifier: (any Verifier)?
         if let partial, backend.streams {
             // Each text is verified once: the provisional rankings' outcomes serve the final one.
@@ -78,6 +83,8 @@ extension Engine {
             verifier = route.verify ? DoctestVerifier() : nil
             batch = try await backend.sample(prepared.plan, params: prepared.params)
         }
+        let drawn = batch.samples
+        batch = try await continued(batch, from: backend, task, prepared, progress: progress)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
         progress(.ranking(received: batch.samples.count, requested: prepared.params.n, verifying: route.verify))
         let candidates = await ranker.rank(processed, task: task, verifier: verifier)
@@ -86,6 +93,9 @@ extension Engine {
             candidates: candidates, modelName: route.endpoint.name, modelID: route.endpoint.model, rule: route.rule,
             fromCache: false, latency: batch.latency, usage: batch.usage, strategy: batch.strategy,
             samplesDrawn: batch.samples.count)
+        // Streamed: the last provisional result was ranked before the follow-ups; the final one
+        // goes out too, so a caller's last `partial` is the ranking returned.
+        if let partial, backend.streams, batch.samples != drawn { partial(result) }
         logger.info("generated", metadata: [
             "model": "\(route.endpoint.name)", "rule": "\(route.rule)", "samples": "\(batch.samples.count)",
             "candidates": "\(candidates.count)", "latency": "\(String(format2: batch.latency))s",

@@ -110,9 +110,7 @@ public final class Engine: Sendable {
         let effective = config.current
         let (enabled, reason) = effective.isEnabled(path: path, language: language, text: text)
         guard enabled else { return .nothing(reason ?? "docwright is disabled here") }
-        // The tree is parsed only when the comment lexers find nothing (a comment inside a body).
-        switch IntentFinder.find(in: text, language: language, position: position, path: path,
-                                 tree: tree ?? { try? SyntaxParser().parse(text: text, language: language) }) {
+        switch IntentFinder.find(in: text, language: language, position: position, path: path, tree: tree ?? { nil }) {
         case .task(let task): return .task(task)
         case .nothing(let reason): return .nothing(reason)
         }
@@ -133,9 +131,10 @@ public final class Engine: Sendable {
     ///   - partial: when given and the model's backend streams, samples are streamed and each is
     ///     post-processed and ranked as soon as it completes: `partial` gets a provisional
     ///     ranking (of the samples complete so far) after each sample that yields a candidate,
-    ///     before the slowest sample ends. Provisional results are never cached; the returned
-    ///     result ranks all samples exactly as an unstreamed generation would. Not called for
-    ///     cache hits, for backends that do not stream, or for a caller sharing another's call.
+    ///     before the slowest sample ends, and the final ranking once more when samples cut by
+    ///     `max_tokens` were continued after the stream. Provisional results are never cached; the
+    ///     returned result ranks all samples exactly as an unstreamed generation would. Not called
+    ///     for cache hits, for backends that do not stream, or for a caller sharing another's call.
     public func generate(task: GenerationTask, model: String? = nil, n: Int? = nil,
                          progress: (@Sendable (GenerationProgress) -> Void)? = nil,
                          partial: (@Sendable (GenerationResult) -> Void)? = nil) async throws -> GenerationResult {

@@ -65,6 +65,9 @@ public enum GenerationProgress: Sendable, Hashable {
     /// Streaming: `received` of `requested` samples are complete and ranked provisionally into
     /// `candidates` candidates, `best` first (nil while none is usable).
     case received(received: Int, requested: Int, candidates: Int, best: Candidate?)
+    /// `samples` of the `requested` were cut by `max_tokens`: one follow-up request each
+    /// continues them (`continue_truncated`).
+    case continuing(samples: Int, requested: Int)
     /// The samples are back; post-processing, ranking and (when `verifying`) checking them
     /// against the docstring's examples.
     case ranking(received: Int, requested: Int, verifying: Bool)
@@ -80,6 +83,8 @@ public enum GenerationProgress: Sendable, Hashable {
             let ready = candidates > 1 ? "\(candidates) candidates ready"
                 : best.agreement > 1 ? "1 candidate ready (\(best.agreement) samples agree)" : "first candidate ready"
             return "\(counts), \(ready): \(Self.preview(best.text))"
+        case .continuing(let samples, let requested):
+            return "\(samples)/\(requested) samples cut at max_tokens; continuing them"
         case .ranking(let received, let requested, let verifying):
             return "\(received)/\(requested) samples; " + (verifying ? "verifying against the docstring's examples" : "ranking")
         }
@@ -98,6 +103,7 @@ public enum GenerationProgress: Sendable, Hashable {
         switch self {
         case .sampling: return 10
         case .received(let received, let requested, _, _): return 10 + 60 * min(received, requested) / max(1, requested)
+        case .continuing: return 70
         case .ranking(_, _, let verifying): return verifying ? 70 : 90
         }
     }

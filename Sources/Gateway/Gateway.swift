@@ -116,6 +116,8 @@ struct FailingBackend: ModelBackend {
 
     func sample(_ plan: PromptPlan, params: SamplingParams) async throws -> SampleBatch { throw error }
 
+    func continuation(of plan: PromptPlan, partial: String) -> Continuation? { nil }
+
     func stream(_ plan: PromptPlan, params: SamplingParams) -> AsyncThrowingStream<StreamEvent, Error> {
         AsyncThrowingStream { $0.finish(throwing: error) }
     }

@@ -14,10 +14,20 @@ public protocol ModelBackend: Sendable {
     /// Whether `stream` delivers samples as they complete, so a caller may prefer it to `sample`
     /// to act on the first samples early. False: `stream` merely works (or fails like `sample`).
     var streams: Bool { get }
+
+    /// The one follow-up request that continues `partial`, a sample of `plan` cut by the token
+    /// limit (send its `plan` with `sample`, then `join`), as the endpoint's provider shapes it;
+    /// nil when the endpoint cannot continue it.
+    func continuation(of plan: PromptPlan, partial: String) -> Continuation?
 }
 
 extension ModelBackend {
     public var streams: Bool { false }
+
+    /// `Continuation.standard` without prefill: what any API that takes the prompt back can do.
+    public func continuation(of plan: PromptPlan, partial: String) -> Continuation? {
+        Continuation.standard(of: plan, partial: partial, prefill: false)
+    }
 }
 
 /// Where a pipeline gets the backend of each configured model. `Gateway` is the real one (HTTP

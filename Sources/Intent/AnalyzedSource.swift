@@ -1,38 +1,37 @@
-/// A document plus its language and the lexical state at the start of every line, so any
-/// line can be asked "is this comment, code, or inside a string?" in constant time.
+import Syntax
+
+/// A document plus its language and what its syntax tree says about each line near the
+/// cursor: comment, code, or the inside of a string, asked in logarithmic time.
 struct AnalyzedSource {
+    /// Lines looked at on either side of the cursor: the finders look at most a few hundred
+    /// lines up (comments) and down (signatures, bodies). Lines outside read as code.
+    static let windowLines = 1_000
+
     let text: SourceText
     let spec: LanguageSpec
-    let lexer: Lexer
-    /// Lexical state at the start of each line.
-    let lineStates: [LexState]
+    let map: LexicalMap
+    let tree: SyntaxTree
+    /// The lines the map covers.
+    let window: ClosedRange<Int>
 
-    init(text: SourceText, spec: LanguageSpec) {
+    init(text: SourceText, spec: LanguageSpec, tree: SyntaxTree, around line: Int) {
         self.text = text
         self.spec = spec
-        let lexer = Lexer(syntax: spec.lexical, bytes: text.bytes)
-        self.lexer = lexer
-        var states: [LexState] = [.code]
-        states.reserveCapacity(text.lineCount)
-        lexer.scan(from: 0, to: text.bytes.count, state: .code, onLineStart: { _, state in
-            states.append(state)
-        }, onCode: { _ in true })
-        // One state per line even if the scanner and the line index disagree at the very end.
-        while states.count < text.lineCount { states.append(states.last ?? .code) }
-        self.lineStates = Array(states.prefix(text.lineCount))
+        self.tree = tree
+        let last = max(text.lineCount - 1, 0)
+        let first = min(max(line - Self.windowLines, 0), last)
+        window = first...min(max(line + Self.windowLines, first), last)
+        map = LexicalMap(tree: tree, window: text.lineStarts[window.lowerBound]..<text.lineEnds[window.upperBound])
     }
 
+    /// The line starts outside any comment or string that began on an earlier line.
     func startsInCode(_ line: Int) -> Bool {
-        text.isValidLine(line) && lineStates[line] == .code
+        text.isValidLine(line) && map.continuesSpan(at: text.lineStarts[line]) == nil
     }
 
-    /// The line starts inside a block comment (`/* ... */`, `--[[ ... ]]`).
+    /// The line starts inside a block comment (`/* ... */`, `--[[ ... ]]`) opened above it.
     func startsInBlockComment(_ line: Int) -> Bool {
-        guard text.isValidLine(line) else { return false }
-        switch lineStates[line] {
-        case .blockComment, .luaLongComment: return true
-        default: return false
-        }
+        text.isValidLine(line) && map.continuesSpan(at: text.lineStarts[line])?.kind == .comment
     }
 
     /// A line that holds only comment: a line comment, or part of a block comment.
@@ -40,20 +39,14 @@ struct AnalyzedSource {
         guard text.isValidLine(line) else { return false }
         if startsInBlockComment(line) { return true }
         guard startsInCode(line), !text.isBlank(line) else { return false }
-        return lexer.commentOpening(at: text.firstNonBlankOffset(line)) != nil
-    }
-
-    /// The line is a line comment (`//`, `#`, `--`) starting in code.
-    func isLineCommentLine(_ line: Int) -> Bool {
-        guard text.isValidLine(line), startsInCode(line), !text.isBlank(line) else { return false }
-        return lexer.commentOpening(at: text.firstNonBlankOffset(line)) == .lineComment
+        return map.commentStarts(at: text.firstNonBlankOffset(line))
     }
 
     /// Offset of the first code byte at or after `offset` on the same line, if any.
     func firstCodeOffset(line: Int, from offset: Int) -> Int? {
         guard text.isValidLine(line) else { return nil }
         var found: Int?
-        lexer.scan(from: offset, to: text.lineEnds[line], state: .code) { index in
+        map.scanCode(from: offset, to: text.lineEnds[line]) { index in
             let byte = text.bytes[index]
             if byte == 0x20 || byte == 0x09 { return true }
             found = index

@@ -11,7 +11,18 @@ enum BraceDeclarations {
     /// nil when the line does not start a function declaration.
     static func analyze(at line: Int, doc: AttachedDoc, in context: IntentContext) -> Finding? {
         let text = context.text
-        guard text.isValidLine(line), let opener = findOpener(from: line, in: context) else { return nil }
+        guard text.isValidLine(line) else { return nil }
+        // The tree's declaration when the code parses there; else the code bytes read by hand
+        // (a function being typed, which the grammar cannot place yet).
+        let fromTree = TreeDeclaration.at(line: line, below: doc.lastLine, in: context.source)
+        let opener: Opener
+        switch fromTree {
+        case .braces(let open, _): opener = .brace(open)
+        case .prototype(let semicolon): opener = .semicolon(semicolon)
+        case nil:
+            guard let found = findOpener(from: line, in: context) else { return nil }
+            opener = found
+        }
         let signatureStart = text.firstNonBlankOffset(line)
         let openerOffset: Int
         let endsWithBrace: Bool
@@ -20,7 +31,9 @@ enum BraceDeclarations {
         case .semicolon(let offset): (openerOffset, endsWithBrace) = (offset, false)
         }
         let signature = context.normalizedString(signatureStart..<openerOffset).trimmingWhitespace()
-        guard isFunctionSignature(signature, spec: context.spec, endsWithBrace: endsWithBrace) else { return nil }
+        guard fromTree != nil || isFunctionSignature(signature, spec: context.spec, endsWithBrace: endsWithBrace) else {
+            return nil
+        }
         let signatureIndent = text.indentation(line)
         let name = FunctionName.of(signature) ?? "the function"
 
@@ -41,18 +54,19 @@ enum BraceDeclarations {
                 insertion: insertion, indentation: signatureIndent + context.indentUnit, closerPresent: false)
             return Finding(outcome: .task(task), extent: extent)
         case .brace(let open):
-            return analyzeBody(open: open, signature: signature, signatureIndent: signatureIndent, name: name,
+            var close: Int?
+            if case .braces(_, let closeFromTree) = fromTree { close = closeFromTree } else { close = matchingClose(open: open, in: context) }
+            return analyzeBody(open: open, close: close, signature: signature, signatureIndent: signatureIndent, name: name,
                                declarationLine: line, doc: doc, in: context)
         }
     }
 
     private static func analyzeBody(
-        open: Int, signature: String, signatureIndent: String, name: String, declarationLine: Int,
+        open: Int, close: Int?, signature: String, signatureIndent: String, name: String, declarationLine: Int,
         doc: AttachedDoc, in context: IntentContext
     ) -> Finding {
         let text = context.text
         let openLine = text.line(ofOffset: open)
-        let close = matchingClose(open: open, in: context)
         let openColumn = open - text.lineStarts[openLine]
         let unit = context.indentUnit
         let rejectBody = { (last: Int) in
@@ -77,7 +91,7 @@ enum BraceDeclarations {
         // Text after `{` on its line: nothing, a comment, or a placeholder.
         let restOfOpenLine = text.string(open + 1..<text.lineEnds[openLine]).trimmingWhitespace()
         var startsOnOpenLine = false
-        if !restOfOpenLine.isEmpty, context.source.lexer.commentOpening(at: firstNonSpace(after: open + 1, in: text)) == nil {
+        if !restOfOpenLine.isEmpty, !context.source.map.commentStarts(at: firstNonSpace(after: open + 1, in: text)) {
             guard StubPatterns.isPlaceholder(restOfOpenLine, spec: context.spec) else { return rejectBody(openLine) }
             startsOnOpenLine = true
         }
@@ -137,10 +151,10 @@ enum BraceDeclarations {
         var lastCodeLine = line
         var pendingLineCheck = false
         var sawParenthesis = false
-        let cLike = ["c", "cpp", "java", "csharp"].contains(context.spec.id)
-        context.source.lexer.scan(
-            from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine], state: .code,
-            onLineStart: { offset, _ in
+        let cLike = context.spec.typeFirstDeclarations
+        context.source.map.scanCode(
+            from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine],
+            onLineStart: { offset in
                 currentLine = text.line(ofOffset: offset)
                 pendingLineCheck = true
             },
@@ -193,7 +207,7 @@ enum BraceDeclarations {
         let lastLine = min(text.line(ofOffset: open) + maximumBodyLines, text.lineCount - 1)
         var depth = 1
         var close: Int?
-        context.source.lexer.scan(from: open + 1, to: text.lineEnds[lastLine], state: .code) { index in
+        context.source.map.scanCode(from: open + 1, to: text.lineEnds[lastLine]) { index in
             switch text.bytes[index] {
             case 0x7B: depth += 1
             case 0x7D:
@@ -223,7 +237,7 @@ enum BraceDeclarations {
 
     /// Whether the text before the body opener declares a function in this language.
     static func isFunctionSignature(_ signature: String, spec: LanguageSpec, endsWithBrace: Bool) -> Bool {
-        let isJavaScript = spec.id.hasPrefix("javascript") || spec.id.hasPrefix("typescript")
+        let isJavaScript = spec.functionValues
         guard let paren = signature.firstIndex(of: "(") else {
             return isJavaScript && signature.contains("=>")
         }
@@ -241,7 +255,7 @@ enum BraceDeclarations {
         }
         // C-like: `type name(...)`; a single word is a constructor only when a body follows.
         if head.contains("=") && !head.contains("operator") { return false }
-        if spec.id == "java" && head.contains(".") { return false }
+        if spec.dottedNamesAreCalls && head.contains(".") { return false }
         return words.count >= 2 || (words.count == 1 && endsWithBrace)
     }
 }

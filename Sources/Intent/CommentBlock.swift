@@ -52,9 +52,8 @@ struct CommentBlock {
         for line in lines {
             var body = Substring(line.trimmingWhitespace())
             if let marker = spec.lineCommentMarkers.first(where: { body.hasPrefix($0) }),
-               !(spec.lexical.luaLong && body.hasPrefix("--[")) {
+               !(spec.luaLongComments && body.hasPrefix("--[")) {
                 body = body.dropFirst(marker.count)
-                if spec.id == "rust", body.hasPrefix("!") { body = body.dropFirst() }
                 // Conventionally one space follows the marker; deeper indentation is content.
                 if body.hasPrefix(" ") { body = body.dropFirst() }
             } else {
@@ -72,7 +71,7 @@ struct CommentBlock {
             out.append(String(body).trimmingTrailingWhitespace())
         }
         var text = dedent(out)
-        if spec.id == "csharp" { text = simplifyXMLDoc(text) }
+        if spec.xmlDocComments { text = simplifyXMLDoc(text) }
         return text
     }
 

@@ -5,15 +5,13 @@ enum EndDeclarations {
     static let maximumSignatureLines = 30
     static let maximumBodyLines = 400
 
-    static func isDeclaration(_ trimmed: String, language: String) -> Bool {
+    /// A line declaring a function: a declaration keyword as its first word or after one
+    /// modifier (`local function f(`, `private def x`), or assigned (`M.f = function(`).
+    static func isDeclaration(_ trimmed: String, keywords: [String]) -> Bool {
         let words = trimmed.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
-        if language == "ruby" {
-            guard let def = words.firstIndex(of: "def") else { return false }
-            return def <= 1 && trimmed.hasPrefix(words[0])
-        }
-        guard trimmed.contains("(") else { return false }
-        if words.first == "function" || (words.count > 1 && words[0] == "local" && words[1] == "function") { return true }
-        return trimmed.contains("= function")
+        guard let first = words.first, trimmed.hasPrefix(first) else { return false }
+        if keywords.contains(first) || (words.count > 1 && keywords.contains(words[1])) { return true }
+        return keywords.contains { trimmed.contains("= " + $0) }
     }
 
     static func isCloser(_ trimmed: String) -> Bool {
@@ -26,8 +24,8 @@ enum EndDeclarations {
     /// nil when the line does not start a function declaration.
     static func analyze(at line: Int, doc: AttachedDoc, in context: IntentContext) -> Finding? {
         let text = context.text
-        guard text.isValidLine(line), isDeclaration(text.trimmed(line), language: context.spec.id) else { return nil }
-        let signatureEnd = endOfSignature(from: line, in: context)
+        guard text.isValidLine(line), isDeclaration(text.trimmed(line), keywords: context.spec.declarationKeywords) else { return nil }
+        let signatureEnd = TreeDeclaration.signatureEnd(line: line, in: context.source) ?? endOfSignature(from: line, in: context)
         let signature = context.normalizedString(text.firstNonBlankOffset(line)..<signatureEnd).trimmingWhitespace()
         let signatureLine = text.line(ofOffset: signatureEnd)
         let signatureIndent = text.indentation(line)
@@ -97,11 +95,11 @@ enum EndDeclarations {
         var depth = 0
         var end: Int?
         var sawParen = false
-        context.source.lexer.scan(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine], state: .code,
-                                  onLineStart: { offset, _ in
-                                      if !sawParen, end == nil { end = offset }
-                                  },
-                                  onCode: { index in
+        context.source.map.scanCode(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine],
+                                    onLineStart: { offset in
+                                        if !sawParen, end == nil { end = offset }
+                                    },
+                                    onCode: { index in
             if end != nil { return false }
             switch text.bytes[index] {
             case 0x28:

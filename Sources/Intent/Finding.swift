@@ -18,16 +18,19 @@ struct Finding {
 /// Documentation attached to a declaration: a docstring inside it or a comment block above it.
 struct AttachedDoc {
     let firstLine: Int
+    /// The documentation's last line (a docstring inside the declaration: its first line).
+    let lastLine: Int
     let rawDoc: String
     let docText: String
 
-    init(firstLine: Int, rawDoc: String, docText: String) {
+    init(firstLine: Int, lastLine: Int? = nil, rawDoc: String, docText: String) {
         self.firstLine = firstLine
+        self.lastLine = lastLine ?? firstLine
         self.rawDoc = rawDoc
         self.docText = docText
     }
 
     init(_ block: CommentBlock) {
-        self.init(firstLine: block.firstLine, rawDoc: block.rawDoc, docText: block.docText)
+        self.init(firstLine: block.firstLine, lastLine: block.lastLine, rawDoc: block.rawDoc, docText: block.docText)
     }
 }

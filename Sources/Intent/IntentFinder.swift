@@ -30,8 +30,9 @@ public enum IntentResult: Sendable, Hashable {
 /// the stub, unless the closer shares the line. `Postprocessor` (Prompting) turns a model's text into
 /// exactly the bytes to put over the range.
 ///
-/// Pure and bounded: one linear lexical pass over the text, then at most a few hundred lines around the
-/// cursor. Never traps on any input.
+/// Comments, strings and code are told apart by the document's tree-sitter tree (`LexicalMap`),
+/// read only around the cursor; the finders then look at most a few hundred lines up and down.
+/// Never traps on any input.
 public enum IntentFinder {
     /// LSP language identifiers understood.
     public static let supportedLanguages: [String] = LanguageSpec.supportedLanguages
@@ -41,21 +42,28 @@ public enum IntentFinder {
     ///   - language: LSP language id (`python`, `typescriptreact`, `cpp`, …), case-insensitive.
     ///   - position: Zero-based line and UTF-8 column; a line past the end means the last line.
     ///   - path: The file's path, copied into the task for routing.
-    ///   - tree: The document's syntax tree (of exactly `text`), asked for only when the comment
-    ///     lexers find no task; nil: no tree-based shapes.
+    ///   - tree: The document's syntax tree (of exactly `text`; the server keeps one per
+    ///     document); nil or a tree of other text: parsed here. Without a grammar for the
+    ///     language there is no task, and the reason says how to install one.
     public static func find(in text: String, language: String, position: SourcePosition, path: String? = nil,
                             tree: () -> SyntaxTree? = { nil }) -> IntentResult {
         let id = language.lowercased()
-        guard let spec = LanguageSpec.named(id) else {
+        guard let spec = LanguageSpec.named(id), let entry = Languages.named(id) else {
             return .nothing(reason: "docwright does not generate code for language '\(language)' "
                                 + "(supported: \(supportedLanguages.joined(separator: ", ")))")
         }
         guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
             return .nothing(reason: "the document is empty: write a docstring or comment first")
         }
+        let syntaxTree: SyntaxTree
+        do {
+            syntaxTree = try syntaxTreeForIntents(of: text, language: id, given: tree)
+        } catch {
+            return .nothing(reason: "cannot read this \(entry.displayName) file: \(error)")
+        }
         let sourceText = SourceText(text)
         let cursor = min(max(position.line, 0), sourceText.lineCount - 1)
-        let source = AnalyzedSource(text: sourceText, spec: spec)
+        let source = AnalyzedSource(text: sourceText, spec: spec, tree: syntaxTree, around: cursor)
         let context = IntentContext(source: source, language: id, cursorLine: cursor, path: path)
 
         var findings: [Finding] = []
@@ -66,8 +74,7 @@ public enum IntentFinder {
            case .task(let task) = best.outcome {
             return .task(task)
         }
-        if let entry = Languages.named(id), let tree = tree(),
-           let finding = TreeIntent.nextLinesInBody(tree: tree, context: context, language: entry),
+        if let finding = TreeIntent.nextLinesInBody(tree: syntaxTree, context: context, language: entry),
            case .task(let task) = finding.outcome {
             return .task(task)
         }
@@ -75,6 +82,19 @@ public enum IntentFinder {
             return .nothing(reason: reason)
         }
         return .nothing(reason: "no docstring or comment at line \(cursor + 1)")
+    }
+
+    /// The document's tree, or one parsed here. Grammars end lines at `\n` only; a lone `\r` (a
+    /// line break for LSP and for `SourceText`) is read as `\n` for parsing, which keeps every
+    /// byte offset.
+    private static func syntaxTreeForIntents(of text: String, language: String,
+                                             given tree: () -> SyntaxTree?) throws -> SyntaxTree {
+        let bytes = Array(text.utf8)
+        let loneCarriageReturns = bytes.indices.filter { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) }
+        if loneCarriageReturns.isEmpty, let given = tree(), given.utf8 == bytes { return given }
+        var readable = bytes
+        for index in loneCarriageReturns { readable[index] = 0x0A }
+        return try SyntaxParser().parse(text: String(decoding: readable, as: UTF8.self), language: language)
     }
 
     private static func isTask(_ finding: Finding) -> Bool {

@@ -1,16 +1,17 @@
 import Languages
 
 /// What `IntentFinder` knows about one language, read from its `Languages` registry entry:
-/// comments, how blocks are delimited, what a function declaration looks like, and which
+/// comment markers, how blocks are delimited, what a function declaration looks like, and which
 /// comment styles are documentation.
 struct LanguageSpec {
     enum Family { case python, braces, endKeyword }
 
     let id: String
     let family: Family
-    let lexical: LexicalSyntax
     /// Line comment markers, longest first (`///` before `//`).
     let lineCommentMarkers: [String]
+    /// `--[[ ]]` comments (Lua): `--[` opens a block comment, not a line comment.
+    let luaLongComments: Bool
     /// Comment openers that mark documentation (a doc comment followed by nothing asks for a
     /// whole function; a plain comment asks for the next lines).
     let docMarkers: [String]
@@ -22,6 +23,15 @@ struct LanguageSpec {
     let prototypesAllowed: Bool
     /// Whole lines that may sit between a doc comment and its declaration (`@Override`, `#[test]`).
     let attributePrefixes: [String]
+    /// Functions are also values (`const f = (x) => {…}`, `function (x) {…}`): ECMAScript.
+    let functionValues: Bool
+    /// A declaration starts with its type (`int f(…)`, `List<T> f(…)`): no declaration keyword
+    /// and no function values; its head may span lines until its parameter list.
+    var typeFirstDeclarations: Bool { declarationKeywords.isEmpty && !functionValues }
+    /// `a.b(…)` before a body is a call, never a definition (the JVM's classes hold their methods).
+    let dottedNamesAreCalls: Bool
+    /// Doc comments are XML (C#).
+    let xmlDocComments: Bool
 
     init(_ language: Language) {
         id = language.id
@@ -30,13 +40,16 @@ struct LanguageSpec {
         case .braces: family = .braces
         case .endKeyword: family = .endKeyword
         }
-        lexical = LexicalSyntax(language.lexical)
+        luaLongComments = language.lexical.luaLong
         lineCommentMarkers = language.lexical.lineComments
         docMarkers = language.docMarkers
         defaultIndentUnit = language.indentUnit
         declarationKeywords = language.declarationKeywords
         prototypesAllowed = language.prototypesAllowed
         attributePrefixes = language.attributePrefixes
+        functionValues = language.importForm == .ecmascript
+        dottedNamesAreCalls = language.importForm == .jvm
+        xmlDocComments = language.xmlDocComments
     }
 
     static func named(_ id: String) -> LanguageSpec? {
@@ -45,31 +58,4 @@ struct LanguageSpec {
 
     static var supportedLanguages: [String] { Languages.ids }
 
-    /// Block comment markers (`/*`, `*/`) for languages that have them.
-    var hasBlockComments: Bool { lexical.blockOpen != nil || lexical.luaLong }
-
-    /// The word that closes a block in end-keyword languages.
-    var closerWord: String { family == .endKeyword ? "end" : "}" }
-}
-
-extension LexicalSyntax {
-    init(_ lexical: Language.Lexical) {
-        self.init(lineComments: lexical.lineComments.map { Array($0.utf8) },
-                  blockOpen: lexical.blockOpen.map { Array($0.utf8) },
-                  blockClose: lexical.blockClose.map { Array($0.utf8) })
-        nestedBlockComments = lexical.nestedBlockComments
-        switch lexical.singleQuote {
-        case .string: singleQuote = .string
-        case .char: singleQuote = .char
-        case .rustChar: singleQuote = .rustChar
-        case .none: singleQuote = .none
-        }
-        backtick = lexical.backtick
-        backtickEscapes = lexical.backtickEscapes
-        tripleDouble = lexical.tripleDouble
-        tripleSingle = lexical.tripleSingle
-        rustRaw = lexical.rustRaw
-        verbatim = lexical.verbatim
-        luaLong = lexical.luaLong
-    }
 }

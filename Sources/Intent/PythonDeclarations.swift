@@ -19,7 +19,7 @@ enum PythonDeclarations {
         guard text.isValidLine(line), isDefLine(line, in: context.source) else { return nil }
         let name = FunctionName.of(text.trimmed(line)) ?? "the function"
         let firstLine = commentAbove?.firstLine ?? line
-        guard let colon = signatureColon(from: line, in: context) else {
+        guard let colon = TreeDeclaration.signatureEnd(line: line, in: context.source) ?? signatureColon(from: line, in: context) else {
             return Finding(outcome: .rejected("the signature of `\(name)` at line \(context.displayLine(line)) is incomplete"),
                            extent: firstLine...line)
         }
@@ -129,7 +129,7 @@ enum PythonDeclarations {
         let lastLine = min(line + maximumSignatureLines, text.lineCount - 1)
         var depth = 0
         var colon: Int?
-        context.source.lexer.scan(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine], state: .code) { index in
+        context.source.map.scanCode(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine]) { index in
             switch text.bytes[index] {
             case 0x28, 0x5B, 0x7B: depth += 1
             case 0x29, 0x5D, 0x7D: depth = max(depth - 1, 0)
@@ -159,11 +159,18 @@ enum PythonDeclarations {
         while quote < text.lineEnds[line], quote - start < 2, "rRuUbBfF".utf8.contains(text.bytes[quote]) { quote += 1 }
         guard quote < text.lineEnds[line], text.bytes[quote] == 0x22 || text.bytes[quote] == 0x27 else { return nil }
         let lastLine = min(line + maximumDocstringLines, text.lineCount - 1)
-        guard let end = context.source.lexer.literalEnd(startingAt: quote, limit: text.lineEnds[lastLine]) else {
+        let quoteByte = text.bytes[quote]
+        let triple = quote + 2 < text.bytes.count && text.bytes[quote + 1] == quoteByte && text.bytes[quote + 2] == quoteByte
+        let quoteLength = triple ? 3 : 1
+        // The grammar's string token; one that runs past the bound or lacks its closing quotes is
+        // unterminated (the tree then has an error there or swallowed what follows).
+        guard let literal = context.source.map.span(startingAt: start), literal.kind == .string,
+              literal.range.upperBound <= text.lineEnds[lastLine], literal.range.count >= quoteLength * 2 + (quote - start),
+              text.bytes[(literal.range.upperBound - quoteLength)..<literal.range.upperBound].allSatisfy({ $0 == quoteByte })
+        else {
             return Docstring(start: start, end: nil, text: "")
         }
-        let triple = context.source.lexer.matches(Array(repeating: text.bytes[quote], count: 3), at: quote)
-        let quoteLength = triple && end - quote >= 6 ? 3 : 1
+        let end = literal.range.upperBound
         let inner = context.normalizedString(quote + quoteLength..<max(end - quoteLength, quote + quoteLength))
         return Docstring(start: start, end: end, text: cleanDocstring(inner))
     }

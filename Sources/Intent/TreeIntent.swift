@@ -24,7 +24,7 @@ enum TreeIntent {
         let indentation = text.indentation(block.firstLine)
         let commentStart = text.offset(of: SourcePosition(line: block.firstLine, utf8Column: indentation.utf8.count))
         let codeStart = text.offset(of: SourcePosition(line: next, utf8Column: text.indentation(next).utf8.count))
-        guard let query = try? SyntaxQuery(language: tree.language, source: language.queries.functions),
+        guard let query = try? SyntaxQuery.cached(language: tree.language, source: language.queries.functions),
               let functions = try? tree.matches(of: query, in: commentStart..<(commentStart + 1)) else { return nil }
         let inBody = functions.contains { match in
             guard let function = match["function"], let body = match["body"] else { return false }

@@ -49,6 +49,7 @@ extension Language {
             editors: EditorNames(nvim: ["cs"], emacs: ["csharp-mode", "csharp-ts-mode"]))
         language.aliases = ["c_sharp"]
         language.docMarkers = ["///", "/**"]
+        language.xmlDocComments = true
         language.attributePrefixes = ["["]
         language.outline = Outline(
             attached: ["comment"],

@@ -232,6 +232,8 @@ public struct Language: Sendable, Hashable {
     /// Whole lines that may sit between a doc comment and its declaration (`@Override`, `#[test]`).
     public var attributePrefixes: [String] = []
     public var endBlocks = EndBlocks()
+    /// Doc comments are XML (`<summary>`, `<param name="x">`: C#); their tags become plain words.
+    public var xmlDocComments = false
     /// Well-known modules of this language per built-in routing domain (`data-ml` → `numpy`, …):
     /// a file importing one is in that domain (Config's `BuiltinDomains`).
     public var domainImports: [String: [String]] = [:]

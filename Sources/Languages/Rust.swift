@@ -3,7 +3,7 @@ extension Language {
         var lexical = Lexical.cStyle(singleQuote: .rustChar)
         lexical.rustRaw = true
         lexical.nestedBlockComments = true
-        lexical.lineComments = ["///", "//"]
+        lexical.lineComments = ["///", "//!", "//"]
         var language = Language(
             id: "rust", displayName: "Rust", fenceTags: ["rust", "rs"], extensions: ["rs"], grammar: .bundled("rust"),
             blockStyle: .braces, lexical: lexical, indentUnit: "    ",

@@ -13,6 +13,10 @@ import DocwrightCore
 ///    code's first line (the suffix is context, not replaced);
 /// 5. drop surrounding blank lines and trailing whitespace.
 /// The window left is `keptUTF8Range`: Ranking averages exactly those tokens' log-probabilities.
+/// A sample cut by the token limit whose code ended before the cut (a stop sequence the server
+/// did not honour, the end of the body, a closing fence, followed by more text) is complete: it
+/// keeps its unfinished last line's predecessors as any sample does, and its `sample.finishReason`
+/// becomes `.stop`, so it is neither continued nor labelled incomplete.
 /// The kept lines are then re-indented to `task.indentation`/`task.indentUnit`, and wrapped by the
 /// insertion convention documented on `InsertionFormatter` (leading/trailing line breaks, the
 /// closer when missing, the file's line-break style). Inserting `text` over `task.insertion` gives a
@@ -22,12 +26,42 @@ public enum Postprocessor {
     public static func process(_ sample: Sample, plan: PromptPlan, task: GenerationTask) -> ProcessedSample? {
         let traits = LanguageTraits.of(task.language)
         let bytes = Array(sample.text.utf8)
-        var window = 0..<bytes.count
-
-        window = trimAtStops(bytes, window, stops: plan.stops)
-        if sample.finishReason == .length, window.upperBound == bytes.count {
-            window = dropPartialLastLine(bytes, window)
+        var sample = sample
+        var window = trimAtStops(bytes, 0..<bytes.count, stops: plan.stops)
+        if sample.finishReason == .length {
+            if window.upperBound < bytes.count {
+                sample.finishReason = .stop  // a stop sequence ended it before the limit
+                window = code(bytes, window, plan: plan, task: task, traits: traits)
+            } else {
+                // Where the code ends with the unfinished line in: before that line, with more text
+                // after it, the code was complete before the cut.
+                let whole = code(bytes, window, plan: plan, task: task, traits: traits)
+                let unfinished = dropPartialLastLine(bytes, window)
+                let lastLineStart = unfinished == window ? window.lowerBound : unfinished.upperBound + 1
+                if whole.upperBound <= lastLineStart, !ByteLines.isBlank(bytes, whole.upperBound..<window.upperBound) {
+                    sample.finishReason = .stop
+                    window = whole
+                } else {
+                    window = code(bytes, unfinished, plan: plan, task: task, traits: traits)
+                }
+            }
+        } else {
+            window = code(bytes, window, plan: plan, task: task, traits: traits)
         }
+        window = ByteLines.trimTrailingWhitespace(bytes, window)
+        guard !window.isEmpty else { return nil }
+
+        let lines = Reindenter.reindent(bytes, window, traits: traits, indentation: task.indentation, unit: task.indentUnit)
+        guard Placeholders.isUsable(lines, traits: traits) else { return nil }
+        let text = InsertionFormatter.format(lines, task: task, traits: traits)
+        return ProcessedSample(sample: sample, text: text, keptUTF8Range: window)
+    }
+
+    /// Steps 2–4: the code of `window` (extracted from a chat reply, without a repeated
+    /// declaration, up to where the function or the requested lines end).
+    private static func code(_ bytes: [UInt8], _ window: Range<Int>, plan: PromptPlan, task: GenerationTask,
+                             traits: LanguageTraits) -> Range<Int> {
+        var window = window
         if plan.extractCode { window = CodeExtraction.codeRegion(bytes, window, traits: traits) }
 
         let wholeFunction = task.shape == .function && task.signature.isEmpty
@@ -41,13 +75,7 @@ public enum Postprocessor {
         window = BodyCutter.cut(bytes, window, mode: cutMode(task: task, traits: traits, wholeFunction: wholeFunction),
                                 traits: traits)
         if task.shape == .nextLines { window = cutAtSuffixEcho(bytes, window, suffix: task.suffix) }
-        window = ByteLines.trimTrailingWhitespace(bytes, window)
-        guard !window.isEmpty else { return nil }
-
-        let lines = Reindenter.reindent(bytes, window, traits: traits, indentation: task.indentation, unit: task.indentUnit)
-        guard Placeholders.isUsable(lines, traits: traits) else { return nil }
-        let text = InsertionFormatter.format(lines, task: task, traits: traits)
-        return ProcessedSample(sample: sample, text: text, keptUTF8Range: window)
+        return window
     }
 
     private enum RepeatedDeclarationSearch {

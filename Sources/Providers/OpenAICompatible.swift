@@ -22,14 +22,19 @@ public struct OpenAIDialect: Sendable, Hashable {
     /// llama.cpp: `cache_prompt: true` on every request, so a prompt sharing its start with the
     /// previous one (the same context files, the same file) reuses the server's KV cache.
     public var cachePrompt: Bool
+    /// vLLM: a chat ending with an assistant message asks for `continue_final_message` (and no
+    /// generation prompt), so the model continues that message (prefill).
+    public var continueFinalMessage: Bool
 
     public init(fillInMiddle: FillInMiddle = .suffixField, chatMaxTokensField: String = "max_tokens",
-                streamUsageOption: Bool = false, requireParametersWhenLogprobs: Bool = false, cachePrompt: Bool = false) {
+                streamUsageOption: Bool = false, requireParametersWhenLogprobs: Bool = false, cachePrompt: Bool = false,
+                continueFinalMessage: Bool = false) {
         self.fillInMiddle = fillInMiddle
         self.chatMaxTokensField = chatMaxTokensField
         self.streamUsageOption = streamUsageOption
         self.requireParametersWhenLogprobs = requireParametersWhenLogprobs
         self.cachePrompt = cachePrompt
+        self.continueFinalMessage = continueFinalMessage
     }
 }
 
@@ -101,6 +106,10 @@ extension OpenAICompatible {
         case .chat(let messages):
             fields["messages"] = .array(messages.map { ["role": .string($0.role.rawValue), "content": .string($0.content)] })
             fields[dialect.chatMaxTokensField] = .int(params.maxTokens)
+            if dialect.continueFinalMessage, messages.last?.role == .assistant {
+                fields["continue_final_message"] = true
+                fields["add_generation_prompt"] = false
+            }
             if params.logprobs {
                 fields["logprobs"] = true
                 // llama.cpp returns no logprobs with top_logprobs 0; 1 works everywhere.

@@ -42,12 +42,17 @@ public protocol Provider: Sendable {
     func reply(_ json: JSONValue, plan: PromptPlan, params: SamplingParams) throws(ProviderFailure) -> RequestOutcome
     /// A decoder for one streamed reply of `count` samples whose events are numbered from `firstIndex`.
     func streamDecoder(plan: PromptPlan, params: SamplingParams, count: Int, firstIndex: Int) -> any StreamDecoder
+    /// The follow-up request that continues `partial`, a reply to `plan` cut by the token limit;
+    /// nil when this API cannot continue it. Default: `Continuation.standard`, prefilling the
+    /// assistant's message when `capabilities.assistantPrefill`.
+    func continuation(of plan: PromptPlan, partial: String) -> Continuation?
     /// Advice appended to an error message in `situation`, or nil.
     func hint(_ situation: ProviderSituation, endpoint: ModelEndpoint) -> String?
 }
 
 /// Defaults: no conventional key variable, no key required, the key as a bearer token, no
-/// preset headers, every capability, no native FIM template, no hints. A provider states only where it differs.
+/// preset headers, every capability but assistant prefill, no native FIM template, no hints, the
+/// standard continuation. A provider states only where it differs.
 extension Provider {
     public var defaultKeyVariable: String? { nil }
     public var requiresKey: Bool { false }
@@ -56,6 +61,10 @@ extension Provider {
     public var presetHeaders: [HTTPHeaderField] { [] }
     public var keyHeader: KeyHeader { .bearer }
     public func hint(_ situation: ProviderSituation, endpoint: ModelEndpoint) -> String? { nil }
+
+    public func continuation(of plan: PromptPlan, partial: String) -> Continuation? {
+        Continuation.standard(of: plan, partial: partial, prefill: capabilities.assistantPrefill)
+    }
 
     /// The prompt's stops and the params' stops, each once, within the API's limit (the rest
     /// still apply locally after sampling).
@@ -79,14 +88,18 @@ public struct ProviderCapabilities: Sendable, Hashable {
     public var fillInMiddle: Bool
     /// Most stop sequences the API accepts; nil: no limit.
     public var maxStops: Int?
+    /// Whether a chat ending with an assistant message is continued from that message's end
+    /// (prefill); false: a reply cut by the token limit is continued by asking for the rest.
+    public var assistantPrefill: Bool
 
     public init(logprobs: Bool = true, mayHonourN: Bool = true, streaming: Bool = true, fillInMiddle: Bool = true,
-                maxStops: Int? = nil) {
+                maxStops: Int? = nil, assistantPrefill: Bool = false) {
         self.logprobs = logprobs
         self.mayHonourN = mayHonourN
         self.streaming = streaming
         self.fillInMiddle = fillInMiddle
         self.maxStops = maxStops
+        self.assistantPrefill = assistantPrefill
     }
 }
 

@@ -20,12 +20,15 @@ extension LanguageServer {
         }
         let args = GenerateArguments(uri: params.textDocument.uri, position: params.range.start, version: located.snapshot.version)
         if let cached = engine.cachedResult(for: located.task), !cached.candidates.isEmpty {
-            return cached.candidates.prefix(Self.shownCandidates).enumerated().map { index, candidate in
+            let shown = cached.candidates.prefix(Self.shownCandidates)
+            // The best candidate that is complete and parses; one cut by max_tokens or breaking the
+            // file's parse is never preferred, only listed ("incomplete" / "syntax error" in its title).
+            let preferred = shown.firstIndex { $0.mayBeOfferedUnasked }
+            return shown.enumerated().map { index, candidate in
                 CodeAction(
                     title: "docwright: Use candidate \(index + 1) (\(candidate.evidenceSummary); \(cached.modelName))",
-                    // Never prefer a candidate that breaks the file's parse or was cut by max_tokens.
                     kind: Self.actionKind,
-                    isPreferred: index == 0 && candidate.syntaxOK != false && candidate.finishReason != .length,
+                    isPreferred: index == preferred,
                     edit: workspaceEdit(candidate, located),
                     data: try? JSONValue(encoding: candidate))
             }
@@ -58,8 +61,13 @@ extension LanguageServer {
             failed.command = nil
             return failed
         }
-        guard let best = result.candidates.first, let target = relocate(located, position: args.position) else {
-            await showMessage(.warning, "docwright: \(result.modelName) returned no usable candidate")
+        // The preferred action applies only a complete candidate that parses; the others are in the
+        // code action list (labelled) and the picker, for the user to choose explicitly.
+        guard let best = result.candidates.preferred, let rank = result.candidates.firstIndex(of: best),
+              let target = relocate(located, position: args.position) else {
+            await showMessage(.warning, result.candidates.isEmpty
+                ? "docwright: \(result.modelName) returned no usable candidate"
+                : Self.onlyIncomplete(result))
             var empty = action
             empty.command = nil
             return empty
@@ -67,7 +75,13 @@ extension LanguageServer {
         var resolved = action
         resolved.edit = workspaceEdit(best, target)
         resolved.command = nil
-        resolved.title = "docwright: Use candidate 1 (\(best.evidenceSummary); \(result.modelName))"
+        resolved.title = "docwright: Use candidate \(rank + 1) (\(best.evidenceSummary); \(result.modelName))"
         return resolved
+    }
+
+    /// Why nothing was applied when every candidate is incomplete or breaks the parse.
+    static func onlyIncomplete(_ result: GenerationResult) -> String {
+        "docwright: every candidate from \(result.modelName) is incomplete (cut off by max_tokens) or does not parse, "
+            + "so none was applied; choose one from the code actions or the picker (labelled), or raise max_tokens"
     }
 }

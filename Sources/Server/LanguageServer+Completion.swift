@@ -3,7 +3,9 @@ import Engine
 import JSONRPC
 import LSP
 
-/// `textDocument/completion` inside a documented stub: the ranked candidates as items.
+/// `textDocument/completion` inside a documented stub: the ranked candidates as items. Candidates
+/// cut off by `max_tokens` or breaking the file's parse appear only when completion was invoked
+/// (not as the user types), with "incomplete" / "syntax error" in their detail.
 extension LanguageServer {
     func completion(_ params: CompletionRequest) async throws -> CompletionList {
         guard case .found(let located) = try locate(uri: params.textDocument.uri, position: params.position),
@@ -19,7 +21,9 @@ extension LanguageServer {
             return CompletionList(isIncomplete: false, items: [])
         }
         let (primary, additional) = completionRanges(located, cursor: params.position)
-        let items = result.candidates.enumerated().map { index, candidate in
+        let invoked = params.context?.triggerKind == .invoked
+        let offered = invoked ? result.candidates : result.candidates.filter(\.mayBeOfferedUnasked)
+        let items = offered.enumerated().map { index, candidate in
             var item = CompletionItem(
                 label: Self.label(candidate.text),
                 kind: .snippet,

@@ -133,9 +133,16 @@ extension LanguageServer {
             await showMessage(.error, describe(error))
             return .null
         }
-        let index = min(max(args.index ?? 0, 0), max(result.candidates.count - 1, 0))
-        guard index < result.candidates.count else {
+        guard !result.candidates.isEmpty else {
             await showMessage(.warning, "docwright: \(result.modelName) returned no usable candidate; try again or raise max_tokens")
+            return try JSONValue(encoding: GenerationReport(result))
+        }
+        // A candidate named by index is applied as asked (the user chose it); otherwise the best
+        // one that is complete and parses, never an incomplete one.
+        let chosen = args.index.map { min(max($0, 0), result.candidates.count - 1) }
+            ?? result.candidates.preferred.flatMap { result.candidates.firstIndex(of: $0) }
+        guard let index = chosen else {
+            await showMessage(.warning, Self.onlyIncomplete(result))
             return try JSONValue(encoding: GenerationReport(result))
         }
         guard let target = relocate(located, position: args.position) else {

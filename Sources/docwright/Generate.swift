@@ -22,7 +22,7 @@ struct Generate: AsyncParsableCommand {
     @Flag(help: "Print JSON (candidates with their evidence).")
     var json = false
 
-    @Flag(help: "Write the best candidate into the file.")
+    @Flag(help: "Write the best candidate that is complete and parses into the file.")
     var apply = false
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -46,10 +46,15 @@ struct Generate: AsyncParsableCommand {
             print(render(result, task: task))
         }
         if apply {
-            guard let best = result.candidates.first else { throw CLIError("no candidate to apply") }
+            guard !result.candidates.isEmpty else { throw CLIError("no candidate to apply") }
+            // Never an incomplete candidate (cut off by max_tokens) or one that breaks the parse.
+            guard let best = result.candidates.preferred, let rank = result.candidates.firstIndex(of: best) else {
+                throw CLIError("every candidate is incomplete (cut off by max_tokens) or does not parse; nothing written "
+                    + "(raise max_tokens, or copy one from the list above)")
+            }
             let updated = replacing(task.insertion, in: text, with: best.text)
             try updated.write(toFile: location.absolutePath, atomically: true, encoding: .utf8)
-            FileHandle.standardError.write(Data("docwright: wrote candidate 1 into \(location.path)\n".utf8))
+            FileHandle.standardError.write(Data("docwright: wrote candidate \(rank + 1) into \(location.path)\n".utf8))
         }
     }
 

@@ -81,6 +81,7 @@ struct TrustTests {
         ("[[routes]]\nlanguage = \"go\"\nverify = true\n", "routes[0].verify"),
         ("cache.dir = \"./.cache\"\n", "cache.dir"),
         ("budget.daily_usd = 1000\n", "budget.daily_usd"),
+        ("continue_truncated = true\n", "continue_truncated"),
     ])
     func keysThatNeedTrust(text: String, key: String) throws {
         let sandbox = try Sandbox()
@@ -95,6 +96,16 @@ struct TrustTests {
         #expect(config.privacy.redact)
         #expect(config.verify == nil)
         #expect(config.budget.dailyUSD == nil)
+        #expect(config.continueTruncated)
+    }
+
+    @Test func anUntrustedFileMayOnlySwitchContinuationOff() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("continue_truncated = false\n", to: sandbox.projectFile)
+        let store = trustedStore(sandbox)
+        #expect(store.reload().isEmpty, "\(store.diagnostics)")
+        #expect(!store.current.continueTruncated)
+        #expect(EffectiveConfig.defaults().continueTruncated)
     }
 
     @Test func whatAnUntrustedFileMayStillDo() throws {

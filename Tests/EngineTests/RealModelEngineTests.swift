@@ -82,4 +82,20 @@ import Testing
         // The free model is not limited.
         _ = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1))
     }
+
+    @Test func aSampleCutByATinyMaxTokensIsContinuedOnceByTheRealServer() async throws {
+        // Four tokens cannot hold `double`'s body: the sample is cut, the server gets its prompt
+        // plus the cut text once, and the joined text is ranked (complete, or labelled incomplete).
+        let config = twoModels.replacingOccurrences(of: "max_tokens = 24", with: "max_tokens = 4") + "\nverify = false\n"
+        let project = try Project(config: config, modelURL: try testModelURL())
+        let engine = try project.realEngine(cache: false)
+        defer { engine.shutdown() }
+        let result = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1), n: 1)
+        // More than one request's worth of tokens, and no more than two (one round only).
+        #expect(result.usage.completionTokens > 4 && result.usage.completionTokens <= 8, "\(result.usage)")
+        for candidate in result.candidates where candidate.isIncomplete {
+            #expect(candidate.evidenceSummary.contains("incomplete") && !candidate.mayBeOfferedUnasked)
+        }
+        #expect(result.candidates.preferred.map { !$0.isIncomplete && $0.syntaxOK != false } ?? true)
+    }
 }

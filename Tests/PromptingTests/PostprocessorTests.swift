@@ -245,6 +245,31 @@ import Testing
         // A single unfinished line is all there is: kept (Ranking marks it truncated).
         let single = try #require(Postprocessor.process(sample("\treturn s", finish: .length), plan: plan, task: task))
         #expect(single.text == "\treturn s\n")
+        #expect(cut.sample.finishReason == .length && single.sample.finishReason == .length)
+    }
+
+    @Test func codeThatEndedBeforeTheCutIsComplete() throws {
+        // The model finished the body, went on with another function and was cut there: the
+        // candidate is the body, complete (nothing to continue, nothing to label incomplete).
+        let task = makeTask("python", "def double(x):\n    \"\"\"Return x times two.\"\"\"\n[[    pass\n]]", signature: "def double(x):",
+                            doc: "Return x times two.", indentation: "    ")
+        let plan = PromptBuilder().plan(for: task, api: .completions)
+        let rambling = try #require(Postprocessor.process(sample("    return x * 2\n\n\ndef triple(x):\n    return x * 3\n\ndef qu",
+                                                                 finish: .length), plan: plan, task: task))
+        #expect(rambling.text == "    return x * 2\n" && rambling.sample.finishReason == .stop)
+        // Cut on the line right after the body, as the next definition started.
+        let justAfter = try #require(Postprocessor.process(sample("    return x * 2\ndef tr", finish: .length), plan: plan, task: task))
+        #expect(justAfter.text == "    return x * 2\n" && justAfter.sample.finishReason == .stop)
+        // Cut inside the body: still cut.
+        let inside = try #require(Postprocessor.process(sample("    y = x * 2\n    retu", finish: .length), plan: plan, task: task))
+        #expect(inside.text == "    y = x * 2\n" && inside.sample.finishReason == .length)
+        // A chat reply whose code block closed before the cut.
+        let chat = PromptBuilder().plan(for: task, api: .chat)
+        let closed = try #require(Postprocessor.process(sample("```python\n    return x * 2\n```\nThis doubles x by multi",
+                                                               finish: .length), plan: chat, task: task))
+        #expect(closed.text == "    return x * 2\n" && closed.sample.finishReason == .stop)
+        let open = try #require(Postprocessor.process(sample("```python\n    y = x * 2\n    return", finish: .length), plan: chat, task: task))
+        #expect(open.sample.finishReason == .length)
     }
 }
 

@@ -65,6 +65,7 @@ struct ServerFigures {
         rows += try cacheHits(client)
         rows += try populate(client, idleMB: idle)
         rows += try didChange(client)
+        rows += try uncachedCodeActions(client)
         return rows
     }
 
@@ -152,6 +153,53 @@ struct ServerFigures {
             baselineName: "same edit, 50-line file", baseline: small, goal: 0.2,
             note: "\(options.editCount) one-character edits (UTF-16 positions) sent over stdio, then a request that runs "
                 + "after them; (total − that request's own round trip) / edits, median of 3 rounds")]
+    }
+
+    /// The code action list for a task nothing is cached for, in a 10,000-line file, each right
+    /// after a one-character edit: the incremental re-parse, the intent read from the tree, the
+    /// route and the cache lookup — what a user waits for while typing.
+    func uncachedCodeActions(_ client: LSPPipeClient) throws -> [PerfRow] {
+        let lines = 10_000
+        let requests = options.quick ? 50 : 300
+        progress("perf: uncached code actions × \(requests) on a \(lines)-line file")
+        let uri = "file:///bench/uncached.py"
+        let stub = "def tally(words):\n    \"\"\"Count each word in words.\"\"\"\n    pass\n"
+        try client.didOpen(uri: uri, language: "python", text: BenchDocuments.bigPython(lines: lines) + stub)
+        let params = BenchDocuments.codeActionParams(uri: uri, position: ["line": lines + 1, "character": 8])
+        var started = ContinuousClock.now
+        let first = try client.request("textDocument/codeAction", params)
+        let firstMilliseconds = started.duration(to: .now).milliseconds
+        let titles = (first["result"] as? [[String: Any]])?.compactMap { $0["title"] as? String } ?? []
+        guard titles.contains(where: { $0.contains("Generate") }) else {
+            throw BenchError.harness("no Generate action at the stub of a \(lines)-line file: \(titles)")
+        }
+        var times: [Double] = []
+        var floor: [Double] = []
+        for index in 0..<requests {
+            let insert = index % 2 == 0
+            try client.notify("textDocument/didChange", [
+                "textDocument": ["uri": uri, "version": index + 2],
+                "contentChanges": [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": insert ? 0 : 1]],
+                                    "text": insert ? "x" : ""]]])
+            started = ContinuousClock.now
+            _ = try client.request("textDocument/codeAction", params)
+            times.append(started.duration(to: .now).milliseconds)
+            started = ContinuousClock.now
+            _ = try client.request("docwright/benchBarrier", [String: Any]())
+            floor.append(started.duration(to: .now).milliseconds)
+        }
+        try client.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
+        times.sort()
+        floor.sort()
+        let note = "\(requests) codeAction requests at a documented stub below \(lines) lines of Python, each after a "
+            + "one-character edit at the top (incremental re-parse, intent from the tree, route, cache miss: a Generate "
+            + "action); the first request, which parses the whole file, took \(String(format: "%.1f", firstMilliseconds)) ms"
+        return [
+            PerfRow(figure: "uncached code action list p50 (\(lines / 1000)k-line file)", value: BenchStatistics.quantile(times, 0.5) ?? 0,
+                    unit: "ms", baselineName: "no-op request", baseline: BenchStatistics.quantile(floor, 0.5), goal: 50, note: note),
+            PerfRow(figure: "uncached code action list p99 (\(lines / 1000)k-line file)", value: BenchStatistics.quantile(times, 0.99) ?? 0,
+                    unit: "ms", baselineName: "no-op request", baseline: BenchStatistics.quantile(floor, 0.99), goal: 50),
+        ]
     }
 
     private func perEditMilliseconds(_ client: LSPPipeClient, uri: String, lines: Int) throws -> Double {

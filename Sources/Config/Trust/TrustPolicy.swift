@@ -23,10 +23,11 @@ enum TrustPolicy {
         ["context", "max_tokens"], ["context", "max_files"], ["context", "max_file_kb"],
     ]
 
-    /// Keys an untrusted file may set only to their restrictive value.
+    /// Keys an untrusted file may set only to their restrictive value. `continue_truncated`
+    /// spends a follow-up request per cut sample: a project may save that, never ask for it.
     static let restrictiveOnly: [[String]: ConfigValue] = [
         ["enabled"]: .bool(false), ["verify"]: .bool(false), ["privacy", "redact"]: .bool(true),
-        ["context", "enabled"]: .bool(false),
+        ["context", "enabled"]: .bool(false), ["continue_truncated"]: .bool(false),
     ]
 
     /// Whether an untrusted layer's value at `path` must be ignored.

@@ -14,6 +14,10 @@ struct ProviderBackend: ModelBackend {
     /// Every provider decodes streamed replies (`Provider.streamDecoder`).
     var streams: Bool { true }
 
+    func continuation(of plan: PromptPlan, partial: String) -> Continuation? {
+        requester.client.provider.continuation(of: plan, partial: partial)
+    }
+
     private var endpoint: ModelEndpoint { requester.client.endpoint }
     private var logger: Logger { requester.client.logger }
 

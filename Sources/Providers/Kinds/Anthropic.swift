@@ -7,7 +7,9 @@ extension ProviderKind {
 
 /// Anthropic's Messages API: `x-api-key` + `anthropic-version`, one sample per request and no
 /// log-probabilities (samples come back with `tokens == nil`; ranking uses agreement). A plain
-/// completion prompt is sent as one user message; there is no fill-in-the-middle.
+/// completion prompt is sent as one user message; there is no fill-in-the-middle. A reply cut by
+/// the token limit is continued by prefilling it as the assistant's message (less its trailing
+/// whitespace, which the API refuses there).
 public struct AnthropicProvider: Provider {
     public static let apiVersion = "2023-06-01"
 
@@ -18,7 +20,25 @@ public struct AnthropicProvider: Provider {
     public var requiresKey: Bool { true }
     public var keyHeader: KeyHeader { .named("x-api-key") }
     public var capabilities: ProviderCapabilities {
-        ProviderCapabilities(logprobs: false, mayHonourN: false, fillInMiddle: false)
+        ProviderCapabilities(logprobs: false, mayHonourN: false, fillInMiddle: false, assistantPrefill: true)
+    }
+
+    public func continuation(of plan: PromptPlan, partial: String) -> Continuation? {
+        var kept = Substring(partial)
+        while let last = kept.last, last.isWhitespace { kept.removeLast() }
+        guard !kept.isEmpty else { return nil }
+        var next = plan
+        switch plan.prompt {
+        case .chat(var messages):
+            messages.append(ChatMessage(role: .assistant, content: String(kept)))
+            next.prompt = .chat(messages)
+        case .completion(let text):
+            // Sent as one user message (see `request`): the reply is the assistant's.
+            next.prompt = .chat([ChatMessage(role: .user, content: text), ChatMessage(role: .assistant, content: String(kept))])
+        case .fillInMiddle:
+            return nil
+        }
+        return Continuation(plan: next, continues: String(kept))
     }
 
     public func apiName(for plan: PromptPlan) -> String { "messages" }

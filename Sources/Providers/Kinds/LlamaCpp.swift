@@ -6,14 +6,16 @@ extension ProviderKind {
 
 /// llama.cpp's server: OpenAI-compatible completions and chat, `n` up to its slot count, and its
 /// own `/infill` for fill-in-the-middle (which applies the model's own FIM template, repo-level
-/// context included). Every request asks for `cache_prompt`. The default local model
-/// (`scripts/local-model`) is one.
+/// context included). Every request asks for `cache_prompt`. A chat ending with an assistant
+/// message is continued from it (the server's assistant prefill, on by default). The default
+/// local model (`scripts/local-model`) is one.
 public struct LlamaCppProvider: OpenAICompatible {
     public init() {}
     public var kind: ProviderKind { .llamacpp }
     public var defaultAPI: APIStyle { .completions }
     public var dialect: OpenAIDialect { OpenAIDialect(fillInMiddle: .llamaInfill, cachePrompt: true) }
     public var appliesModelFIMTemplate: Bool { true }
+    public var capabilities: ProviderCapabilities { ProviderCapabilities(assistantPrefill: true) }
 
     public func hint(_ situation: ProviderSituation, endpoint: ModelEndpoint) -> String? {
         switch situation {

@@ -7,12 +7,13 @@ extension ProviderKind {
 
 /// Ollama's native API (`/api/generate`, `/api/chat`), which returns log-probabilities
 /// (v0.12.11+) but takes no `n`: one sample per request. The base URL may be given with or
-/// without `/v1` (Ollama also serves an OpenAI-compatible API there).
+/// without `/v1` (Ollama also serves an OpenAI-compatible API there). A chat ending with an
+/// assistant message is continued from it (prefill).
 public struct OllamaProvider: Provider {
     public init() {}
     public var kind: ProviderKind { .ollama }
     public var defaultAPI: APIStyle { .chat }
-    public var capabilities: ProviderCapabilities { ProviderCapabilities(mayHonourN: false) }
+    public var capabilities: ProviderCapabilities { ProviderCapabilities(mayHonourN: false, assistantPrefill: true) }
     /// `/api/generate` with `suffix` renders the model's own FIM template.
     public var appliesModelFIMTemplate: Bool { true }
 

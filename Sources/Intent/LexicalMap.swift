@@ -1,0 +1,103 @@
+import Syntax
+
+/// Which bytes of a document are comment, string literal or code, read from its syntax tree:
+/// the grammar's own tokens decide (a `#` inside a string, `*/` inside a Rust nested comment,
+/// a Lua long bracket, a C# verbatim string), not a hand-written lexer.
+///
+/// Built for a window of the document (the lines a finder may look at around the cursor):
+/// bytes outside it read as code. Building walks only the subtrees that meet the window.
+struct LexicalMap {
+    enum Kind: Equatable { case comment, string }
+
+    struct Span: Equatable {
+        let range: Range<Int>
+        let kind: Kind
+    }
+
+    /// The outermost comments and string literals meeting the window, in document order.
+    let spans: [Span]
+    let bytes: [UInt8]
+
+    init(tree: SyntaxTree, window: Range<Int>) {
+        bytes = tree.utf8
+        var spans: [Span] = []
+        tree.root.walk { node, _ in
+            let range = node.byteRange
+            guard !range.isEmpty, range.upperBound > window.lowerBound, range.lowerBound < window.upperBound else {
+                return .skipChildren
+            }
+            guard let kind = Self.kind(of: node.type) else { return .descend }
+            spans.append(Span(range: range, kind: kind))
+            return .skipChildren
+        }
+        self.spans = spans
+    }
+
+    /// Comment and string-literal node types across the grammars (`comment`, `line_comment`,
+    /// `block_comment`, `multiline_comment`; `string`, `string_literal`, `raw_string_literal`,
+    /// `template_string`, `interpreted_string_literal`, `char_literal`, `rune_literal`,
+    /// `text_block`, `heredoc_body`, `regex`…). Their insides are never structure.
+    static func kind(of type: String) -> Kind? {
+        if type.contains("comment") { return .comment }
+        if type.contains("string") || type.hasSuffix("char_literal") || type.hasSuffix("character_literal")
+            || ["rune_literal", "text_block", "heredoc_body", "regex", "character"].contains(type) {
+            return .string
+        }
+        return nil
+    }
+
+    /// The span containing `offset`, if any.
+    func span(containing offset: Int) -> Span? {
+        guard let index = lastSpanIndex(startingAtOrBefore: offset), spans[index].range.contains(offset) else { return nil }
+        return spans[index]
+    }
+
+    /// The span that starts exactly at `offset`, if any.
+    func span(startingAt offset: Int) -> Span? {
+        guard let index = lastSpanIndex(startingAtOrBefore: offset), spans[index].range.lowerBound == offset else { return nil }
+        return spans[index]
+    }
+
+    /// Whether `offset` lies strictly inside a span (after its first byte): a line starting
+    /// there continues a comment or string from an earlier line.
+    func continuesSpan(at offset: Int) -> Span? {
+        guard let span = span(containing: offset), span.range.lowerBound < offset else { return nil }
+        return span
+    }
+
+    /// A comment opens at `offset`.
+    func commentStarts(at offset: Int) -> Bool { span(startingAt: offset)?.kind == .comment }
+
+    /// Visits the code bytes (outside comments and strings) of `[start, end)`; stops when
+    /// `onCode` returns false. `onLineStart` receives the offset of every following line's start.
+    func scanCode(from start: Int, to end: Int, onLineStart: ((Int) -> Void)? = nil, onCode: (Int) -> Bool) {
+        var index = max(start, 0)
+        let limit = min(end, bytes.count)
+        var spanIndex = lastSpanIndex(startingAtOrBefore: index) ?? 0
+        while index < limit {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                onLineStart?(index)
+                continue
+            }
+            while spanIndex < spans.count, spans[spanIndex].range.upperBound <= index { spanIndex += 1 }
+            if spanIndex < spans.count, spans[spanIndex].range.contains(index) {
+                index += 1
+                continue
+            }
+            if !onCode(index) { return }
+            index += 1
+        }
+    }
+
+    private func lastSpanIndex(startingAtOrBefore offset: Int) -> Int? {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? low - 1 : nil
+    }
+}
