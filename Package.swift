@@ -24,8 +24,9 @@ let package = Package(
         // The tree-sitter runtime and grammars, loaded with dlopen on first parse (scripts/grammars
         // builds them; nothing is linked). See Sources/CTreeSitter/include/ctreesitter.h.
         .target(name: "CTreeSitter"),
-        // Parse trees: incremental parsing, nodes, queries, the grammar registry. Knows no LSP or model.
-        .target(name: "Syntax", dependencies: ["CTreeSitter"], swiftSettings: strict),
+        // Parse trees: incremental parsing, nodes, queries, loading the grammars the Languages registry
+        // names (pure data, no dependencies: no cycle). Knows no LSP or model.
+        .target(name: "Syntax", dependencies: ["CTreeSitter", "Languages"], swiftSettings: strict),
         // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
         .target(name: "DocwrightCore", swiftSettings: strict),
         // JSON values: a strict byte parser (depth-limited), Codable bridging, deterministic writing.

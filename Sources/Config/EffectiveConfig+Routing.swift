@@ -27,7 +27,7 @@ extension EffectiveConfig {
     /// rule that would match still contributes its sampling settings.
     public func route(for task: GenerationTask, model: String) throws(RoutingError) -> Route {
         let decision = decide(for: DomainEvidence(task: task, workspaceRoot: workspaceRoot))
-        return try makeRoute(model: model, rule: decision.rule, language: task.language, ruleText: "requested model \(model)")
+        return try makeRoute(model: model, entry: decision.entry, language: task.language, rule: .requestedModel(model))
     }
 
     /// The route to use once the daily budget is spent: the same rule's settings on
@@ -35,8 +35,8 @@ extension EffectiveConfig {
     public func budgetFallbackRoute(for task: GenerationTask) -> Route? {
         guard let fallback = budget.fallbackModel, models[fallback] != nil else { return nil }
         let decision = decide(for: DomainEvidence(task: task, workspaceRoot: workspaceRoot))
-        return try? makeRoute(model: fallback, rule: decision.rule, language: task.language,
-                              ruleText: decision.ruleText + " → over daily budget: budget.fallback_model")
+        return try? makeRoute(model: fallback, entry: decision.entry, language: task.language,
+                              rule: .budgetFallback(replacing: decision.rule))
     }
 
     /// Whether docwright should act on a file, and if not, why (for a message or `doctor`).
@@ -95,12 +95,12 @@ extension EffectiveConfig {
         out.append("enabled: " + (isOn ? "yes" : "no, \(reason ?? "")"))
         let domains = domainMatches(evidence)
         out.append("domains: " + (domains.isEmpty ? "none" : domains.map { "\($0.name) (\($0.reason))" }.joined(separator: ", ")))
-        for (rule, verdict) in decision.trace { out.append("  \(rule.ruleDescription) at \(rule.source): \(verdict)") }
+        for (entry, verdict) in decision.trace { out.append("  \(entry.rule) at \(entry.source): \(verdict)") }
         let route: Route
         do {
             route = try decision.route()
         } catch {
-            out.append("route: \(decision.ruleText) → refused: \(error.userMessage)")
+            out.append("route: \(decision.rule) → refused: \(error.userMessage)")
             return out.joined(separator: "\n")
         }
         let endpoint = route.endpoint
@@ -128,39 +128,38 @@ extension EffectiveConfig {
     struct Decision {
         var config: EffectiveConfig
         var model: String
-        var rule: RouteRule?
-        var ruleText: String
+        /// The `[[routes]]` entry that matched (its sampling settings apply), if one did.
+        var entry: RouteEntry?
+        var rule: RouteRule
         var language: String
-        var trace: [(RouteRule, String)]
+        var trace: [(RouteEntry, String)]
 
         func route() throws(RoutingError) -> Route {
-            try config.makeRoute(model: model, rule: rule, language: language, ruleText: ruleText)
+            try config.makeRoute(model: model, entry: entry, language: language, rule: rule)
         }
     }
 
     func decide(for evidence: DomainEvidence) -> Decision {
         let detected = Set(domainMatches(evidence).map(\.name))
-        var trace: [(RouteRule, String)] = []
-        for rule in routes {
-            if let miss = mismatch(rule, evidence: evidence, domains: detected) {
-                trace.append((rule, "no, \(miss)"))
+        var trace: [(RouteEntry, String)] = []
+        for entry in routes {
+            if let miss = mismatch(entry, evidence: evidence, domains: detected) {
+                trace.append((entry, "no, \(miss)"))
                 continue
             }
-            trace.append((rule, "match"))
-            let model = rule.model ?? languages[evidence.language]?.model ?? defaultModel
-            return Decision(config: self, model: model, rule: rule, ruleText: rule.ruleDescription,
-                            language: evidence.language, trace: trace)
+            trace.append((entry, "match"))
+            let model = entry.model ?? languages[evidence.language]?.model ?? defaultModel
+            return Decision(config: self, model: model, entry: entry, rule: entry.rule, language: evidence.language, trace: trace)
         }
         if let model = languages[evidence.language]?.model {
-            return Decision(config: self, model: model, rule: nil, ruleText: "languages.\(evidence.language).model",
+            return Decision(config: self, model: model, entry: nil, rule: .languageModel(language: evidence.language),
                             language: evidence.language, trace: trace)
         }
-        return Decision(config: self, model: defaultModel, rule: nil, ruleText: "default_model",
-                        language: evidence.language, trace: trace)
+        return Decision(config: self, model: defaultModel, entry: nil, rule: .defaultModel, language: evidence.language, trace: trace)
     }
 
     /// Why `rule` does not apply, or nil when it does.
-    private func mismatch(_ rule: RouteRule, evidence: DomainEvidence, domains: Set<String>) -> String? {
+    private func mismatch(_ rule: RouteEntry, evidence: DomainEvidence, domains: Set<String>) -> String? {
         if !rule.languages.isEmpty, !rule.languages.contains(evidence.language) {
             return "language is \(evidence.language)"
         }
@@ -174,7 +173,8 @@ extension EffectiveConfig {
         return nil
     }
 
-    func makeRoute(model name: String, rule: RouteRule?, language: String, ruleText: String) throws(RoutingError) -> Route {
+    /// The route on model `name` for `rule`; `entry` (the matched `[[routes]]` entry, if any) gives its sampling overrides.
+    func makeRoute(model name: String, entry: RouteEntry?, language: String, rule: RouteRule) throws(RoutingError) -> Route {
         // Never another model instead: a broken reference must not send code somewhere the
         // configuration did not choose.
         guard let endpoint = models[name] else {
@@ -182,27 +182,27 @@ extension EffectiveConfig {
                 ? "only the untrusted project file \(projectTrust?.file ?? ".docwright.toml") defines it; review the file and run "
                     + "`docwright trust \(projectTrust?.directory ?? "DIR")` to use it"
                 : "no configuration defines it; define [models.\(ConfigKeyPath.isBare(name) ? name : "\"\(name)\"")] or use a preset"
-            let at = rule.map { " at \($0.source)" } ?? (sources[ruleText].map { " at \($0)" } ?? "")
-            throw RoutingError(userMessage: "\(ruleText)\(at) names model \"\(name)\", which is not defined: \(why). Nothing was sent.")
+            let at = entry.map { " at \($0.source)" } ?? (rule.configurationKey.flatMap { sources[$0] }.map { " at \($0)" } ?? "")
+            throw RoutingError(userMessage: "\(rule)\(at) names model \"\(name)\", which is not defined: \(why). Nothing was sent.")
         }
         let (preset, user) = modelSampling(name)
         let lang = languages[language]
         let global = userGlobalSampling
-        let n = rule?.n ?? lang?.n ?? user.n ?? global.n ?? preset.n ?? EffectiveConfigBuilder.builtinN
+        let n = entry?.n ?? lang?.n ?? user.n ?? global.n ?? preset.n ?? EffectiveConfigBuilder.builtinN
         let params = SamplingParams(
             n: n,
-            temperature: rule?.temperature ?? lang?.temperature ?? user.temperature ?? global.temperature
+            temperature: entry?.temperature ?? lang?.temperature ?? user.temperature ?? global.temperature
                 ?? preset.temperature ?? EffectiveConfigBuilder.defaultTemperature(n: n),
-            topP: rule?.topP ?? lang?.topP ?? user.topP ?? global.topP ?? preset.topP,
-            maxTokens: rule?.maxTokens ?? lang?.maxTokens ?? user.maxTokens ?? global.maxTokens ?? preset.maxTokens
+            topP: entry?.topP ?? lang?.topP ?? user.topP ?? global.topP ?? preset.topP,
+            maxTokens: entry?.maxTokens ?? lang?.maxTokens ?? user.maxTokens ?? global.maxTokens ?? preset.maxTokens
                 ?? EffectiveConfigBuilder.builtinMaxTokens,
             stop: user.stop ?? preset.stop ?? [],
             seed: sampling.seed,
             logprobs: ProviderRegistry.provider(for: endpoint.provider)?.capabilities.logprobs ?? true)
-        let policy = rule?.policy ?? lang?.policy ?? ranking.policy
+        let policy = entry?.policy ?? lang?.policy ?? ranking.policy
             ?? (params.logprobs ? .verifiedThenLogprob : .agreement)
-        let verify = rule?.verify ?? lang?.verify ?? self.verify ?? (language == "python")
-        return Route(endpoint: endpoint, params: params, policy: policy, rule: ruleText, verify: verify)
+        let verify = entry?.verify ?? lang?.verify ?? self.verify ?? (language == "python")
+        return Route(endpoint: endpoint, params: params, policy: policy, rule: rule, verify: verify)
     }
 }
 

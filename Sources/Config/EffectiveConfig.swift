@@ -30,7 +30,7 @@ public struct EffectiveConfig: Sendable {
     /// Every usable model by name: the built-in presets and the `[models.NAME]` entries.
     public var models: [String: ModelEndpoint]
     /// `[[routes]]` in order.
-    public var routes: [RouteRule]
+    public var routes: [RouteEntry]
     /// Built-in domains (extended by same-named user entries) followed by user-defined ones.
     public var domains: [DomainRule]
     /// `[languages.ID]` entries.

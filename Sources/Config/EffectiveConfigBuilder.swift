@@ -200,7 +200,7 @@ enum EffectiveConfigBuilder {
         let knownDomains = Set(config.domains.map(\.name))
         for (index, entry) in merged.routes.enumerated() {
             let v = entry.values
-            let rule = RouteRule(
+            let rule = RouteEntry(
                 index: index, languages: v["language"]?.stringArray ?? [], domains: v["domain"]?.stringArray ?? [],
                 paths: v["path"]?.stringArray ?? [], model: v["model"]?.stringValue, n: v["n"]?.intValue,
                 temperature: v["temperature"]?.doubleValue, topP: v["top_p"]?.doubleValue,

@@ -119,28 +119,28 @@ enum ModelPresets {
                     pricePerMillionInput: input, pricePerMillionOutput: output),
                 sampling: ModelSampling())
         }
-        let direct: [(String, ProviderKind, String, String, String, Double, Double)] = [
-            ("openai/gpt-5-mini", .openai, "https://api.openai.com/v1", "gpt-5-mini", "OPENAI_API_KEY", 0.25, 2.00),
-            ("openai/gpt-4o", .openai, "https://api.openai.com/v1", "gpt-4o", "OPENAI_API_KEY", 2.50, 10.00),
-            ("openai/gpt-4o-mini", .openai, "https://api.openai.com/v1", "gpt-4o-mini", "OPENAI_API_KEY", 0.15, 0.60),
-            ("anthropic/claude-3-5-sonnet", .anthropic, "https://api.anthropic.com/v1", "claude-3-5-sonnet-latest",
-             "ANTHROPIC_API_KEY", 3.00, 15.00),
-            ("anthropic/claude-3-5-haiku", .anthropic, "https://api.anthropic.com/v1", "claude-3-5-haiku-latest",
-             "ANTHROPIC_API_KEY", 0.80, 4.00),
-            ("anthropic/claude-sonnet-5", .anthropic, "https://api.anthropic.com/v1", "claude-sonnet-5",
-             "ANTHROPIC_API_KEY", 2.00, 10.00),
-            ("anthropic/claude-haiku-4-5", .anthropic, "https://api.anthropic.com/v1", "claude-haiku-4-5-20251001",
-             "ANTHROPIC_API_KEY", 1.00, 5.00),
+        // Each hosted preset with the environment variable that moves its base URL, if its
+        // provider's tools honour one (the OpenAI SDKs' OPENAI_BASE_URL).
+        let openAI = (url: "https://api.openai.com/v1", variable: Optional(openAIURLVariable))
+        let anthropic = (url: "https://api.anthropic.com/v1", variable: String?.none)
+        let direct: [(String, ProviderKind, (url: String, variable: String?), String, String, Double, Double)] = [
+            ("openai/gpt-5-mini", .openai, openAI, "gpt-5-mini", "OPENAI_API_KEY", 0.25, 2.00),
+            ("openai/gpt-4o", .openai, openAI, "gpt-4o", "OPENAI_API_KEY", 2.50, 10.00),
+            ("openai/gpt-4o-mini", .openai, openAI, "gpt-4o-mini", "OPENAI_API_KEY", 0.15, 0.60),
+            ("anthropic/claude-3-5-sonnet", .anthropic, anthropic, "claude-3-5-sonnet-latest", "ANTHROPIC_API_KEY", 3.00, 15.00),
+            ("anthropic/claude-3-5-haiku", .anthropic, anthropic, "claude-3-5-haiku-latest", "ANTHROPIC_API_KEY", 0.80, 4.00),
+            ("anthropic/claude-sonnet-5", .anthropic, anthropic, "claude-sonnet-5", "ANTHROPIC_API_KEY", 2.00, 10.00),
+            ("anthropic/claude-haiku-4-5", .anthropic, anthropic, "claude-haiku-4-5-20251001", "ANTHROPIC_API_KEY", 1.00, 5.00),
         ]
-        let openAIURL = environment[openAIURLVariable].flatMap { $0.isEmpty ? nil : $0 }
-        for (name, provider, url, id, keyEnv, input, output) in direct {
-            let fromEnvironment = provider == .openai ? openAIURL : nil
+        for (name, provider, base, id, keyEnv, input, output) in direct {
+            // The variable that moves this preset, when it is set (an empty value does not count).
+            let movedBy = base.variable.flatMap { environment[$0]?.isEmpty == false ? $0 : nil }
             presets[name] = ModelPreset(
                 endpoint: ModelEndpoint(
-                    name: name, provider: provider, baseURL: fromEnvironment ?? url, model: id, api: .chat, apiKeyEnv: keyEnv,
-                    pricePerMillionInput: input, pricePerMillionOutput: output),
+                    name: name, provider: provider, baseURL: movedBy.flatMap { environment[$0] } ?? base.url, model: id, api: .chat,
+                    apiKeyEnv: keyEnv, pricePerMillionInput: input, pricePerMillionOutput: output),
                 sampling: ModelSampling(),
-                overriddenBaseURLSource: fromEnvironment == nil ? nil : "environment \(openAIURLVariable)")
+                overriddenBaseURLSource: movedBy.map { "environment \($0)" })
         }
         for (name, successor) in superseded { presets[name]?.supersededBy = successor }
         return presets

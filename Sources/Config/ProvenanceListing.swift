@@ -46,9 +46,9 @@ enum ProvenanceListing {
         for name in modelsToList(config: config, merged: merged) {
             rows += modelRows(name, config: config, merged: merged, presets: presets)
         }
-        for rule in config.routes {
-            let model = rule.model ?? "(language model or default_model)"
-            rows.append(ProvenanceEntry(key: "routes[\(rule.index)]", value: "\(rule.ruleDescription) → \(model)", source: rule.source))
+        for entry in config.routes {
+            let model = entry.model ?? "(language model or default_model)"
+            rows.append(ProvenanceEntry(key: "routes[\(entry.index)]", value: "\(entry.rule) → \(model)", source: entry.source))
         }
         for (path, entry) in merged.values.sorted(by: { $0.key < $1.key })
         where path.keys.first == "domains" || path.keys.first == "languages" {

@@ -87,7 +87,7 @@ public struct LanguageSettings: Sendable, Hashable {
 
 /// One `[[routes]]` entry. Every condition given must hold (an absent condition matches
 /// anything); within a condition any listed value may match.
-public struct RouteRule: Sendable, Hashable {
+public struct RouteEntry: Sendable, Hashable {
     /// Position in `routes` (0-based), as in `routes[2]`.
     public var index: Int
     public var languages: [String]
@@ -104,14 +104,8 @@ public struct RouteRule: Sendable, Hashable {
     /// Where the rule was written (`/p/.docwright.toml:14`).
     public var source: String
 
-    /// `routes[2] (language=python, domain=data-ml)`; alternatives are joined with `|`.
-    public var ruleDescription: String {
-        var conditions: [String] = []
-        if !languages.isEmpty { conditions.append("language=" + languages.joined(separator: "|")) }
-        if !domains.isEmpty { conditions.append("domain=" + domains.joined(separator: "|")) }
-        if !paths.isEmpty { conditions.append("path=" + paths.joined(separator: "|")) }
-        return "routes[\(index)] (" + (conditions.isEmpty ? "any file" : conditions.joined(separator: ", ")) + ")"
-    }
+    /// The rule a route chosen by this entry carries (rendered `routes[2] (language=python, domain=data-ml)`).
+    public var rule: RouteRule { .route(index: index, languages: languages, domains: domains, paths: paths) }
 }
 
 /// A literal API key, kept out of descriptions and logs.

@@ -82,12 +82,12 @@ public struct Route: Sendable, Hashable, Codable {
     public var params: SamplingParams
     /// How the candidates are ranked.
     public var policy: RankingPolicy
-    /// Human-readable reason, e.g. `route #2 (language=python, domain=data-ml)` or `default`.
-    public var rule: String
+    /// Which rule chose the model (`rule.description` renders it).
+    public var rule: RouteRule
     /// Whether to run docstring examples against candidates.
     public var verify: Bool
     public init(endpoint: ModelEndpoint, params: SamplingParams, policy: RankingPolicy = .verifiedThenLogprob,
-                rule: String = "default", verify: Bool = true) {
+                rule: RouteRule = .defaultModel, verify: Bool = true) {
         self.endpoint = endpoint
         self.params = params
         self.policy = policy

@@ -103,7 +103,7 @@ extension Engine {
         // Only useful results are cached: an empty list is as good as an error.
         if let cache, !candidates.isEmpty {
             cache.store(prepared.key, CachedResult(
-                candidates: candidates, model: route.endpoint.name, route: route.rule, usage: batch.usage,
+                candidates: candidates, model: route.endpoint.name, route: route.rule.description, usage: batch.usage,
                 latency: batch.latency, createdAt: clock.now()))
         }
         return result

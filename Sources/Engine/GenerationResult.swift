@@ -9,7 +9,7 @@ public struct GenerationResult: Sendable, Hashable, Codable {
     /// The provider's model id.
     public var modelID: String
     /// Which routing rule chose the model (e.g. `routes[0] (language=python, domain=data-ml)`).
-    public var rule: String
+    public var rule: RouteRule
     public var fromCache: Bool
     /// Seconds spent drawing samples (the original call's, when served from cache).
     public var latency: Double
@@ -18,7 +18,7 @@ public struct GenerationResult: Sendable, Hashable, Codable {
     public var strategy: SamplingStrategy
     public var samplesDrawn: Int
 
-    public init(candidates: [Candidate], modelName: String, modelID: String, rule: String, fromCache: Bool,
+    public init(candidates: [Candidate], modelName: String, modelID: String, rule: RouteRule, fromCache: Bool,
                 latency: Double, usage: Usage, strategy: SamplingStrategy, samplesDrawn: Int) {
         self.candidates = candidates
         self.modelName = modelName

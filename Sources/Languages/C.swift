@@ -1,6 +1,6 @@
 extension Language {
     public static let c = cFamily(
-        id: "c", displayName: "C", fenceTags: ["c", "h"], extensions: ["c", "h"], grammar: "c",
+        id: "c", displayName: "C", fenceTags: ["c", "h"], extensions: ["c", "h"], grammar: .bundled("c"),
         definitions: """
             (function_definition declarator: (function_declarator declarator: (identifier) @name)) @definition
             (struct_specifier name: (type_identifier) @name body: (field_declaration_list)) @definition
@@ -36,7 +36,7 @@ extension Language {
         """
 
     /// The shared shape of the C and C++ entries: prototypes may be turned into definitions.
-    static func cFamily(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: String,
+    static func cFamily(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: Grammar,
                         definitions: String, outline: String, editors: EditorNames) -> Language {
         var lexical = Lexical.cStyle(singleQuote: .char)
         lexical.lineComments = ["///", "//"]

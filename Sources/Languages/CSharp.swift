@@ -4,7 +4,7 @@ extension Language {
         lexical.verbatim = true
         lexical.lineComments = ["///", "//"]
         var language = Language(
-            id: "csharp", displayName: "C#", fenceTags: ["csharp", "cs", "c#"], extensions: ["cs"], grammar: "c_sharp",
+            id: "csharp", displayName: "C#", fenceTags: ["csharp", "cs", "c#"], extensions: ["cs"], grammar: .bundled("c_sharp"),
             blockStyle: .braces, lexical: lexical, indentUnit: "    ",
             example: Example(signature: "static int Add(int a, int b)", doc: "Returns the sum of a and b.", body: "    return a + b;"),
             importForm: .csharp,

@@ -4,7 +4,7 @@ extension Language {
         lexical.backtick = true
         lexical.backtickEscapes = false
         var language = Language(
-            id: "go", displayName: "Go", fenceTags: ["go", "golang"], extensions: ["go"], grammar: "go",
+            id: "go", displayName: "Go", fenceTags: ["go", "golang"], extensions: ["go"], grammar: .bundled("go"),
             blockStyle: .braces, lexical: lexical, indentUnit: "\t",
             example: Example(signature: "func Add(a, b int) int", doc: "Add returns the sum of a and b.", body: "\treturn a + b"),
             importForm: .go,

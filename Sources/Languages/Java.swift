@@ -3,7 +3,7 @@ extension Language {
         var lexical = Lexical.cStyle(singleQuote: .char)
         lexical.tripleDouble = true
         var language = Language(
-            id: "java", displayName: "Java", fenceTags: ["java"], extensions: ["java"], grammar: "java",
+            id: "java", displayName: "Java", fenceTags: ["java"], extensions: ["java"], grammar: .bundled("java"),
             blockStyle: .braces, lexical: lexical, indentUnit: "    ",
             example: Example(signature: "static int add(int a, int b)", doc: "Returns the sum of a and b.", body: "    return a + b;"),
             importForm: .jvm,

@@ -2,13 +2,13 @@ extension Language {
     /// JavaScript; `javascriptreact` (JSX) is the same grammar under another id.
     public static let javascript = ecmascript(
         id: "javascript", displayName: "JavaScript", fenceTags: ["javascript", "js", "jsx"],
-        extensions: ["js", "mjs", "cjs"], grammar: "javascript",
+        extensions: ["js", "mjs", "cjs"], grammar: .bundled("javascript"),
         example: Example(signature: "function add(a, b)", doc: "Returns the sum of a and b.", body: "  return a + b;"),
         queries: javascriptQueries, editors: EditorNames(nvim: ["javascript"], emacs: ["js-mode", "js-ts-mode"]))
 
     public static let javascriptreact = ecmascript(
         id: "javascriptreact", displayName: "JavaScript", fenceTags: ["jsx", "javascript", "js"],
-        extensions: ["jsx"], grammar: "javascript",
+        extensions: ["jsx"], grammar: .bundled("javascript"),
         example: javascript.example, queries: javascriptQueries,
         editors: EditorNames(nvim: ["javascriptreact"], emacs: []))
 
@@ -63,7 +63,7 @@ extension Language {
         """
 
     /// The shared shape of the JavaScript and TypeScript entries.
-    static func ecmascript(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: String,
+    static func ecmascript(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: Grammar,
                            example: Example, queries: Queries, editors: EditorNames) -> Language {
         var lexical = Lexical.cStyle(singleQuote: .string)
         lexical.backtick = true

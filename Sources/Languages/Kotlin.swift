@@ -4,7 +4,7 @@ extension Language {
         lexical.tripleDouble = true
         lexical.nestedBlockComments = true
         var language = Language(
-            id: "kotlin", displayName: "Kotlin", fenceTags: ["kotlin", "kt"], extensions: ["kt", "kts"], grammar: "kotlin",
+            id: "kotlin", displayName: "Kotlin", fenceTags: ["kotlin", "kt"], extensions: ["kt", "kts"], grammar: .bundled("kotlin"),
             blockStyle: .braces, lexical: lexical, indentUnit: "    ",
             example: Example(signature: "fun add(a: Int, b: Int): Int", doc: "Returns the sum of a and b.", body: "    return a + b"),
             importForm: .jvm,

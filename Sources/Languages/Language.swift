@@ -14,6 +14,31 @@ public struct Language: Sendable, Hashable {
         case endKeyword
     }
 
+    /// A tree-sitter grammar: the function returning its `TSLanguage` and the library in the grammar
+    /// directory that exports it. `Syntax.Grammars` loads languages from these alone.
+    public struct Grammar: Sendable, Hashable {
+        /// tree-sitter's name for the grammar (`python`, `tsx`, `c_sharp`).
+        public let name: String
+        /// The library file in the grammar directory.
+        public let library: String
+        /// The exported function, `tree_sitter_<name>`.
+        public var symbol: String { "tree_sitter_" + name }
+
+        public init(name: String, library: String) {
+            self.name = name
+            self.library = library
+        }
+
+        /// The library of tree-sitter-languages' prebuilt grammars (`scripts/grammars` checks it exports each one used).
+        public static let bundledLibrary = "tree-sitter-languages.so"
+
+        /// One of the grammars prebuilt in `tree-sitter-languages.so`.
+        public static func bundled(_ name: String) -> Grammar { Grammar(name: name, library: bundledLibrary) }
+
+        /// A grammar `scripts/grammars` compiles from its own sources into `tree-sitter-<name>.so`.
+        public static func ownLibrary(_ name: String) -> Grammar { Grammar(name: name, library: "tree-sitter-\(name).so") }
+    }
+
     /// What a single quote starts.
     public enum SingleQuote: Sendable, Hashable { case string, char, rustChar, none }
 
@@ -188,8 +213,8 @@ public struct Language: Sendable, Hashable {
     public let fenceTags: [String]
     /// File extensions, lower case, without the dot.
     public let extensions: [String]
-    /// tree-sitter grammar name (`Syntax.Grammars`).
-    public let grammar: String
+    /// Its tree-sitter grammar: where `Syntax.Grammars` loads it from (`scripts/grammars` builds the libraries).
+    public let grammar: Grammar
     public let blockStyle: BlockStyle
     public let lexical: Lexical
     /// Comment openers that mark documentation (a doc comment followed by nothing asks for a
@@ -207,9 +232,6 @@ public struct Language: Sendable, Hashable {
     /// Whole lines that may sit between a doc comment and its declaration (`@Override`, `#[test]`).
     public var attributePrefixes: [String] = []
     public var endBlocks = EndBlocks()
-    /// Whether the grammar's error reports can judge a candidate (false for a grammar with a
-    /// known defect that reports errors in valid code; the candidate is then not judged).
-    public var parseVerdictsReliable = true
     /// Doc comments are XML (`<summary>`, `<param name="x">`: C#); their tags become plain words.
     public var xmlDocComments = false
     /// Well-known modules of this language per built-in routing domain (`data-ml` → `numpy`, …):
@@ -222,7 +244,7 @@ public struct Language: Sendable, Hashable {
     public let queries: Queries
     public let editors: EditorNames
 
-    public init(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: String,
+    public init(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: Grammar,
                 blockStyle: BlockStyle, lexical: Lexical, indentUnit: String, example: Example,
                 importForm: ImportForm, queries: Queries, editors: EditorNames) {
         self.id = id

@@ -2,7 +2,7 @@
 /// recognises by file name (for routing and normalising only).
 ///
 /// Adding a language: one new file defining `extension Language { static let name = … }` and one
-/// line in `all` below (and its grammar in `Syntax.Grammars`); see docs/languages.md.
+/// line in `all` below (its `grammar` field is all `Syntax.Grammars` needs); see docs/languages.md.
 public enum Languages {
     /// Every supported language, in the order docs and editors list them.
     public static let all: [Language] = [

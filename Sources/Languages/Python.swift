@@ -5,7 +5,7 @@ extension Language {
         lexical.tripleSingle = true
         var language = Language(
             id: "python", displayName: "Python", fenceTags: ["python", "py", "python3"],
-            extensions: ["py", "pyi", "ipynb"], grammar: "python", blockStyle: .indentation, lexical: lexical,
+            extensions: ["py", "pyi", "ipynb"], grammar: .bundled("python"), blockStyle: .indentation, lexical: lexical,
             indentUnit: "    ",
             example: Example(signature: "def add(a, b):", doc: "Return the sum of a and b.", body: "    return a + b"),
             importForm: .python,

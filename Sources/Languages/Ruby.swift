@@ -1,7 +1,7 @@
 extension Language {
     public static let ruby: Language = {
         var language = Language(
-            id: "ruby", displayName: "Ruby", fenceTags: ["ruby", "rb"], extensions: ["rb"], grammar: "ruby",
+            id: "ruby", displayName: "Ruby", fenceTags: ["ruby", "rb"], extensions: ["rb"], grammar: .bundled("ruby"),
             blockStyle: .endKeyword, lexical: Lexical(lineComments: ["#"]), indentUnit: "  ",
             example: Example(signature: "def add(a, b)", doc: "Returns the sum of a and b.", body: "  a + b"),
             importForm: .ruby,

@@ -5,7 +5,7 @@ extension Language {
         lexical.nestedBlockComments = true
         lexical.lineComments = ["///", "//!", "//"]
         var language = Language(
-            id: "rust", displayName: "Rust", fenceTags: ["rust", "rs"], extensions: ["rs"], grammar: "rust",
+            id: "rust", displayName: "Rust", fenceTags: ["rust", "rs"], extensions: ["rs"], grammar: .bundled("rust"),
             blockStyle: .braces, lexical: lexical, indentUnit: "    ",
             example: Example(signature: "fn add(a: i32, b: i32) -> i32", doc: "Returns the sum of a and b.", body: "    a + b"),
             importForm: .rust,

@@ -5,7 +5,7 @@ extension Language {
         lexical.nestedBlockComments = true
         lexical.lineComments = ["///", "//"]
         var language = Language(
-            id: "swift", displayName: "Swift", fenceTags: ["swift"], extensions: ["swift"], grammar: "swift",
+            id: "swift", displayName: "Swift", fenceTags: ["swift"], extensions: ["swift"], grammar: .ownLibrary("swift"),
             blockStyle: .braces, lexical: lexical, indentUnit: "    ",
             example: Example(signature: "func add(_ a: Int, _ b: Int) -> Int", doc: "Returns the sum of a and b.", body: "    a + b"),
             importForm: .swift,

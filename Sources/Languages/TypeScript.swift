@@ -2,13 +2,13 @@ extension Language {
     /// TypeScript; `typescriptreact` (TSX) has its own grammar.
     public static let typescript = ecmascript(
         id: "typescript", displayName: "TypeScript", fenceTags: ["typescript", "ts", "tsx"],
-        extensions: ["ts", "mts", "cts"], grammar: "typescript", example: typescriptExample, queries: typescriptQueries,
+        extensions: ["ts", "mts", "cts"], grammar: .bundled("typescript"), example: typescriptExample, queries: typescriptQueries,
         editors: EditorNames(nvim: ["typescript"], emacs: ["typescript-mode", "typescript-ts-mode"]))
 
     public static let typescriptreact: Language = {
         var language = ecmascript(
             id: "typescriptreact", displayName: "TypeScript", fenceTags: ["tsx", "typescript", "ts"],
-            extensions: ["tsx"], grammar: "tsx", example: typescriptExample, queries: typescriptQueries,
+            extensions: ["tsx"], grammar: .bundled("tsx"), example: typescriptExample, queries: typescriptQueries,
             editors: EditorNames(nvim: ["typescriptreact"], emacs: ["tsx-ts-mode"]))
         language.aliases = ["tsx"]
         return language

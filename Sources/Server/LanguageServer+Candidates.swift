@@ -70,7 +70,7 @@ extension LanguageServer {
                     end: (insertion.end.line, insertion.end.utf8Column), replacement: candidate.text, path: path))
         }
         return try JSONValue(encoding: PickerList(
-            uri: snapshot.uri, version: snapshot.version, model: result.modelName, modelID: result.modelID, rule: result.rule,
+            uri: snapshot.uri, version: snapshot.version, model: result.modelName, modelID: result.modelID, rule: result.rule.description,
             fromCache: result.fromCache, candidates: entries))
     }
 }

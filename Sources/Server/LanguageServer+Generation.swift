@@ -194,7 +194,7 @@ struct GenerationReport: Codable, Sendable {
     init(_ result: GenerationResult) {
         model = result.modelName
         modelID = result.modelID
-        rule = result.rule
+        rule = result.rule.description
         fromCache = result.fromCache
         latency = result.latency
         candidates = result.candidates

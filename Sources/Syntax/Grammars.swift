@@ -1,19 +1,10 @@
 import CTreeSitter
+import Languages
 import Synchronization
 
 /// A grammar inside the grammar directory: the library file and the function returning its
-/// `TSLanguage`.
-public struct GrammarSpec: Sendable, Hashable {
-    /// tree-sitter's name for the grammar (`python`, `tsx`, `c_sharp`).
-    public let name: String
-    /// The library file in the grammar directory.
-    public let library: String
-    /// The exported function, `tree_sitter_<name>`.
-    public var symbol: String { "tree_sitter_" + name }
-
-    static let bundled = "tree-sitter-languages.so"
-    static let swift = "tree-sitter-swift.so"
-}
+/// `TSLanguage`, as each registry entry names it (`Language.grammar`).
+public typealias GrammarSpec = Language.Grammar
 
 /// One language's state in a `GrammarReport`.
 public struct GrammarStatus: Sendable, Equatable {
@@ -37,31 +28,17 @@ public struct GrammarReport: Sendable, Equatable {
     public let grammars: [GrammarStatus]
 }
 
-/// The registry from docwright language ids to tree-sitter grammars, and the process's loaded
+/// Language ids to tree-sitter grammars (from the `Languages` registry), and the process's loaded
 /// languages. Nothing is loaded until a language is asked for: the runtime then, and each
 /// grammar library when its first language is. Thread-safe.
 public final class Grammars: Sendable {
     /// The grammars of the running binary, found by `GrammarDirectory.locate()`.
     public static let shared = Grammars()
 
-    /// docwright language ids (Config's `languageID(forPath:)`) → grammar. `javascriptreact`
-    /// shares the JavaScript grammar (it parses JSX); TSX has its own.
-    static let table: [(ids: [String], grammar: GrammarSpec)] = [
-        (["python"], GrammarSpec(name: "python", library: GrammarSpec.bundled)),
-        (["javascript", "javascriptreact"], GrammarSpec(name: "javascript", library: GrammarSpec.bundled)),
-        (["typescript"], GrammarSpec(name: "typescript", library: GrammarSpec.bundled)),
-        (["typescriptreact", "tsx"], GrammarSpec(name: "tsx", library: GrammarSpec.bundled)),
-        (["go"], GrammarSpec(name: "go", library: GrammarSpec.bundled)),
-        (["rust"], GrammarSpec(name: "rust", library: GrammarSpec.bundled)),
-        (["swift"], GrammarSpec(name: "swift", library: GrammarSpec.swift)),
-        (["java"], GrammarSpec(name: "java", library: GrammarSpec.bundled)),
-        (["kotlin"], GrammarSpec(name: "kotlin", library: GrammarSpec.bundled)),
-        (["c"], GrammarSpec(name: "c", library: GrammarSpec.bundled)),
-        (["cpp"], GrammarSpec(name: "cpp", library: GrammarSpec.bundled)),
-        (["csharp", "c_sharp"], GrammarSpec(name: "c_sharp", library: GrammarSpec.bundled)),
-        (["ruby"], GrammarSpec(name: "ruby", library: GrammarSpec.bundled)),
-        (["lua"], GrammarSpec(name: "lua", library: GrammarSpec.bundled)),
-    ]
+    /// docwright language ids (the id and aliases of each `Languages.all` entry) → grammar: the
+    /// registry is the only place a language names its grammar. `javascriptreact` shares the
+    /// JavaScript grammar (it parses JSX); TSX has its own.
+    static let table: [(ids: [String], grammar: GrammarSpec)] = Languages.all.map { ([$0.id] + $0.aliases, $0.grammar) }
 
     /// Every language id with a grammar, in registry order.
     public static var supportedLanguages: [String] { table.flatMap(\.ids) }

@@ -79,7 +79,7 @@ struct PromptReport: Encodable {
         model = endpoint.name
         modelID = endpoint.model
         provider = endpoint.provider.rawValue
-        route = preview.route.rule
+        route = preview.route.rule.description
         let provider = ProviderRegistry.provider(for: endpoint.provider)
         let perRequest = provider?.acceptsN(for: preview.plan) == true ? preview.params.n : 1
         requests = (preview.params.n + perRequest - 1) / perRequest

@@ -36,12 +36,13 @@ import Testing
         let (config, _) = try Self.load("python-data-vs-rest.docwright.toml")
         let data = try config.route(for: makeTask(language: "python", path: "/ws/train.py", text: "import pandas as pd\n"))
         #expect(data.endpoint.model == "mistralai/mixtral-8x7b-instruct")
-        #expect(data.rule == "routes[0] (language=python, domain=data-ml)")
+        #expect(data.rule == .route(index: 0, languages: ["python"], domains: ["data-ml"], paths: []))
+        #expect(data.rule.description == "routes[0] (language=python, domain=data-ml)")
         for (language, path, text) in [("python", "/ws/app.py", "from flask import Flask\n"), ("go", "/ws/x.go", "package x\n"),
                                        ("javascript", "/ws/x.js", "import * as np from 'numjs'\n")] {
             let other = try config.route(for: makeTask(language: language, path: path, text: text))
             #expect(other.endpoint.model == "openai/gpt-5-mini")
-            #expect(other.rule == "default_model")
+            #expect(other.rule == .defaultModel)
         }
     }
 }

@@ -60,7 +60,7 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let route = try config.route(for: makeTask(language: language, path: path, text: text))
         #expect(route.endpoint.name == model)
-        #expect(route.rule == rule)
+        #expect(route.rule.description == rule)
     }
 
     @Test func samplingMergesGlobalModelLanguageAndRoute() throws {
@@ -92,7 +92,7 @@ import Testing
     @Test func presetSamplingAppliesWithoutUserKeys() throws {
         let route = try EffectiveConfig.defaults(environment: [:]).route(for: makeTask(language: "python"))
         #expect(route.endpoint.name == "local")
-        #expect(route.rule == "default_model")
+        #expect(route.rule == .defaultModel)
         #expect(route.params.n == 5)
         #expect(route.params.maxTokens == 128)
         #expect(route.params.temperature == 0.8)
@@ -139,7 +139,13 @@ import Testing
         let (config, _) = loadConfig(fromTOML: "[languages.rust]\nmodel = \"openai/gpt-4o-mini\"")
         let route = try config.route(for: makeTask(language: "rust"))
         #expect(route.endpoint.model == "gpt-4o-mini")
-        #expect(route.rule == "languages.rust.model")
+        #expect(route.rule == .languageModel(language: "rust"))
+        #expect(route.rule.description == "languages.rust.model")
+        #expect(try config.route(for: makeTask(language: "go")).rule == .defaultModel)
+        let requested = try config.route(for: makeTask(language: "rust"), model: "local")
+        #expect(requested.endpoint.name == "local")
+        #expect(requested.rule == .requestedModel("local"))
+        #expect(requested.rule.description == "requested model local")
     }
 
     @Test func pathConditionNeedsAPath() throws {
@@ -157,8 +163,11 @@ import Testing
         let fallback = try #require(config.budgetFallbackRoute(for: task))
         #expect(fallback.endpoint.name == "local")
         #expect(fallback.params.maxTokens == 400)
-        #expect(fallback.rule.hasPrefix("routes[1]"))
-        #expect(fallback.rule.hasSuffix("over daily budget: budget.fallback_model"))
+        #expect(fallback.rule == .budgetFallback(replacing: .route(
+            index: 1, languages: ["javascript", "typescript", "typescriptreact"], domains: ["web"], paths: [])))
+        #expect(fallback.rule.description
+            == "routes[1] (language=javascript|typescript|typescriptreact, domain=web) → over daily budget: budget.fallback_model")
+        #expect(fallback.rule.configurationKey == "budget.fallback_model")
         #expect(EffectiveConfig.defaults(environment: [:]).budgetFallbackRoute(for: task) == nil)
     }
 

@@ -33,7 +33,12 @@ import Testing
         let result = try doctor([:])
         let grammars = try #require(result.json["grammars"] as? [String: Any])
         let languages = try #require(grammars["languages"] as? [[String: Any]])
-        #expect(languages.count == 14)
+        // One row per registry entry (15; javascriptreact shares JavaScript's grammar), Lua from its own library.
+        #expect(languages.count == 15)
+        let lua = try #require(languages.first { ($0["ids"] as? [String])?.first == "lua" })
+        #expect(lua["library"] as? String == "tree-sitter-lua.so")
+        let jsx = try #require(languages.first { ($0["ids"] as? [String])?.first == "javascriptreact" })
+        #expect(jsx["grammar"] as? String == "javascript")
         #expect(languages.allSatisfy { $0["found"] as? Bool == true })
         #expect(grammars["runtime_found"] as? Bool == true)
         #expect(result.text.contains("grammars: ") && result.text.contains("languages: python, javascript"))

@@ -21,10 +21,10 @@ import TestFixtures
         let engine = project.engine(models: models, clock: ManualClock(), cache: false)
         let data = try await engine.generate(task: try project.task(engine, file: "analysis.py", text: pandasFile, line: 3))
         #expect(data.modelName == "datasci")
-        #expect(data.rule.contains("data-ml"))
+        #expect(data.rule.description.contains("data-ml"))
         let plain = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1))
         #expect(plain.modelName == "general")
-        #expect(plain.rule == "default_model")
+        #expect(plain.rule == .defaultModel)
         #expect(models.calls.map(\.endpoint.name) == ["datasci", "general"])
         #expect(models.calls.allSatisfy { $0.params.n == 2 && $0.params.maxTokens == 24 && $0.params.seed == 5 })
         // A model named explicitly wins over routing.

@@ -15,10 +15,10 @@ import Testing
         defer { engine.shutdown() }
         let data = try await engine.generate(task: try project.task(engine, file: "analysis.py", text: pandasFile, line: 3))
         #expect(data.modelName == "datasci")
-        #expect(data.rule.contains("data-ml"))
+        #expect(data.rule.description.contains("data-ml"))
         let plain = try await engine.generate(task: try project.task(engine, file: "util.py", text: plainFile, line: 1))
         #expect(plain.modelName == "general")
-        #expect(plain.rule == "default_model")
+        #expect(plain.rule == .defaultModel)
         #expect(!plain.candidates.isEmpty)
     }
 

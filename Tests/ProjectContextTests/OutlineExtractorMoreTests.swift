@@ -297,7 +297,6 @@ import Testing
     }
 
     @Test func lua() throws {
-        // A comment first: the Lua grammar's scanner defect garbles a file's first statement.
         let outline = try OutlineTesting.outline("lua", """
             -- Billing module.
 

@@ -87,13 +87,13 @@ struct ParseCheckTests {
         #expect(verdicts[1] == false)
     }
 
-    @Test("a language whose grammar cannot judge (Lua) is not judged")
-    func unreliableGrammar() async {
-        #expect(Languages.named("lua")?.parseVerdictsReliable == false)
+    @Test("Lua candidates are judged: a call parses, an unclosed one does not (the rebuilt grammar's scanner is sound)")
+    func luaIsJudged() async {
         let task = GenerationTask(language: "lua", shape: .body, signature: "", docText: "", rawDoc: "",
-                                  prefix: "function add(a, b)\n", suffix: "end\n", imports: [],
-                                  insertion: SourceRange(at: SourcePosition(line: 1, utf8Column: 0)), indentation: "  ")
-        #expect(await checker.check(candidates: ["  return a + b\n"], task: task) == [nil])
+                                  prefix: "local json = require(\"cjson\")\n\nfunction add(a, b)\n", suffix: "end\n", imports: [],
+                                  insertion: SourceRange(at: SourcePosition(line: 3, utf8Column: 0)), indentation: "  ")
+        let candidates = ["  print(f(x))\n  return a + b\n", "  return g(a, [[long\nstring]]) .. b\n", "  return f(a, \n"]
+        #expect(await checker.check(candidates: candidates, task: task) == [true, true, false])
     }
 
     @Test("a language without a grammar is not judged and not reported")

@@ -52,7 +52,7 @@ let pythonStub = """
         ])
         #expect(reply == .null)
         // Exactly one message, naming the model and its address.
-        let messages = client.received.withLock { $0.messages }
+        let messages = await client.messages(atLeast: 1)
         #expect(messages.count == 1)
         #expect(messages.contains { $0.contains("local") && $0.contains("127.0.0.1:9") })
         #expect(client.received.withLock { $0.edits }.isEmpty)

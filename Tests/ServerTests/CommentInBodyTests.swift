@@ -23,7 +23,7 @@ import Testing
         }
         #expect(try await actions(1).isEmpty)
         // Type the comment line by line-end insertion, as an editor sends it.
-        await client.notify("textDocument/didChange", [
+        await client.notify(DidChangeTextDocumentNotification.method, [
             "textDocument": ["uri": .string(Self.uri), "version": 2],
             "contentChanges": [["range": ["start": position(2, 0), "end": position(2, 0)],
                                 "text": "    # drop the rows whose email is empty — «ü»\n"]],

@@ -248,9 +248,9 @@ import Testing
         await expectError(client, "textDocument/hover", ["textDocument": ["uri": .string(Self.uri)], "position": position(0, 0)],
                           code: JSONRPCError.Code.methodNotFound)
         await expectError(client, "$/anything", [:], code: JSONRPCError.Code.methodNotFound)
-        await client.notify("$/cancelRequest", ["id": 999_999])
+        await client.notify(CancelRequestNotification.method, ["id": 999_999])
         await client.notify("$/setTrace", ["value": "verbose"])
-        await client.notify("workspace/didChangeWatchedFiles", ["changes": 5])
+        await client.notify(DidChangeWatchedFilesNotification.method, ["changes": 5])
         try await expectServing(client)
         await client.shutdown()
     }

@@ -60,43 +60,64 @@ final class TestClient: MessageHandler, Sendable {
         try? FileManager.default.removeItem(at: home)
     }
 
-    // MARK: Server → client
+    // MARK: Server → client (typed: each message decoded as its `LSP` type, each reply its `Response`)
 
     func handle(request: IncomingRequest) async throws -> JSONValue {
         switch request.method {
         case ApplyEditRequest.method:
-            let params = try request.decodeParams(ApplyEditRequest.self)
-            received.withLock { $0.edits.append(params.edit) }
-            return ["applied": true]
+            return try answer(request, ApplyEditRequest.self) { applied in
+                self.received.withLock { $0.edits.append(applied.edit) }
+                return ApplyWorkspaceEditResult(applied: true)
+            }
         case CreateWorkDoneProgressRequest.method:
-            return .null
+            return try answer(request, CreateWorkDoneProgressRequest.self) { _ in VoidResponse() }
         case WorkspaceConfigurationRequest.method:
-            return [.null]
+            return try answer(request, WorkspaceConfigurationRequest.self) { asked in asked.items.map { _ in .null } }
         case ShowDocumentRequest.method:
-            let params = try request.decodeParams(ShowDocumentRequest.self)
-            received.withLock { $0.shownDocuments.append(params.uri) }
-            return ["success": true]
+            return try answer(request, ShowDocumentRequest.self) { shown in
+                self.received.withLock { $0.shownDocuments.append(shown.uri) }
+                return ShowDocumentResult(success: true)
+            }
         default:
             throw JSONRPCError.methodNotFound(request.method)
         }
     }
 
+    /// Decodes `request` as `R` (a malformed request fails the test's call) and encodes `reply`'s answer.
+    private func answer<R: LSPRequest>(_ request: IncomingRequest, _ type: R.Type,
+                                       _ reply: (R) -> R.Response) throws -> JSONValue {
+        try JSONValue(encoding: reply(request.decodeParams(R.self)))
+    }
+
     func handle(notification: IncomingNotification) async {
-        switch notification.method {
-        case ShowMessageNotification.method:
-            let message = notification.params?["message"]?.stringValue ?? ""
-            received.withLock { $0.messages.append(message) }
-        case ProgressNotification.method:
-            let kind = notification.params?["value"]?["kind"]?.stringValue ?? ""
-            let message = notification.params?["value"]?["message"]?.stringValue
-            let token = notification.params?["token"]?.stringValue ?? ""
-            received.withLock {
-                $0.progress.append(message.map { "\(kind): \($0)" } ?? kind)
-                if kind == "begin" { $0.progressTokens.append(token) }
+        do {
+            switch notification.method {
+            case ShowMessageNotification.method:
+                let shown = try notification.decodeParams(ShowMessageNotification.self)
+                received.withLock { $0.messages.append(shown.message) }
+            case ProgressNotification.method:
+                let progress = try notification.decodeParams(ProgressNotification.self)
+                let kind = progress.value.kind
+                received.withLock {
+                    $0.progress.append(progress.value.message.map { "\(kind.rawValue): \($0)" } ?? kind.rawValue)
+                    if kind == .begin { $0.progressTokens.append(progress.token) }
+                }
+            default:
+                break
             }
-        default:
-            break
+        } catch {
+            Issue.record("the server sent a malformed \(notification.method): \(error)")
         }
+    }
+
+    /// The `window/showMessage` texts received, once there are at least `count` (or `timeout` has
+    /// passed): a reply can overtake a notification sent before it, which the client dispatches separately.
+    func messages(atLeast count: Int, timeout: Duration = .seconds(5)) async -> [String] {
+        let deadline = ContinuousClock.now + timeout
+        while received.withLock({ $0.messages.count }) < count, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return received.withLock { $0.messages }
     }
 
     // MARK: Client → server

@@ -56,7 +56,7 @@ public struct SyntaxChecker: Sendable {
         let language = Languages.named(task.language)
         let stub = language?.blockStyle == .indentation ? task.indentation + "pass\n" : ""
         var result = Verdicts(verdicts: texts.map { _ in nil }, problem: nil)
-        if let parsers, let language, language.parseVerdictsReliable {
+        if let parsers, let language {
             do {
                 result.verdicts = try await treeVerdicts(texts, task: task, stub: stub, language: language.id, parsers: parsers)
             } catch {
