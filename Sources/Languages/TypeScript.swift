@@ -28,6 +28,7 @@ extension Language {
         comments: "(comment) @comment",
         imports: """
             (import_statement) @import
+            (lexical_declaration (variable_declarator value: (call_expression function: (identifier) @_require (#eq? @_require "require")))) @import
             (export_statement source: (string)) @import
             """,
         definitions: """
