@@ -31,7 +31,9 @@ extension LanguageServer {
         var provisional = false
         do {
             if !automatic {
-                (result, provisional) = try await firstAcceptable(located.task, settings)
+                let answer = try await firstAcceptable(located.task, settings)
+                result = answer.result
+                provisional = answer.provisional
             } else if let cached = engine.cachedResult(for: located.task) {
                 result = cached  // nothing to wait for
             } else {
@@ -68,7 +70,8 @@ extension LanguageServer {
     /// generation is not cut short by answering early: it runs to the end and is cached, so the
     /// next request for the task (cycling, `docwright.candidates`) gets every candidate, or joins
     /// the generation while it still runs. Cancelling the request before it is answered cancels it.
-    private func firstAcceptable(_ task: GenerationTask, _ settings: InlineSettings) async throws -> (GenerationResult, Bool) {
+    private func firstAcceptable(_ task: GenerationTask, _ settings: InlineSettings) async throws
+        -> (result: GenerationResult, provisional: Bool) {
         let engine = self.engine
         let (early, offer) = AsyncStream<GenerationResult>.makeStream(bufferingPolicy: .bufferingOldest(1))
         let generation = Task {
@@ -80,9 +83,9 @@ extension LanguageServer {
             })
         }
         return try await withTaskCancellationHandler {
-            for await result in early { return (result, true) }
+            for await result in early { return (result: result, provisional: true) }
             // No acceptable candidate before the end (or a backend that does not stream).
-            return (try await generation.value, false)
+            return (result: try await generation.value, provisional: false)
         } onCancel: {
             generation.cancel()
         }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import JSON
 import JSONRPC
@@ -19,8 +18,8 @@ import Testing
     /// ("return b + a"), usage and `[DONE]`. Records the requests.
     final class HeldStream: Sendable {
         final class Box: Sendable {
-            let gate = DispatchSemaphore(value: 0)
             let opened = Atomic<Bool>(false)
+            let stopped = Atomic<Bool>(false)
             /// Chunks sent so far.
             let sent = Atomic<Int>(0)
             let requests = Mutex<[String]>([])
@@ -50,7 +49,10 @@ import Testing
                 let feed = Feed(now: Self.events(index: 0, "    return a + b\n", chat: chat), held: held)
                 return .produced(status: 200, headers: ["Content-Type": "text/event-stream"]) {
                     if feed.chunks.withLock({ $0.now.isEmpty && $0.held != nil }) {
-                        state.gate.wait()
+                        // Held until the test opens the gate (for every request once it is open).
+                        while !state.opened.load(ordering: .relaxed), !state.stopped.load(ordering: .relaxed) {
+                            Thread.sleep(forTimeInterval: 0.005)
+                        }
                         feed.chunks.withLock { $0 = ($0.held ?? [], nil) }
                     }
                     return feed.chunks.withLock { chunks -> [UInt8]? in
@@ -65,11 +67,11 @@ import Testing
         var baseURL: String { server.baseURL + "/v1" }
 
         func open() {
-            if !state.opened.exchange(true, ordering: .relaxed) { state.gate.signal() }
+            state.opened.store(true, ordering: .relaxed)
         }
 
         func stop() {
-            open()
+            state.stopped.store(true, ordering: .relaxed)
             server.stop()
         }
 
@@ -115,7 +117,7 @@ import Testing
     @Test func anInvokedRequestIsAnsweredOnTheFirstCandidateWhileTheOtherStreams() async throws {
         let model = try HeldStream()
         defer { model.stop() }
-        let client = try TestClient(modelURL: model.baseURL)
+        let client = try TestClient(modelURL: model.baseURL, cache: true)
         try await client.initialize(options: ["n": 2, "inline": ["debounce_ms": 0]])
         await client.open(Self.uri, language: "python", text: Self.text)
 
@@ -142,11 +144,12 @@ import Testing
     }
 
     @Test func withoutAnAcceptableCandidateTheInvokedRequestWaitsForTheEnd() async throws {
-        // Above every mean log-probability nothing is acceptable early: the final list, labelled.
+        // The candidates' mean log-probability (-0.25) is below the threshold: nothing is
+        // acceptable early, so the answer is the final list, labelled.
         let model = try HeldStream()
         defer { model.stop() }
         let client = try TestClient(modelURL: model.baseURL)
-        try await client.initialize(options: ["n": 2, "inline": ["debounce_ms": 0, "min_logprob": 10]])
+        try await client.initialize(options: ["n": 2, "inline": ["debounce_ms": 0, "min_logprob": -0.1]])
         await client.open(Self.uri, language: "python", text: Self.text)
         let answered = HeldStream.Box()  // its `opened` flag: answered
         let answer = Task {
@@ -161,7 +164,8 @@ import Testing
         }
         #expect(model.sent == 2)
         try await Task.sleep(for: .milliseconds(500))
-        #expect(!answered.opened.load(ordering: .relaxed), "answered before the last sample")
+        let early = answered.opened.load(ordering: .relaxed)
+        #expect(!early, "answered before the last sample")
         model.open()
         let reply = try await answer.value
         #expect(reply["provisional"] == nil, "\(reply)")

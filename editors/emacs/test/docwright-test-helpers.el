@@ -206,6 +206,65 @@ Every title offered is pushed onto the list variable SEEN."
     (should-not (docwright-test-ghost-text))
     (should (equal (docwright-test-lines) before))))
 
+(defun docwright-test-model-requests ()
+  "How many requests the scripted model has received (lines of FAKE_MODEL_LOG)."
+  (let ((log (docwright-test-env "FAKE_MODEL_LOG")))
+    (if (file-exists-p log)
+        (with-temp-buffer
+          (insert-file-contents log)
+          (count-lines (point-min) (point-max)))
+      0)))
+
+(defun docwright-test-burst (visit send)
+  "VISIT a fresh stub; SEND 10 automatic inline requests 30 ms apart, as typing does.
+SEND is called with (PARAMS ON-RESULT), in the visited buffer.  At most
+2 model requests may follow, and the last request must get the candidate."
+  (let* ((before (docwright-test-expected docwright-test-stub 5
+                                          "    \"\"\"Return the sum of a and b (typed in a burst).\"\"\""))
+         (buffer (funcall visit "burst.py" before))
+         (uri (plist-get (if (docwright--eglot-server) (docwright--eglot-argument) (docwright--lsp-argument))
+                         :uri))
+         (requests (docwright-test-model-requests))
+         (replies (make-vector 10 nil)))
+    (dotimes (i 10)
+      (run-with-timer (* 0.03 i) nil
+                      (lambda ()
+                        (with-current-buffer buffer
+                          (funcall send (list :textDocument (list :uri uri)
+                                              :position (list :line 5 :character 4)
+                                              :context (list :triggerKind 2))
+                                   (lambda (result)
+                                     (aset replies i (list (append (docwright--get result "items") nil)))))))))
+    (docwright-test-wait (lambda () (cl-every #'identity replies)) 60
+                         (format "answers to all 10 requests (%S)" replies))
+    (let ((sent (- (docwright-test-model-requests) requests))
+          (last (car (aref replies 9))))
+      (should (<= 1 sent 2))
+      (should last)
+      (should (string-match-p "return a \\+ b" (docwright--get (car last) "insertText"))))))
+
+(defun docwright-test-progress-kinds (visit run)
+  "VISIT a fresh stub and RUN docwright-generate there; return the progress kinds seen.
+RUN is called in the visited buffer with a function to call on each
+$/progress value (a plist or hash table); returns the kinds of the
+first generation's progress, in order (\"begin\" \"report\" ... \"end\")."
+  (let* ((before (docwright-test-expected docwright-test-stub 5
+                                          "    \"\"\"Return the sum of a and b (with progress).\"\"\""))
+         (kinds nil))
+    (funcall visit "progress.py" before)
+    (docwright-test-goto 5 10)
+    (funcall run (lambda (value) (setq kinds (append kinds (list (docwright--get value "kind"))))))
+    (docwright-test-wait-for-change before 60 "the generated edit")
+    (docwright-test-wait (lambda () (member "end" kinds)) 10 (format "the progress to end (%S)" kinds))
+    kinds))
+
+(defun docwright-test-check-progress (kinds)
+  "KINDS begins, has at least one report before the end, and ends."
+  (should (equal (car kinds) "begin"))
+  (let ((end (cl-position "end" kinds :test #'equal)))
+    (should end)
+    (should (member "report" (cl-subseq kinds 1 end)))))
+
 (defun docwright-test-pick-candidate-2 (visit name)
   "VISIT a file NAME with the two-candidate stub and pick #2 with M-x docwright-pick.
 Checks that exactly #2 was applied and that the picker listed two
