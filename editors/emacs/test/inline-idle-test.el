@@ -32,6 +32,9 @@
   ('lsp-mode
    (docwright-test-load-plugin)
    (require 'lsp-mode)
+   ;; Nothing autoloads lsp-mode's feature files here either: load the ones lsp turns on.
+   (dolist (feature '(lsp-modeline lsp-headerline lsp-diagnostics lsp-lens lsp-semantic-tokens))
+     (require feature nil t))
    (docwright-test-quiet-lsp-mode '(docwright)))
   (_ (error "DOCWRIGHT_TEST_CLIENT must be eglot or lsp-mode")))
 
@@ -39,6 +42,7 @@
 (declare-function eglot-current-server "eglot")
 (declare-function lsp "lsp-mode")
 (declare-function lsp-workspace-folders-add "lsp-mode")
+(declare-function lsp--workspace-status "lsp-mode")
 
 (defun docwright-idle-visit (name lines)
   "Visit NAME holding LINES with docwright running under the client."
@@ -52,7 +56,10 @@
     ('lsp-mode
      (lsp-workspace-folders-add docwright-test-project)
      (lsp)
-     (docwright-test-wait #'docwright--lsp-workspace 30 "lsp-mode to start docwright")))
+     (docwright-test-wait
+      (lambda () (let ((workspace (docwright--lsp-workspace)))
+                   (and workspace (eq (lsp--workspace-status workspace) 'initialized))))
+      30 "lsp-mode to initialize docwright")))
   (current-buffer))
 
 (defvar docwright-idle--asked nil "Trigger kinds of the inline requests sent, latest first.")
@@ -102,7 +109,7 @@
   (should-not (docwright-test-ghost-text))
   (should (equal (docwright-test-lines) docwright-test-pick-empty-body))
   ;; Another edit and idle time: it comes back; any other command (here C-a) hides it.
-  (execute-kbd-macro (kbd "DEL SPC"))
+  (execute-kbd-macro (kbd "x DEL"))
   (docwright-test-wait-idle #'docwright-test-ghost-text 60 "ghost text after the second edit")
   (execute-kbd-macro (kbd "C-a"))
   (should-not (docwright-test-ghost-text))
