@@ -188,13 +188,26 @@ An explicit request: the server shows low-confidence ones too."
         (insert (docwright-inline--text item)))
       (setq docwright-inline--items nil))))
 
+(defvar eglot-send-changes-idle-time)
+
+(defun docwright-inline--idle-delay ()
+  "Idle seconds before asking: `docwright-inline-idle-delay'.
+With eglot, a little longer than `eglot-send-changes-idle-time' too:
+eglot sends edits to the server when that idle time has passed, and
+the request must come after the edit it is about (Emacs 30's eglot does
+not hold it back until then)."
+  (if (and (docwright--eglot-server) (boundp 'eglot-send-changes-idle-time)
+           (numberp eglot-send-changes-idle-time))
+      (max docwright-inline-idle-delay (+ eglot-send-changes-idle-time 0.1))
+    docwright-inline-idle-delay))
+
 (defun docwright-inline--after-change (&rest _)
   "Ask again when Emacs is idle after this edit."
   (docwright-inline-dismiss)
   (when (timerp docwright-inline--timer) (cancel-timer docwright-inline--timer))
   (let ((buffer (current-buffer)))
     (setq docwright-inline--timer
-          (run-with-idle-timer docwright-inline-idle-delay nil
+          (run-with-idle-timer (docwright-inline--idle-delay) nil
                                (lambda ()
                                  (when (and (buffer-live-p buffer)
                                             (eq buffer (current-buffer)))

@@ -93,14 +93,14 @@
 
 (defvar docwright-rass--progress nil "Called with each $/progress value while set.")
 
-(when (fboundp 'eglot-report-progress)
+(when (boundp 'eglot-report-progress)
   ;; eglot 1.10+ (Emacs 30) shows $/progress; eglot 1.9 (Emacs 28) declares no support for it.
   (cl-defmethod eglot-handle-notification :before (_server (_method (eql $/progress)) &key value &allow-other-keys)
     (when docwright-rass--progress (funcall docwright-rass--progress value))))
 
 (docwright-test-deftest-fake docwright-rass/6-progress
   "Through rass, M-x docwright-generate: eglot gets $/progress begin, at least one report, end."
-  (unless (fboundp 'eglot-report-progress)
+  (unless (boundp 'eglot-report-progress)
     (ert-skip "eglot 1.9 (Emacs 28) does not support $/progress"))
   (unwind-protect
       (docwright-test-check-progress
