@@ -339,15 +339,24 @@ A terminal Emacs (editors/emacs/test/tty.sh) has no stdout to print to."
         (write-region text nil file t 'silent)
       (princ text))))
 
-(defun docwright-test-wait-idle (predicate seconds what)
-  "Let Emacs be idle until PREDICATE returns non-nil (returned); fail after SECONDS.
-Unlike `docwright-test-wait', idle timers run meanwhile (`sit-for' reads
-input): a terminal Emacs only, --batch never runs them."
+(defun docwright-test-type-then-idle (keys predicate seconds what)
+  "Type KEYS through Emacs's command loop, then leave it idle until PREDICATE holds.
+Returns PREDICATE's value; fails after SECONDS.  The keys run as a
+user's do (a `recursive-edit' reads them), so idle time starts after the
+last of them, as it does for a user; PREDICATE is checked in the current
+buffer.  A terminal Emacs only (editors/emacs/test/tty.sh)."
   (when noninteractive (error "Idle timers never run in --batch (use editors/emacs/test/tty.sh)"))
-  (let ((deadline (+ (float-time) seconds)) value)
-    (while (and (not (setq value (funcall predicate)))
-                (< (float-time) deadline))
-      (sit-for 0.05))
+  (let* ((buffer (current-buffer))
+         (deadline (+ (float-time) seconds))
+         (value nil)
+         (poll (run-with-timer 0.05 0.05
+                               (lambda ()
+                                 (when (or (setq value (with-current-buffer buffer (funcall predicate)))
+                                           (> (float-time) deadline))
+                                   (exit-recursive-edit))))))
+    (setq unread-command-events (append unread-command-events (listify-key-sequence (kbd keys))))
+    (unwind-protect (recursive-edit) (cancel-timer poll))
+    (set-buffer buffer)
     (or value (error "Timed out after %ss waiting for %s" seconds what))))
 
 (defun docwright-test-run-and-exit (prefix)

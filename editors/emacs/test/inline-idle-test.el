@@ -80,10 +80,8 @@
   (docwright-inline-mode 1)
   (docwright-test-goto 3 3)
   (setq docwright-idle--asked nil)
-  (execute-kbd-macro (kbd "SPC"))
+  (docwright-test-type-then-idle "SPC" #'docwright-test-ghost-text 60 "ghost text after idle time")
   (should (equal (docwright-test-lines) docwright-test-pick-empty-body))
-  (should-not (docwright-test-ghost-text))
-  (docwright-test-wait-idle #'docwright-test-ghost-text 60 "ghost text after idle time")
   ;; Only automatic requests (trigger kind 2): nothing asked for it explicitly.
   (should (equal (delete-dups (copy-sequence docwright-idle--asked)) '(2))))
 
@@ -109,8 +107,7 @@
   (should-not (docwright-test-ghost-text))
   (should (equal (docwright-test-lines) docwright-test-pick-empty-body))
   ;; Another edit and idle time: it comes back; any other command (here C-a) hides it.
-  (execute-kbd-macro (kbd "x DEL"))
-  (docwright-test-wait-idle #'docwright-test-ghost-text 60 "ghost text after the second edit")
+  (docwright-test-type-then-idle "x DEL" #'docwright-test-ghost-text 60 "ghost text after the second edit")
   (execute-kbd-macro (kbd "C-a"))
   (should-not (docwright-test-ghost-text))
   (should (equal (docwright-test-lines) docwright-test-pick-empty-body)))
