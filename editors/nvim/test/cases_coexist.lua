@@ -115,13 +115,16 @@ return function(H, ctx)
     H.truthy(not require('docwright.pick').preview_win, 'preview closed after applying')
   end })
 
-  table.insert(cases, { 'progress: the end message says how it ended, failures included (never "done")', function()
+  table.insert(cases, { 'progress: begin, at least one report, then an end message saying how it ended, failures included (never "done")', function()
     local progress = require('docwright.progress')
-    local bufnr = ctx.open(ctx.stub)
+    -- A stub nothing generated for yet: a cache hit has no samples to report.
+    local reported = vim.deepcopy(ctx.stub)
+    reported[5] = '    """Return the sum of a and b (with progress reports)."""'
+    local bufnr = ctx.open(reported)
     vim.api.nvim_win_set_cursor(0, { 5, 10 })
     local before = #progress.shown
     vim.cmd('DocwrightGenerate')
-    H.wait(ctx.changed(bufnr, ctx.stub), 60000, 'the generated edit', function() return 'titles offered: ' .. vim.inspect(seen) end)
+    H.wait(ctx.changed(bufnr, reported), 60000, 'the generated edit', function() return 'titles offered: ' .. vim.inspect(seen) end)
     local ended = H.wait(function()
       for i = before + 1, #progress.shown do
         if progress.shown[i].text:find('candidates from local', 1, true) then
