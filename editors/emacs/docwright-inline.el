@@ -8,7 +8,9 @@
 ;; items as ghost text (an overlay after point, like copilot.el), with
 ;; eglot or lsp-mode.  Suggestions are asked for when Emacs is idle after
 ;; an edit (the server debounces and drops stale requests too), or with
-;; M-x docwright-inline-complete.  While one shows:
+;; M-x docwright-inline-complete (answered as soon as the first good
+;; candidate is sampled; M-n then asks again for all of them).  While one
+;; shows:
 ;;
 ;;   TAB  docwright-inline-accept     insert it
 ;;   M-n  docwright-inline-next       the next candidate
