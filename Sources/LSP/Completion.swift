@@ -86,5 +86,13 @@ public struct InlineCompletionItem: Codable, Sendable {
 
 public struct InlineCompletionList: Codable, Sendable {
     public var items: [InlineCompletionItem]
-    public init(items: [InlineCompletionItem]) { self.items = items }
+    /// docwright's extension (clients ignore it): true when the items are a provisional ranking
+    /// of the samples complete so far (an invoked request answered on the first acceptable
+    /// candidate while the others stream); asking again gets the final ranked list. Omitted
+    /// otherwise.
+    public var provisional: Bool?
+    public init(items: [InlineCompletionItem], provisional: Bool? = nil) {
+        self.items = items
+        self.provisional = provisional
+    }
 }

@@ -33,6 +33,10 @@ public final class LoopbackServer: Sendable {
         /// Chunked transfer encoding, one chunk every `interval` seconds; `complete: false`
         /// closes the connection without the final chunk (a stream cut mid-way).
         case chunked(status: Int, headers: [String: String] = [:], chunks: [[UInt8]], interval: Double, complete: Bool)
+        /// Chunked transfer encoding, each chunk from `next` (called on the connection's own
+        /// thread, so it may block, e.g. to hold a stream until a test lets it go) until it
+        /// returns nil, then the final chunk.
+        case produced(status: Int, headers: [String: String] = [:], next: @Sendable () -> [UInt8]?)
         /// Closes the connection without answering.
         case close
         /// Sends a streaming head, then waits for the client to close the connection and calls
@@ -231,6 +235,18 @@ public final class LoopbackServer: Sendable {
                 }
             }
             guard complete else { return false }
+            return sendAll(socket, Array("0\r\n\r\n".utf8))
+        case .produced(let status, let headers, let next):
+            var all = headers
+            all["Transfer-Encoding"] = "chunked"
+            guard sendAll(socket, Self.head(status, all)) else { return false }
+            while let chunk = next() {
+                if stopped.load(ordering: .relaxed) { return false }
+                guard chunk.isEmpty
+                    || sendAll(socket, Array(String(chunk.count, radix: 16).utf8) + [13, 10] + chunk + [13, 10]) else {
+                    return false
+                }
+            }
             return sendAll(socket, Array("0\r\n\r\n".utf8))
         case .close:
             return false

@@ -11,7 +11,10 @@ import LSP
 /// newer automatic trigger for the same document supersedes an older one, which returns nothing
 /// and cancels its model request. They also stay silent when the best candidate is not worth
 /// showing unasked (`InlineGate`). Invoked triggers are answered at once, with every candidate;
-/// those the gate would hold back carry the reason in their command title.
+/// those the gate would hold back carry the reason in their command title. With a streaming
+/// backend an invoked trigger is answered on the first acceptable candidate (fast ghost text,
+/// the list marked `provisional`); the generation goes on, and its final ranking, cached, is
+/// what asking again (cycling, the picker) gets.
 extension LanguageServer {
     static let automaticTrigger = InlineCompletionTriggerKind.automatic
 
@@ -25,9 +28,12 @@ extension LanguageServer {
         if automatic, !isNear(params.position, located) { return InlineCompletionList(items: []) }
         let settings = engine.config.current.inline
         let result: GenerationResult
+        var provisional = false
         do {
             if !automatic {
-                result = try await engine.generate(task: located.task, model: nil)
+                let answer = try await firstAcceptable(located.task, settings)
+                result = answer.result
+                provisional = answer.provisional
             } else if let cached = engine.cachedResult(for: located.task) {
                 result = cached  // nothing to wait for
             } else {
@@ -56,7 +62,33 @@ extension LanguageServer {
             let label = InlineGate.reason(candidate, settings).map { "docwright #\(index + 1): \($0)" }
             return InlineCompletionItem(insertText: candidate.text, range: range,
                                         command: label.map { Command(title: $0, command: Commands.inlineAccepted) })
-        })
+        }, provisional: provisional ? true : nil)
+    }
+
+    /// An invoked request's candidates: with a streaming backend, the first provisional ranking
+    /// whose best candidate passes `InlineGate` (true: provisional), else the final ranking. The
+    /// generation is not cut short by answering early: it runs to the end and is cached, so the
+    /// next request for the task (cycling, `docwright.candidates`) gets every candidate, or joins
+    /// the generation while it still runs. Cancelling the request before it is answered cancels it.
+    private func firstAcceptable(_ task: GenerationTask, _ settings: InlineSettings) async throws
+        -> (result: GenerationResult, provisional: Bool) {
+        let engine = self.engine
+        let (early, offer) = AsyncStream<GenerationResult>.makeStream(bufferingPolicy: .bufferingOldest(1))
+        let generation = Task {
+            defer { offer.finish() }
+            return try await engine.generate(task: task, model: nil, partial: { result in
+                guard let best = result.candidates.first, InlineGate.reason(best, settings) == nil else { return }
+                offer.yield(result)
+                offer.finish()
+            })
+        }
+        return try await withTaskCancellationHandler {
+            for await result in early { return (result: result, provisional: true) }
+            // No acceptable candidate before the end (or a backend that does not stream).
+            return (result: try await generation.value, provisional: false)
+        } onCancel: {
+            generation.cancel()
+        }
     }
 
     /// Waits `delay` ms for typing to pause, then generates, unless a newer automatic trigger for

@@ -8,7 +8,9 @@
 ;; items as ghost text (an overlay after point, like copilot.el), with
 ;; eglot or lsp-mode.  Suggestions are asked for when Emacs is idle after
 ;; an edit (the server debounces and drops stale requests too), or with
-;; M-x docwright-inline-complete.  While one shows:
+;; M-x docwright-inline-complete (answered as soon as the first good
+;; candidate is sampled; M-n then asks again for all of them).  While one
+;; shows:
 ;;
 ;;   TAB  docwright-inline-accept     insert it
 ;;   M-n  docwright-inline-next       the next candidate
@@ -28,8 +30,7 @@
 (declare-function docwright--lsp-argument "docwright")
 (declare-function docwright--goto-lsp-position "docwright-pick")
 (declare-function jsonrpc-async-request "jsonrpc")
-(declare-function lsp-request-async "lsp-mode")
-(defvar lsp--buffer-workspaces)
+(declare-function docwright--lsp-send-async "docwright-lsp")
 
 (defgroup docwright-inline nil
   "Ghost text from docwright."
@@ -48,6 +49,10 @@
 (defvar-local docwright-inline--index 0 "Which of `docwright-inline--items' shows.")
 (defvar-local docwright-inline--timer nil "Idle timer of the pending request.")
 (defvar-local docwright-inline--active nil "Non-nil while ghost text shows.")
+(defvar-local docwright-inline--provisional nil
+  "Non-nil when the items are a provisional ranking.
+An explicit request is answered on the first good candidate while the
+others are still being sampled; cycling asks again for the full list.")
 
 (defvar docwright-inline-active-map
   (let ((map (make-sparse-keymap)))
@@ -73,9 +78,7 @@ ON-RESULT gets the answer."
                            :error-fn #'ignore
                            :deferred :textDocument/inlineCompletion))
    ((docwright--lsp-workspace)
-    (let ((lsp--buffer-workspaces (list (docwright--lsp-workspace))))
-      (lsp-request-async "textDocument/inlineCompletion" params on-result
-                         :error-handler #'ignore)))))
+    (docwright--lsp-send-async "textDocument/inlineCompletion" params on-result))))
 
 (defun docwright-inline--text (item)
   "The text ITEM inserts."
@@ -122,19 +125,24 @@ What is typed of it already is left out."
         (overlay-put docwright-inline--overlay 'docwright-item item)
         (setq docwright-inline--active t)))))
 
-(defun docwright-inline--answer (buffer point result)
-  "Show RESULT's items in BUFFER when point is still at POINT."
+(defun docwright-inline--answer (buffer point result &optional index)
+  "Show RESULT's items in BUFFER when point is still at POINT.
+INDEX (default 0, modulo the number of items) is the one shown."
   (when (buffer-live-p buffer)
     (with-current-buffer buffer
       (when (= (point) point)
         (setq docwright-inline--items (append (or (docwright--get result "items")
                                                   (and (vectorp result) result))
                                               nil)
-              docwright-inline--index 0)
+              docwright-inline--provisional (eq (docwright--get result "provisional") t)
+              docwright-inline--index (if docwright-inline--items
+                                          (mod (or index 0) (length docwright-inline--items))
+                                        0))
         (docwright-inline--show)))))
 
-(defun docwright-inline--ask (trigger-kind)
-  "Ask docwright for suggestions at point (TRIGGER-KIND 1 invoked, 2 automatic)."
+(defun docwright-inline--ask (trigger-kind &optional index)
+  "Ask docwright for suggestions at point (TRIGGER-KIND 1 invoked, 2 automatic).
+INDEX is the item to show of the answer (default the first)."
   (let* ((argument (if (docwright--eglot-server)
                        (docwright--eglot-argument)
                      (docwright--lsp-argument)))
@@ -144,7 +152,7 @@ What is typed of it already is left out."
          (buffer (current-buffer))
          (point (point)))
     (docwright-inline--request params (lambda (result)
-                                        (docwright-inline--answer buffer point result)))))
+                                        (docwright-inline--answer buffer point result index)))))
 
 (defun docwright-inline-complete ()
   "Ask for a suggestion at point now.
@@ -156,9 +164,13 @@ An explicit request: the server shows low-confidence ones too."
   "Show the next candidate (the STEPth next)."
   (interactive)
   (when docwright-inline--items
-    (setq docwright-inline--index (mod (+ docwright-inline--index (or step 1))
-                                       (length docwright-inline--items)))
-    (docwright-inline--show)))
+    (if docwright-inline--provisional
+        ;; The rest has been sampled meanwhile (or soon will be): ask for the full list.
+        (progn (setq docwright-inline--provisional nil)
+               (docwright-inline--ask 1 (+ docwright-inline--index (or step 1))))
+      (setq docwright-inline--index (mod (+ docwright-inline--index (or step 1))
+                                         (length docwright-inline--items)))
+      (docwright-inline--show))))
 
 (defun docwright-inline-previous ()
   "Show the previous candidate."
@@ -178,13 +190,26 @@ An explicit request: the server shows low-confidence ones too."
         (insert (docwright-inline--text item)))
       (setq docwright-inline--items nil))))
 
+(defvar eglot-send-changes-idle-time)
+
+(defun docwright-inline--idle-delay ()
+  "Idle seconds before asking: `docwright-inline-idle-delay'.
+With eglot, a little longer than `eglot-send-changes-idle-time' too:
+eglot sends edits to the server when that idle time has passed, and
+the request must come after the edit it is about (Emacs 30's eglot does
+not hold it back until then)."
+  (if (and (docwright--eglot-server) (boundp 'eglot-send-changes-idle-time)
+           (numberp eglot-send-changes-idle-time))
+      (max docwright-inline-idle-delay (+ eglot-send-changes-idle-time 0.1))
+    docwright-inline-idle-delay))
+
 (defun docwright-inline--after-change (&rest _)
   "Ask again when Emacs is idle after this edit."
   (docwright-inline-dismiss)
   (when (timerp docwright-inline--timer) (cancel-timer docwright-inline--timer))
   (let ((buffer (current-buffer)))
     (setq docwright-inline--timer
-          (run-with-idle-timer docwright-inline-idle-delay nil
+          (run-with-idle-timer (docwright-inline--idle-delay) nil
                                (lambda ()
                                  (when (and (buffer-live-p buffer)
                                             (eq buffer (current-buffer)))

@@ -58,12 +58,11 @@
 (declare-function lsp-register-client "lsp-mode")
 (declare-function make-lsp-client "lsp-mode")
 (declare-function lsp-stdio-connection "lsp-mode")
-(declare-function lsp-request-async "lsp-mode")
 (declare-function lsp-find-workspace "lsp-mode")
 (declare-function lsp-get "lsp-mode")
-(declare-function lsp-notify "lsp-mode")
+(declare-function docwright--lsp-execute-async "docwright-lsp")
+(declare-function docwright--lsp-notify "docwright-lsp")
 (defvar eglot-server-programs)
-(defvar lsp--buffer-workspaces)
 
 (defgroup docwright nil
   "Generate implementations from docstrings with the docwright server."
@@ -308,17 +307,6 @@ ON-RESULT gets the result."
        buffer-file-name
        (lsp-find-workspace 'docwright buffer-file-name)))
 
-(defun docwright--lsp-execute-async (command arguments on-result)
-  "Send COMMAND with ARGUMENTS (a vector) to docwright only, without blocking.
-ON-RESULT, when non-nil, is called with the result.  Other servers of
-the buffer (pylsp, ...) also execute commands: they are not asked."
-  (let ((lsp--buffer-workspaces (list (docwright--lsp-workspace))))
-    (lsp-request-async
-     "workspace/executeCommand"
-     (list :command command :arguments arguments)
-     (lambda (result) (when on-result (funcall on-result result)))
-     :error-handler (lambda (err) (docwright--report-error command err)))))
-
 (defun docwright--lsp-request (command argument on-result)
   "Run COMMAND with ARGUMENT on the docwright server; ON-RESULT gets it."
   (docwright--lsp-execute-async command (vector argument) on-result))
@@ -336,6 +324,7 @@ the buffer (pylsp, ...) also execute commands: they are not asked."
 (defun docwright-lsp-setup ()
   "Register docwright with lsp-mode (done when both are loaded, in either order)."
   (when docwright-register-with-lsp-mode
+    (require 'docwright-lsp)
     (let ((handlers (make-hash-table :test #'equal)))
       ;; lsp-mode would run the code action's command synchronously,
       ;; giving up after `lsp-response-timeout' (10 s): run it async
@@ -405,8 +394,7 @@ Interactively, edit the current settings as a plist."
       (jsonrpc-notify (docwright--eglot-server)
                       :workspace/didChangeConfiguration params))
      ((docwright--lsp-workspace)
-      (let ((lsp--buffer-workspaces (list (docwright--lsp-workspace))))
-        (lsp-notify "workspace/didChangeConfiguration" params))))))
+      (docwright--lsp-notify "workspace/didChangeConfiguration" params)))))
 
 (provide 'docwright)
 (require 'docwright-pick)

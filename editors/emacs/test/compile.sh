@@ -12,9 +12,14 @@ DIR="$(mktemp -d)"
 trap 'rm -rf "$DIR"' EXIT
 cp "$HERE"/docwright*.el "$DIR/"
 export HOME="$DIR"
-if out="$(cd "$DIR" && "$EMACS" --batch -L . --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile docwright-report.el docwright-pick.el docwright-inline.el docwright.el 2>&1)" \
+FILES=(docwright-report.el docwright-pick.el docwright-inline.el docwright.el)
+# docwright-lsp.el requires lsp-mode (loaded only once lsp-mode is): compiled where lsp-mode is.
+if "$EMACS" --batch --eval '(kill-emacs (if (locate-library "lsp-mode") 0 1))' >/dev/null 2>&1; then
+  FILES+=(docwright-lsp.el)
+fi
+if out="$(cd "$DIR" && "$EMACS" --batch -L . --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile "${FILES[@]}" 2>&1)" \
    && [ -f "$DIR/docwright.elc" ]; then
-  echo "ok - docwright.el byte-compiles without warnings"
+  echo "ok - docwright.el byte-compiles without warnings (${FILES[*]})"
 else
   echo "not ok - docwright.el byte-compiles without warnings:"
   echo "$out" | grep -v '^Loading' | sed 's/^/# /'

@@ -189,8 +189,10 @@ Every title offered is pushed onto the list variable SEEN."
     (docwright-test-wait #'docwright-test-ghost-text 60 "ghost text")
     (should (string-prefix-p "return a * b" (docwright-test-ghost-text)))
     (should (equal (docwright-test-lines) before))
+    ;; Next shows #2 (at once, or after asking again when the first answer was provisional).
     (docwright-inline-next)
-    (should (string-prefix-p "return b * a" (docwright-test-ghost-text)))
+    (docwright-test-wait (lambda () (string-prefix-p "return b * a" (or (docwright-test-ghost-text) "")))
+                         30 "candidate 2 as ghost text")
     (docwright-inline-accept)
     (should-not (docwright-test-ghost-text))
     (should (equal (docwright-test-lines) (docwright-test-expected before 3 "    return b * a")))
@@ -203,6 +205,66 @@ Every title offered is pushed onto the list variable SEEN."
     (docwright-inline-dismiss)
     (should-not (docwright-test-ghost-text))
     (should (equal (docwright-test-lines) before))))
+
+(defun docwright-test-model-requests ()
+  "How many requests the scripted model has received (lines of FAKE_MODEL_LOG)."
+  (let ((log (docwright-test-env "FAKE_MODEL_LOG")))
+    (if (file-exists-p log)
+        (with-temp-buffer
+          (insert-file-contents log)
+          (count-lines (point-min) (point-max)))
+      0)))
+
+(defun docwright-test-burst (visit send)
+  "VISIT a fresh stub; SEND 10 automatic inline requests 30 ms apart, as typing does.
+SEND is called with (PARAMS ON-RESULT), in the visited buffer.  At most
+2 model requests may follow, and the last request must get the candidate."
+  (let* ((before (docwright-test-expected docwright-test-stub 5
+                                          "    \"\"\"Return the sum of a and b (typed in a burst).\"\"\""))
+         (buffer (funcall visit "burst.py" before))
+         (uri (plist-get (if (docwright--eglot-server) (docwright--eglot-argument) (docwright--lsp-argument))
+                         :uri))
+         (requests (docwright-test-model-requests))
+         (replies (make-vector 10 nil)))
+    (dotimes (i 10)
+      (run-with-timer (* 0.03 i) nil
+                      (lambda ()
+                        (with-current-buffer buffer
+                          (funcall send (list :textDocument (list :uri uri)
+                                              :position (list :line 5 :character 4)
+                                              :context (list :triggerKind 2))
+                                   (lambda (result)
+                                     (aset replies i (list (append (docwright--get result "items") nil)))))))))
+    (docwright-test-wait (lambda () (cl-every #'identity replies)) 60
+                         (format "answers to all 10 requests (%S)" replies))
+    (let ((sent (- (docwright-test-model-requests) requests))
+          (last (car (aref replies 9))))
+      (should (<= 1 sent 2))
+      (should last)
+      ;; (Which body depends on the other buffers open: the scripted model answers by marker.)
+      (should (string-match-p "\\`    return " (docwright--get (car last) "insertText"))))))
+
+(defun docwright-test-progress-kinds (visit run)
+  "VISIT a fresh stub and RUN docwright-generate there; return the progress kinds seen.
+RUN is called in the visited buffer with a function to call on each
+$/progress value (a plist or hash table); returns the kinds of the
+first generation's progress, in order (\"begin\" \"report\" ... \"end\")."
+  (let* ((before (docwright-test-expected docwright-test-stub 5
+                                          "    \"\"\"Return the sum of a and b (with progress).\"\"\""))
+         (kinds nil))
+    (funcall visit "progress.py" before)
+    (docwright-test-goto 5 10)
+    (funcall run (lambda (value) (setq kinds (append kinds (list (docwright--get value "kind"))))))
+    (docwright-test-wait-for-change before 60 "the generated edit")
+    (docwright-test-wait (lambda () (member "end" kinds)) 10 (format "the progress to end (%S)" kinds))
+    kinds))
+
+(defun docwright-test-check-progress (kinds)
+  "KINDS begins, has at least one report before the end, and ends."
+  (should (equal (car kinds) "begin"))
+  (let ((end (cl-position "end" kinds :test #'equal)))
+    (should end)
+    (should (member "report" (cl-subseq kinds 1 end)))))
 
 (defun docwright-test-pick-candidate-2 (visit name)
   "VISIT a file NAME with the two-candidate stub and pick #2 with M-x docwright-pick.
@@ -269,6 +331,34 @@ Code actions always go through the picker, so their titles are checked."
     (setf (nth (1- line) copy) text)
     copy))
 
+(defun docwright-test-print (text)
+  "Print TEXT on stdout, or append it to $DOCWRIGHT_TEST_OUTPUT when set.
+A terminal Emacs (editors/emacs/test/tty.sh) has no stdout to print to."
+  (let ((file (getenv "DOCWRIGHT_TEST_OUTPUT")))
+    (if (and file (not noninteractive))
+        (write-region text nil file t 'silent)
+      (princ text))))
+
+(defun docwright-test-type-then-idle (keys predicate seconds what)
+  "Type KEYS through Emacs's command loop, then leave it idle until PREDICATE holds.
+Returns PREDICATE's value; fails after SECONDS.  The keys run as a
+user's do (a `recursive-edit' reads them), so idle time starts after the
+last of them, as it does for a user; PREDICATE is checked in the current
+buffer.  A terminal Emacs only (editors/emacs/test/tty.sh)."
+  (when noninteractive (error "Idle timers never run in --batch (use editors/emacs/test/tty.sh)"))
+  (let* ((buffer (current-buffer))
+         (deadline (+ (float-time) seconds))
+         (value nil)
+         (poll (run-with-timer 0.05 0.05
+                               (lambda ()
+                                 (when (or (setq value (with-current-buffer buffer (funcall predicate)))
+                                           (> (float-time) deadline))
+                                   (exit-recursive-edit))))))
+    (setq unread-command-events (append unread-command-events (listify-key-sequence (kbd keys))))
+    (unwind-protect (recursive-edit) (cancel-timer poll))
+    (set-buffer buffer)
+    (or value (error "Timed out after %ss waiting for %s" seconds what))))
+
 (defun docwright-test-run-and-exit (prefix)
   "Run the ERT tests whose names start with PREFIX, print ok/not ok lines, exit."
   (let* ((stats (ert-run-tests-batch (concat "\\`" (regexp-quote prefix))))
@@ -279,10 +369,10 @@ Code actions always go through the picker, so their titles are checked."
               (cond
                ((ert-test-skipped-p result))
                ((ert-test-passed-p result)
-                (princ (format "ok - %s\n" name)))
+                (docwright-test-print (format "ok - %s\n" name)))
                (t
                 (setq failed (1+ failed))
-                (princ (format "not ok - %s: %s\n" name
+                (docwright-test-print (format "not ok - %s: %s\n" name
                                (replace-regexp-in-string
                                 "\n" "\n# "
                                 (if (ert-test-result-with-condition-p result)

@@ -84,6 +84,32 @@
   "docwright-inline-mode: ghost text, M-n shows candidate 2, TAB inserts exactly it; C-g hides it."
   (docwright-test-ghost-text-cycle-accept #'docwright-rass-visit))
 
+(docwright-test-deftest-fake docwright-rass/5-burst
+  "Through rass, 10 automatic inline requests 30 ms apart: at most 2 model requests; the last gets items."
+  (docwright-test-burst #'docwright-rass-visit
+                        (lambda (params on-result)
+                          (jsonrpc-async-request (eglot-current-server) :textDocument/inlineCompletion params
+                                                 :success-fn on-result :error-fn #'ignore))))
+
+(defvar docwright-rass--progress nil "Called with each $/progress value while set.")
+
+(when (boundp 'eglot-report-progress)
+  ;; eglot 1.10+ (Emacs 30) shows $/progress; eglot 1.9 (Emacs 28) declares no support for it.
+  (cl-defmethod eglot-handle-notification :before (_server (_method (eql $/progress)) &key value &allow-other-keys)
+    (when docwright-rass--progress (funcall docwright-rass--progress value))))
+
+(docwright-test-deftest-fake docwright-rass/6-progress
+  "Through rass, M-x docwright-generate: eglot gets $/progress begin, at least one report, end."
+  (unless (boundp 'eglot-report-progress)
+    (ert-skip "eglot 1.9 (Emacs 28) does not support $/progress"))
+  (unwind-protect
+      (docwright-test-check-progress
+       (docwright-test-progress-kinds #'docwright-rass-visit
+                                      (lambda (record)
+                                        (setq docwright-rass--progress record)
+                                        (call-interactively #'docwright-generate))))
+    (setq docwright-rass--progress nil)))
+
 (docwright-test-run-and-exit "docwright-rass/")
 
 ;;; eglot-rass-test.el ends here

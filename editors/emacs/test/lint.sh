@@ -10,14 +10,14 @@ trap 'rm -rf "$DIR"' EXIT
 cp "$HERE"/docwright*.el "$DIR/"
 export HOME="$DIR"
 out="$(cd "$DIR" && emacs --batch --eval "(progn (require 'package-lint) (setq package-lint-main-file \"docwright.el\"))" \
-  -f package-lint-batch-and-exit docwright.el docwright-pick.el docwright-inline.el docwright-report.el 2>&1)"
+  -f package-lint-batch-and-exit docwright.el docwright-pick.el docwright-inline.el docwright-report.el docwright-lsp.el 2>&1)"
 messages="$(printf '%s\n' "$out" | grep -E '^docwright[a-z-]*\.el:[0-9]+:[0-9]+: ' \
   | grep -v '^docwright\.el:[0-9]*:[0-9]*: warning: This makes the package uninstallable in all released Emacs versions\.$')"
 if ! printf '%s\n' "$out" | grep -q "Entering directory"; then
   echo "not ok - package-lint ran: $(printf '%s' "$out" | tail -3 | tr '\n' ' ')"
 elif [ -n "$messages" ]; then
-  echo "not ok - package-lint finds nothing in docwright.el, docwright-pick.el, docwright-inline.el, docwright-report.el:"
+  echo "not ok - package-lint finds nothing in docwright.el, docwright-pick.el, docwright-inline.el, docwright-report.el, docwright-lsp.el:"
   printf '%s\n' "$messages" | sed 's/^/# /'
 else
-  echo "ok - package-lint finds nothing in docwright.el, docwright-pick.el, docwright-inline.el, docwright-report.el"
+  echo "ok - package-lint finds nothing in docwright.el, docwright-pick.el, docwright-inline.el, docwright-report.el, docwright-lsp.el"
 fi

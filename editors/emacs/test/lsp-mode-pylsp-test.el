@@ -67,6 +67,30 @@
   "docwright-inline-mode beside pylsp: ghost text, next, accept exactly candidate 2; dismiss."
   (docwright-test-ghost-text-cycle-accept #'docwright-lsp2-visit))
 
+(docwright-test-deftest-fake docwright-lsp2/5-burst
+  "10 automatic inline requests 30 ms apart: at most 2 model requests; the last gets items."
+  (docwright-test-burst #'docwright-lsp2-visit
+                        (lambda (params on-result)
+                          (docwright--lsp-send-async "textDocument/inlineCompletion" params on-result))))
+
+(defvar lsp-progress-function)
+
+(docwright-test-deftest-fake docwright-lsp2/6-progress
+  "M-x docwright-generate: lsp-mode gets $/progress begin, at least one report, end."
+  (let* ((shown lsp-progress-function)
+         (kinds (docwright-test-progress-kinds
+                 #'docwright-lsp2-visit
+                 (lambda (record)
+                   ;; lsp-progress-function (public) gets every $/progress: record, then show.
+                   (setq lsp-progress-function
+                         (lambda (workspace params)
+                           (when (eq workspace (docwright--lsp-workspace))
+                             (funcall record (lsp-get params :value)))
+                           (funcall shown workspace params)))
+                   (call-interactively #'docwright-generate)))))
+    (setq lsp-progress-function shown)
+    (docwright-test-check-progress kinds)))
+
 (docwright-test-run-and-exit "docwright-lsp2/")
 
 ;;; lsp-mode-pylsp-test.el ends here

@@ -115,13 +115,16 @@ return function(H, ctx)
     H.truthy(not require('docwright.pick').preview_win, 'preview closed after applying')
   end })
 
-  table.insert(cases, { 'progress: the end message says how it ended, failures included (never "done")', function()
+  table.insert(cases, { 'progress: begin, at least one report, then an end message saying how it ended, failures included (never "done")', function()
     local progress = require('docwright.progress')
-    local bufnr = ctx.open(ctx.stub)
+    -- A stub nothing generated for yet: a cache hit has no samples to report.
+    local reported = vim.deepcopy(ctx.stub)
+    reported[5] = '    """Return the sum of a and b (with progress reports)."""'
+    local bufnr = ctx.open(reported)
     vim.api.nvim_win_set_cursor(0, { 5, 10 })
     local before = #progress.shown
     vim.cmd('DocwrightGenerate')
-    H.wait(ctx.changed(bufnr, ctx.stub), 60000, 'the generated edit', function() return 'titles offered: ' .. vim.inspect(seen) end)
+    H.wait(ctx.changed(bufnr, reported), 60000, 'the generated edit', function() return 'titles offered: ' .. vim.inspect(seen) end)
     local ended = H.wait(function()
       for i = before + 1, #progress.shown do
         if progress.shown[i].text:find('candidates from local', 1, true) then
@@ -130,6 +133,14 @@ return function(H, ctx)
       end
     end, 10000, 'the end of the progress')
     H.eq(vim.log.levels.INFO, ended.level, 'level of a successful end')
+    -- At least one report (samples done, ranking) between the begin and the end.
+    local kinds = {}
+    for i = before + 1, #progress.shown do
+      table.insert(kinds, progress.shown[i].kind)
+    end
+    local joined = table.concat(kinds, ' ')
+    H.truthy(joined:find('^begin report[ report]* end') or joined:find('begin report.* end'),
+      'begin, at least one report, end: ' .. joined .. ' ' .. vim.inspect(progress.shown))
     -- A model nobody answers for: the progress must end with the failure.
     docwright.update_settings({ models = { broken = { preset = 'local', base_url = 'http://127.0.0.1:9/v1' } } })
     local other = vim.deepcopy(ctx.stub)
@@ -149,6 +160,48 @@ return function(H, ctx)
     H.eq(vim.log.levels.WARN, failed.level, 'level of a failed end')
     for i = before + 1, #progress.shown do
       H.truthy(not progress.shown[i].text:find('done', 1, true), 'no "done" after a failure: ' .. progress.shown[i].text)
+    end
+  end })
+
+  table.insert(cases, { 'a burst of 10 automatic inline requests 30 ms apart: at most 2 model requests, the last gets items', function()
+    local burst = vim.deepcopy(ctx.stub)
+    burst[5] = '    """Return the sum of a and b (typed in a burst)."""'
+    local bufnr = ctx.open(burst)
+    local client = H.client(bufnr)
+    local log = H.env('FAKE_MODEL_LOG')
+    local function model_requests()
+      return vim.fn.filereadable(log) == 1 and #vim.fn.readfile(log) or 0
+    end
+    local before = model_requests()
+    local uri = vim.uri_from_bufnr(bufnr)
+    local replies = {}
+    -- Ten keystrokes' automatic requests (triggerKind 2), as an editor sends them while typing.
+    for i = 1, 10 do
+      vim.defer_fn(function()
+        docwright.client_request(client, 'textDocument/inlineCompletion', {
+          textDocument = { uri = uri }, position = { line = 5, character = 4 },
+          context = { triggerKind = 2 },
+        }, function(err, result)
+          replies[i] = { err = err, items = result and result.items or {} }
+        end, bufnr)
+      end, 30 * (i - 1))
+    end
+    H.wait(function()
+      for i = 1, 10 do
+        if not replies[i] then return false end
+      end
+      return true
+    end, 60000, 'answers to all 10 requests', function() return vim.inspect(replies) end)
+    local counts = {}
+    for i = 1, 10 do
+      counts[i] = #replies[i].items
+    end
+    H.truthy(model_requests() - before <= 2, (model_requests() - before) .. ' model requests for one burst')
+    H.truthy(model_requests() - before >= 1, 'the burst reached the model')
+    H.truthy(counts[10] >= 1 and replies[10].items[1].insertText:find('^    return '),
+      'the last request gets the candidate: ' .. vim.inspect(replies[10]))
+    for i = 1, 10 do
+      H.truthy(not replies[i].err, 'request ' .. i .. ' answered without an error: ' .. vim.inspect(replies[i].err))
     end
   end })
 

@@ -7,11 +7,11 @@ local M = {}
 -- token -> title of the progress it began
 local titles = {}
 
---- Every message shown, oldest first ({ text, level }); tests read it.
+--- Every message shown, oldest first ({ text, level, kind = 'begin'|'report'|'end' }); tests read it.
 M.shown = {}
 
-local function show(text, level)
-  table.insert(M.shown, { text = text, level = level })
+local function show(text, level, kind)
+  table.insert(M.shown, { text = text, level = level, kind = kind })
   if #M.shown > 100 then
     table.remove(M.shown, 1)
   end
@@ -40,14 +40,14 @@ function M.handler(err, result, ctx, config)
   if value.kind == 'begin' then
     titles[token] = value.title or 'docwright'
     local text = titles[token] .. (value.message and (': ' .. value.message) or '') .. '…'
-    show(with_percentage(text, value), levels.INFO)
+    show(with_percentage(text, value), levels.INFO, 'begin')
   elseif value.kind == 'report' then
     local text = (titles[token] or 'docwright') .. ': ' .. (value.message or '…')
-    show(with_percentage(text, value), levels.INFO)
+    show(with_percentage(text, value), levels.INFO, 'report')
   elseif value.kind == 'end' then
     local message = value.message or 'done'
     local failed = message:match('^failed') or message:match('^cancelled')
-    show((titles[token] or 'docwright') .. ': ' .. message, failed and levels.WARN or levels.INFO)
+    show((titles[token] or 'docwright') .. ': ' .. message, failed and levels.WARN or levels.INFO, 'end')
     titles[token] = nil
   end
 end
