@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -24,6 +23,9 @@ let package = Package(
         // The tree-sitter runtime and grammars, loaded with dlopen on first parse (scripts/grammars
         // builds them; nothing is linked). See Sources/CTreeSitter/include/ctreesitter.h.
         .target(name: "CTreeSitter"),
+        // libsqlite3, loaded with dlopen when the cache first opens its file (headers from
+        // libsqlite3-dev). See Sources/CSQLite/include/csqlite.h.
+        .target(name: "CSQLite"),
         // Parse trees: incremental parsing, nodes, queries, the grammar registry. Knows no LSP or model.
         .target(name: "Syntax", dependencies: ["CTreeSitter"], swiftSettings: strict),
         // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
@@ -47,7 +49,7 @@ let package = Package(
         ], swiftSettings: strict),
         .target(name: "Ranking", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .target(name: "Cache", dependencies: [
-            "DocwrightCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "DocwrightCore", "CSQLite",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Config", dependencies: ["DocwrightCore", "Languages", "Providers", "TOMLKit"], swiftSettings: strict),
