@@ -43,6 +43,8 @@ struct SQLiteTests {
             }
             #expect(mode == "wal")
             #expect(try pool.writeWithoutTransaction { db throws(SQLiteError) in try db.int("PRAGMA synchronous") } == 1)
+            // The WAL file appears with the first write.
+            try pool.write { db throws(SQLiteError) in try db.execute("CREATE TABLE t (k INTEGER)") }
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         }
     }
