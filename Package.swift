@@ -23,9 +23,6 @@ let package = Package(
         // The tree-sitter runtime and grammars, loaded with dlopen on first parse (scripts/grammars
         // builds them; nothing is linked). See Sources/CTreeSitter/include/ctreesitter.h.
         .target(name: "CTreeSitter"),
-        // libsqlite3, loaded with dlopen when the cache first opens its file (headers from
-        // libsqlite3-dev). See Sources/CSQLite/include/csqlite.h.
-        .target(name: "CSQLite"),
         // Parse trees: incremental parsing, nodes, queries, the grammar registry. Knows no LSP or model.
         .target(name: "Syntax", dependencies: ["CTreeSitter"], swiftSettings: strict),
         // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
@@ -48,6 +45,9 @@ let package = Package(
             "DocwrightCore", "CCurl", "JSON", "Providers", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Ranking", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
+        // libsqlite3, loaded with dlopen when the cache first opens its file (headers from
+        // libsqlite3-dev). See Sources/CSQLite/include/csqlite.h.
+        .target(name: "CSQLite"),
         .target(name: "Cache", dependencies: [
             "DocwrightCore", "CSQLite",
             .product(name: "Logging", package: "swift-log"),
