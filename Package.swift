@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -47,8 +46,11 @@ let package = Package(
             "DocwrightCore", "CCurl", "JSON", "Providers", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Ranking", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
+        // libsqlite3, loaded with dlopen when the cache first opens its file (headers from
+        // libsqlite3-dev). See Sources/CSQLite/include/csqlite.h.
+        .target(name: "CSQLite"),
         .target(name: "Cache", dependencies: [
-            "DocwrightCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "DocwrightCore", "CSQLite",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .target(name: "Config", dependencies: ["DocwrightCore", "Languages", "Providers", "TOMLKit"], swiftSettings: strict),

@@ -41,7 +41,7 @@ public final class CandidateCache: Sendable {
     }
 
     /// The SQLite store (nil: memory only), opened by its first use: a server nobody asked for
-    /// code yet never maps GRDB and SQLite (~4 MB) nor waits for the file's lock at start-up.
+    /// code yet never loads libsqlite3 nor waits for the file's lock at start-up.
     /// The open is a few milliseconds, like the indexed read `lookup` does anyway.
     private var disk: DiskStore? { opener.store }
 

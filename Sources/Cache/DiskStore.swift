@@ -1,9 +1,9 @@
+import CSQLite
 import Foundation
-import GRDB
 import Synchronization
 
-/// The SQLite file behind the cache (GRDB `DatabasePool`, WAL mode, so readers never wait for a
-/// writer and two docwright processes can share it; a busy timeout covers write contention).
+/// The SQLite file behind the cache (`SQLitePool`: WAL mode, so readers never wait for a writer
+/// and two docwright processes can share it; a busy timeout covers write contention).
 ///
 /// Thread-safe: the pool is, and swapping it after a corruption is guarded by a mutex.
 final class DiskStore: Sendable {
@@ -25,13 +25,13 @@ final class DiskStore: Sendable {
 
     let path: String
     private let busyTimeout: Double
-    private let pool: Mutex<DatabasePool>
+    private let pool: Mutex<SQLitePool>
     /// Bytes stored as far as this process knows (nil = unknown): saves a full SUM per write.
     /// Other processes' writes are picked up by a recount every `recountEvery` writes.
     private let knownBytes = Mutex<(total: Int?, writesSinceCount: Int)>((nil, 0))
     static let recountEvery = 64
 
-    private init(path: String, busyTimeout: Double, pool: DatabasePool) {
+    private init(path: String, busyTimeout: Double, pool: SQLitePool) {
         self.path = path
         self.busyTimeout = busyTimeout
         self.pool = Mutex(pool)
@@ -65,7 +65,7 @@ final class DiskStore: Sendable {
 
     /// Two processes creating the same new file at once can meet SQLITE_BUSY/LOCKED while one of
     /// them switches the file to WAL (SQLite does not call the busy handler there): try again.
-    private static func openPool(path: String, busyTimeout: Double) -> Result<DatabasePool, Error> {
+    private static func openPool(path: String, busyTimeout: Double) -> Result<SQLitePool, SQLiteError> {
         var result = openPoolOnce(path: path, busyTimeout: busyTimeout)
         for attempt in 1...5 {
             guard case .failure(let error) = result, isContention(error) else { break }
@@ -76,29 +76,21 @@ final class DiskStore: Sendable {
     }
 
     static func isContention(_ error: Error) -> Bool {
-        guard let error = error as? DatabaseError else { return false }
-        return error.resultCode.primaryResultCode == .SQLITE_BUSY || error.resultCode.primaryResultCode == .SQLITE_LOCKED
+        guard let error = error as? SQLiteError else { return false }
+        return error.code == SQLITE_BUSY || error.code == SQLITE_LOCKED
     }
 
-    private static func openPoolOnce(path: String, busyTimeout: Double) -> Result<DatabasePool, Error> {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "docwright.cache"
-        configuration.maximumReaderCount = 2
-        configuration.prepareDatabase { db in
-            // A cache can lose its last writes on power loss; NORMAL in WAL mode avoids an fsync per commit.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
+    private static func openPoolOnce(path: String, busyTimeout: Double) -> Result<SQLitePool, SQLiteError> {
+        do throws(SQLiteError) {
+            let pool = try SQLitePool(path: path, busyTimeout: busyTimeout)
             // Only takes effect while the file has no tables: lets evictions shrink the file.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
-            try pool.write { db in
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            try pool.writeWithoutTransaction { db throws(SQLiteError) in try db.execute("PRAGMA auto_vacuum = INCREMENTAL") }
+            try pool.write { db throws(SQLiteError) in
+                let version = try db.int("PRAGMA user_version") ?? 0
                 if version > schemaVersion {
-                    throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "cache schema \(version) is newer than this docwright")
+                    throw SQLiteError.mismatch("cache schema \(version) is newer than this docwright")
                 }
-                try db.execute(sql: """
+                try db.execute("""
                     CREATE TABLE IF NOT EXISTS entries (
                         key BLOB PRIMARY KEY NOT NULL,
                         model TEXT NOT NULL,
@@ -117,7 +109,7 @@ final class DiskStore: Sendable {
                     """)
             }
             // Reading the schema back proves the file is a healthy database.
-            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entries LIMIT 1") }
+            _ = try pool.read { db throws(SQLiteError) in try db.int("SELECT count(*) FROM entries LIMIT 1") }
             return .success(pool)
         } catch {
             return .failure(error)
@@ -128,25 +120,26 @@ final class DiskStore: Sendable {
 
     func read(_ key: [UInt8]) throws -> Row? {
         let pool = self.pool.withLock { $0 }
-        return try pool.read { db in
-            guard let row = try GRDB.Row.fetchOne(db, sql: "SELECT value, created_at FROM entries WHERE key = ?",
-                                                  arguments: [Data(key)]) else { return nil }
-            let value: Data = row[0]
-            let createdAt: Double = row[1]
-            return Row(value: value, createdAt: createdAt)
+        return try pool.read { db throws(SQLiteError) -> Row? in
+            var found: Row?
+            try db.query("SELECT value, created_at FROM entries WHERE key = ?", [.blob(Data(key))]) { row in
+                found = Row(value: row.data(0), createdAt: row.double(1))
+                return false
+            }
+            return found
         }
     }
 
     func write(_ key: [UInt8], model: String, value: Data, createdAt: Double) throws {
         let pool = self.pool.withLock { $0 }
-        try pool.write { db in
+        try pool.write { db throws(SQLiteError) in
             try db.execute(
-                sql: """
-                    INSERT INTO entries (key, model, value, bytes, created_at, accessed_at) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET model = excluded.model, value = excluded.value, bytes = excluded.bytes,
-                        created_at = excluded.created_at, accessed_at = excluded.accessed_at
-                    """,
-                arguments: [Data(key), model, value, value.count, createdAt, createdAt])
+                """
+                INSERT INTO entries (key, model, value, bytes, created_at, accessed_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET model = excluded.model, value = excluded.value, bytes = excluded.bytes,
+                    created_at = excluded.created_at, accessed_at = excluded.accessed_at
+                """,
+                [.blob(Data(key)), .text(model), .blob(value), .integer(value.count), .real(createdAt), .real(createdAt)])
         }
         knownBytes.withLock { known in
             known.total = known.total.map { $0 + value.count }
@@ -158,21 +151,20 @@ final class DiskStore: Sendable {
     func apply(_ pending: PendingDiskUpdates) throws {
         guard !pending.isEmpty else { return }
         let pool = self.pool.withLock { $0 }
-        try pool.write { db in
+        try pool.write { db throws(SQLiteError) in
             for (key, time) in pending.touches {
-                try db.execute(sql: "UPDATE entries SET accessed_at = max(accessed_at, ?) WHERE key = ?",
-                               arguments: [time, Data(key)])
+                try db.execute("UPDATE entries SET accessed_at = max(accessed_at, ?) WHERE key = ?", [.real(time), .blob(Data(key))])
             }
             for key in pending.deletions {
-                try db.execute(sql: "DELETE FROM entries WHERE key = ?", arguments: [Data(key)])
+                try db.execute("DELETE FROM entries WHERE key = ?", [.blob(Data(key))])
             }
             for (model, counts) in pending.counters {
                 try db.execute(
-                    sql: """
-                        INSERT INTO counters (model, hits, misses) VALUES (?, ?, ?)
-                        ON CONFLICT(model) DO UPDATE SET hits = hits + excluded.hits, misses = misses + excluded.misses
-                        """,
-                    arguments: [model, counts.hits, counts.misses])
+                    """
+                    INSERT INTO counters (model, hits, misses) VALUES (?, ?, ?)
+                    ON CONFLICT(model) DO UPDATE SET hits = hits + excluded.hits, misses = misses + excluded.misses
+                    """,
+                    [.text(model), .integer(counts.hits), .integer(counts.misses)])
             }
         }
     }
@@ -188,33 +180,33 @@ final class DiskStore: Sendable {
         }
         guard due else { return 0 }
         let pool = self.pool.withLock { $0 }
-        let (removed, remaining) = try pool.write { db -> (Int, Int) in
+        let (removed, remaining) = try pool.write { db throws(SQLiteError) -> (Int, Int) in
             var removed = 0
             if let expiredBefore {
-                try db.execute(sql: "DELETE FROM entries WHERE created_at < ?", arguments: [expiredBefore])
-                removed += db.changesCount
+                try db.execute("DELETE FROM entries WHERE created_at < ?", [.real(expiredBefore)])
+                removed += db.changes
             }
-            let total = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(bytes), 0) FROM entries") ?? 0
+            let total = try db.int("SELECT COALESCE(SUM(bytes), 0) FROM entries") ?? 0
             guard total > maxBytes else { return (removed, total) }
             // Free down to 90% of the cap so every store does not trigger another eviction.
             var excess = total - maxBytes * 9 / 10
-            let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT key, bytes FROM entries ORDER BY accessed_at ASC")
             var victims: [Data] = []
             var freed = 0
-            while excess > 0, let row = try rows.next() {
-                victims.append(row[0])
-                let bytes: Int = row[1]
+            try db.query("SELECT key, bytes FROM entries ORDER BY accessed_at ASC") { row in
+                victims.append(row.data(0))
+                let bytes = row.int(1)
                 excess -= bytes
                 freed += bytes
+                return excess > 0
             }
             for key in victims {
-                try db.execute(sql: "DELETE FROM entries WHERE key = ?", arguments: [key])
+                try db.execute("DELETE FROM entries WHERE key = ?", [.blob(key)])
             }
             return (removed + victims.count, total - freed)
         }
         knownBytes.withLock { $0 = (remaining, 0) }
         if removed > 0 {
-            try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
+            try? pool.writeWithoutTransaction { db throws(SQLiteError) in try db.execute("PRAGMA incremental_vacuum") }
         }
         return removed
     }
@@ -227,21 +219,23 @@ final class DiskStore: Sendable {
 
     func totals() throws -> Totals {
         let pool = self.pool.withLock { $0 }
-        return try pool.read { db in
+        return try pool.read { db throws(SQLiteError) -> Totals in
             var totals = Totals()
-            for row in try GRDB.Row.fetchAll(db, sql: "SELECT model, count(*), COALESCE(SUM(bytes), 0) FROM entries GROUP BY model") {
-                let model: String = row[0]
-                let entries: Int = row[1]
-                let bytes: Int = row[2]
+            try db.query("SELECT model, count(*), COALESCE(SUM(bytes), 0) FROM entries GROUP BY model") { row in
+                let model = row.text(0)
+                let entries = row.int(1)
+                let bytes = row.int(2)
                 totals.entries += entries
                 totals.bytes += bytes
                 totals.perModel[model, default: .init()].entries = entries
                 totals.perModel[model, default: .init()].bytes = bytes
+                return true
             }
-            for row in try GRDB.Row.fetchAll(db, sql: "SELECT model, hits, misses FROM counters") {
-                let model: String = row[0]
-                totals.perModel[model, default: .init()].hits = row[1]
-                totals.perModel[model, default: .init()].misses = row[2]
+            try db.query("SELECT model, hits, misses FROM counters") { row in
+                let model = row.text(0)
+                totals.perModel[model, default: .init()].hits = row.int(1)
+                totals.perModel[model, default: .init()].misses = row.int(2)
+                return true
             }
             return totals
         }
@@ -249,11 +243,11 @@ final class DiskStore: Sendable {
 
     func clear() throws {
         let pool = self.pool.withLock { $0 }
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM entries; DELETE FROM counters;")
+        try pool.write { db throws(SQLiteError) in
+            try db.execute("DELETE FROM entries; DELETE FROM counters;")
         }
         knownBytes.withLock { $0 = (0, 0) }
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+        try pool.writeWithoutTransaction { db throws(SQLiteError) in try db.execute("VACUUM") }
     }
 
     enum Recovery: Sendable {
@@ -268,7 +262,7 @@ final class DiskStore: Sendable {
     /// holding it finish (with errors) instead of hitting a closed connection.
     func recover(after error: Error) -> Recovery {
         pool.withLock { current -> Recovery in
-            let stillReadable = (try? current.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") }) != nil
+            let stillReadable = (try? current.read { db throws(SQLiteError) in try db.int("SELECT count(*) FROM entries") }) != nil
             if stillReadable { return .healthy }
             let aside = Self.moveAside(path)
             switch Self.openPool(path: path, busyTimeout: busyTimeout) {
@@ -285,22 +279,19 @@ final class DiskStore: Sendable {
     // MARK: errors
 
     static func isCorruption(_ error: Error) -> Bool {
-        guard let error = error as? DatabaseError else { return false }
-        return error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+        guard let error = error as? SQLiteError else { return false }
+        return error.code == SQLITE_CORRUPT || error.code == SQLITE_NOTADB
     }
 
     private static func classify(_ error: Error) -> OpenFailure {
-        if let error = error as? DatabaseError,
-           [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_IOERR].contains(error.resultCode) {
+        if let error = error as? SQLiteError,
+           [SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH, SQLITE_IOERR].contains(error.code) {
             return .unwritable(describe(error))
         }
         return .other(describe(error))
     }
 
-    static func describe(_ error: Error) -> String {
-        if let error = error as? DatabaseError { return "SQLite \(error.resultCode.rawValue): \(error.message ?? "error")" }
-        return String(describing: error)
-    }
+    static func describe(_ error: Error) -> String { String(describing: error) }
 
     /// Renames the file and its WAL/SHM companions to `<name>.corrupt-<timestamp>[-wal|-shm]`.
     private static func moveAside(_ path: String) -> String {

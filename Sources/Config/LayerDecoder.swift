@@ -176,3 +176,9 @@ extension Double {
     /// "1", "0.5" — no trailing ".0" noise in messages.
     var compact: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
+
+/// The `proxy` value check, for a proxy given on the command line (`docwright sample --proxy`).
+public enum ProxySetting {
+    /// What is wrong with the value ("must be …"), or nil.
+    public static func problem(_ proxy: String) -> String? { LayerDecoder.proxyProblem(proxy) }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import DocwrightCore
 import Foundation
 import Gateway
@@ -33,6 +34,13 @@ struct Sample: AsyncParsableCommand {
     @Option var seed: Int?
     @Option(help: "Seconds before the request is abandoned.")
     var timeout: Double = 120
+    @Option(help: ArgumentHelp("Proxy for this request, like a model's `proxy` key: \"\" connects directly.",
+                               discussion: "Without it HTTPS_PROXY/HTTP_PROXY/ALL_PROXY and NO_PROXY decide; loopback is reached directly.",
+                               valueName: "url"))
+    var proxy: String?
+    @Option(help: ArgumentHelp("CA bundle (PEM) that verifies the endpoint's TLS certificate, like a model's `ca_file` key.",
+                               valueName: "path"))
+    var caFile: String?
     @Flag(help: "Print JSON with per-token log-probabilities.")
     var json = false
 
@@ -47,11 +55,15 @@ struct Sample: AsyncParsableCommand {
             throw ValidationError("unknown provider '\(provider)'")
         }
         guard let style = APIStyle(rawValue: api) else { throw ValidationError("--api must be chat, completions or fim") }
+        if let proxy, let problem = ProxySetting.problem(proxy) { throw ValidationError("--proxy \(problem)") }
         let data = promptFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: promptFile)
         guard let data else { throw CLIError("cannot read \(promptFile): no such file or not readable") }
         let text = String(decoding: data, as: UTF8.self)
         let stops = stop.map { $0.replacingOccurrences(of: "\\n", with: "\n") }
-        let endpoint = ModelEndpoint(name: model, provider: providerKind, baseURL: baseURL, model: model, api: style, apiKeyEnv: apiKeyEnv, timeout: timeout)
+        // A relative CA path is the current directory's, as for any other file argument.
+        let caPath = caFile.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
+        let endpoint = ModelEndpoint(name: model, provider: providerKind, baseURL: baseURL, model: model, api: style, apiKeyEnv: apiKeyEnv,
+                                     timeout: timeout, proxy: proxy?.trimmingCharacters(in: .whitespaces), caFile: caPath)
         let prompt: Prompt = style == .chat ? .chat([ChatMessage(role: .user, content: text)]) : .completion(text)
         let plan = PromptPlan(prompt: prompt, stops: stops, extractCode: false)
         let params = SamplingParams(n: n, temperature: temperature, maxTokens: maxTokens, stop: stops, seed: seed)

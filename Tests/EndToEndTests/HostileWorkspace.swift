@@ -52,6 +52,8 @@ final class HostileWorkspace {
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "DOCWRIGHT_LOCAL_MODEL_URL": userModel.baseURL,
         ]) { $1 }
+        // A worktree without its own .build-grammars: the server finds the grammars as the tests do.
+        environment.merge(grammarEnvironment) { $1 }
         return environment
     }
 

@@ -101,4 +101,32 @@ import TestFixtures
         #expect(doctor.stdout.contains("PROBLEM: the CA file \(missing)"), "\(doctor.stdout)")
         #expect(setup.model.requestCount == 0)
     }
+
+    /// `docwright sample` takes the proxy and the CA bundle as flags (it reads no config file):
+    /// with only `--proxy`, `--ca-file` and no proxy variable, model.test is reached through the
+    /// proxy and its certificate verified; a malformed `--proxy` is a usage error.
+    @Test func sampleTakesProxyAndCAFileFlags() async throws {
+        let setup = try Setup()
+        let prompt = setup.directory + "/prompt.txt"
+        try "def add(a, b):\n    \"\"\"Return the sum of a and b.\"\"\"\n".write(toFile: prompt, atomically: true, encoding: .utf8)
+        let proxy = "http://alice:\(Self.password)@127.0.0.1:\(setup.proxy.port)"
+        let base = ["sample", "--base-url", "https://model.test:\(setup.model.port)/v1", "--model", "fake", "--n", "1"]
+        let run = try await runDocwright(base + ["--proxy", proxy, "--ca-file", setup.pki.caFile, "prompt.txt"],
+                                         directory: setup.directory)
+        #expect(run.exited == 0, "\(run.how): \(run.stderr.suffix(800))")
+        #expect(run.stdout.contains(Self.reply.trimmingCharacters(in: .whitespaces)), "\(run.stdout)")
+        #expect(setup.proxy.entries.map(\.method) == ["CONNECT"], "\(setup.proxy.entries)")
+        #expect(setup.proxy.entries.first?.auth == "alice:\(Self.password)")
+        #expect(!run.stderr.contains(Self.password), "\(run.stderr)")
+
+        // Without --ca-file the intercepting CA is not trusted and nothing reaches the model.
+        let untrusted = try await runDocwright(base + ["--proxy", proxy, "prompt.txt"], directory: setup.directory)
+        #expect(untrusted.exited == 1, "\(untrusted.how): \(untrusted.stderr)")
+        #expect(untrusted.stderr.contains("certificate"), "\(untrusted.stderr)")
+        #expect(setup.model.requestCount == 1)
+
+        let malformed = try await runDocwright(base + ["--proxy", "ftp://proxy.example", "prompt.txt"], directory: setup.directory)
+        #expect(malformed.exited == 64, "\(malformed.how): \(malformed.stderr)")
+        #expect(malformed.stderr.contains("--proxy must be"), "\(malformed.stderr)")
+    }
 }
