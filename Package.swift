@@ -19,7 +19,9 @@ let package = Package(
     targets: [
         // libcurl, loaded with dlopen on the first request (headers from libcurl4-openssl-dev);
         // typed wrappers for the variadic setopt/getinfo. See Sources/CCurl/include/ccurl.h.
-        .target(name: "CCurl"),
+        // dlopen with an override variable and an install hint, for CCurl and CSQLite.
+        .target(name: "CLibraryLoading"),
+        .target(name: "CCurl", dependencies: ["CLibraryLoading"]),
         // The tree-sitter runtime and grammars, loaded with dlopen on first parse (scripts/grammars
         // builds them; nothing is linked). See Sources/CTreeSitter/include/ctreesitter.h.
         .target(name: "CTreeSitter"),
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "Ranking", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         // libsqlite3, loaded with dlopen when the cache first opens its file (headers from
         // libsqlite3-dev). See Sources/CSQLite/include/csqlite.h.
-        .target(name: "CSQLite"),
+        .target(name: "CSQLite", dependencies: ["CLibraryLoading"]),
         .target(name: "Cache", dependencies: [
             "DocwrightCore", "CSQLite",
             .product(name: "Logging", package: "swift-log"),

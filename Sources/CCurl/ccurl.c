@@ -1,6 +1,8 @@
 #include "ccurl.h"
 
 #include <dlfcn.h>
+
+#include "docwright_library.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,26 +46,10 @@ static char load_error[512];
 static void load(void) {
     /* DOCWRIGHT_LIBCURL names the library when it lives elsewhere; otherwise the sonames of
      * libcurl4 (OpenSSL), libcurl3-gnutls (what git pulls in on Debian/Ubuntu), and the -dev link. */
-    const char *chosen = getenv("DOCWRIGHT_LIBCURL");
     const char *names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
-    void *handle = NULL;
-    const char *reason = NULL;
-    if (chosen != NULL && chosen[0] != '\0') {
-        handle = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
-        if (handle == NULL) reason = dlerror();
-    } else {
-        for (size_t i = 0; handle == NULL && i < sizeof names / sizeof names[0]; i++) {
-            handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-            if (handle == NULL && reason == NULL) reason = dlerror();
-        }
-    }
-    if (handle == NULL) {
-        snprintf(load_error, sizeof load_error,
-                 "libcurl could not be loaded (%s); install it (apt-get install libcurl4) "
-                 "or point DOCWRIGHT_LIBCURL at it",
-                 reason ? reason : "not found");
-        return;
-    }
+    void *handle = docwright_library_open("DOCWRIGHT_LIBCURL", names, sizeof names / sizeof names[0], "libcurl",
+                                          "apt-get install libcurl4", load_error, sizeof load_error);
+    if (handle == NULL) return;
     RESOLVE(handle, global_init, "curl_global_init");
     RESOLVE(handle, easy_init, "curl_easy_init");
     RESOLVE(handle, easy_cleanup, "curl_easy_cleanup");

@@ -1,6 +1,8 @@
 #include "csqlite.h"
 
 #include <dlfcn.h>
+
+#include "docwright_library.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,26 +51,10 @@ static char load_error[512];
 static void load(void) {
     /* DOCWRIGHT_LIBSQLITE3 names the library when it lives elsewhere; otherwise the soname of
      * Debian's libsqlite3-0 and the -dev link. */
-    const char *chosen = getenv("DOCWRIGHT_LIBSQLITE3");
     const char *names[] = {"libsqlite3.so.0", "libsqlite3.so"};
-    void *handle = NULL;
-    const char *reason = NULL;
-    if (chosen != NULL && chosen[0] != '\0') {
-        handle = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
-        if (handle == NULL) reason = dlerror();
-    } else {
-        for (size_t i = 0; handle == NULL && i < sizeof names / sizeof names[0]; i++) {
-            handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-            if (handle == NULL && reason == NULL) reason = dlerror();
-        }
-    }
-    if (handle == NULL) {
-        snprintf(load_error, sizeof load_error,
-                 "libsqlite3 could not be loaded (%s); install it (apt-get install libsqlite3-0) "
-                 "or point DOCWRIGHT_LIBSQLITE3 at it",
-                 reason ? reason : "not found");
-        return;
-    }
+    void *handle = docwright_library_open("DOCWRIGHT_LIBSQLITE3", names, sizeof names / sizeof names[0], "libsqlite3",
+                                          "apt-get install libsqlite3-0", load_error, sizeof load_error);
+    if (handle == NULL) return;
     RESOLVE(handle, open_v2, "sqlite3_open_v2");
     RESOLVE(handle, close_v2, "sqlite3_close_v2");
     RESOLVE(handle, busy_timeout, "sqlite3_busy_timeout");
