@@ -449,9 +449,14 @@ otherwise the report is docwright.el's *docwright compare*."
 (defvar lsp-auto-execute-action)
 (defvar lsp-response-timeout)
 
-(defun docwright-test-quiet-lsp-mode (clients)
-  "lsp-mode for batch tests: only CLIENTS, a private session, no UI extras.
+(defun docwright-test-quiet-lsp-mode (clients &rest features)
+  "Load lsp-mode (and FEATURES) for batch tests: only CLIENTS, a private session, no UI extras.
 Code actions always go through the picker, so their titles are checked."
+  (require 'lsp-mode)
+  (mapc #'require features)
+  ;; In batch nothing autoloads lsp-mode's feature files: load the ones lsp turns on.
+  (dolist (feature '(lsp-modeline lsp-headerline lsp-diagnostics lsp-lens lsp-semantic-tokens))
+    (require feature nil t))
   (setq lsp-session-file (expand-file-name "lsp-session" (make-temp-file "docwright-lsp-" t))
         lsp-enabled-clients clients
         lsp-auto-guess-root nil

@@ -12,13 +12,7 @@
 (load (expand-file-name "docwright-test-helpers" (file-name-directory load-file-name)) nil t)
 (require 'python)
 (docwright-test-load-plugin)
-(require 'lsp-mode)
-(require 'lsp-completion)
-;; In batch nothing autoloads lsp-mode's feature files: load the ones lsp turns on.
-(dolist (feature '(lsp-modeline lsp-headerline lsp-diagnostics lsp-lens lsp-semantic-tokens))
-  (require feature nil t))
-
-(docwright-test-quiet-lsp-mode '(docwright))
+(docwright-test-quiet-lsp-mode '(docwright) 'lsp-completion)
 
 ;; The tests are docwright-test-helpers.el's, shared with eglot-test.el: what differs is
 ;; how lsp-mode visits, picks a code action and completes.
