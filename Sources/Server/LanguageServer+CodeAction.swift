@@ -49,14 +49,9 @@ extension LanguageServer {
               let args = try? data.decode(GenerateArguments.self), args.docwright == true
         else { return action }
         guard case .found(let located) = try locate(uri: args.uri, position: args.position) else { return action }
-        let result: GenerationResult
-        do {
-            result = try await generateWithProgress(located, model: args.model)
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            // One message; the action comes back without edit or command so nothing runs twice.
-            await showMessage(.error, describe(error))
+        guard let result = try await generationShowingFailure({ try await generateWithProgress(located, model: args.model) })
+        else {
+            // Failed (and said so): the action comes back without edit or command so nothing runs twice.
             var failed = action
             failed.command = nil
             return failed

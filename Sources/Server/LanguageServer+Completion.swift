@@ -11,15 +11,8 @@ extension LanguageServer {
         guard case .found(let located) = try locate(uri: params.textDocument.uri, position: params.position),
               located.task.shape != .nextLines || params.context?.triggerKind == .invoked
         else { return CompletionList(isIncomplete: false, items: []) }
-        let result: GenerationResult
-        do {
-            result = try await engine.generate(task: located.task, model: nil)
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            await showMessage(.error, describe(error))
-            return CompletionList(isIncomplete: false, items: [])
-        }
+        guard let result = try await generationShowingFailure({ try await engine.generate(task: located.task, model: nil) })
+        else { return CompletionList(isIncomplete: false, items: []) }
         let (primary, additional) = completionRanges(located, cursor: params.position)
         let invoked = params.context?.triggerKind == .invoked
         let offered = invoked ? result.candidates : result.candidates.filter(\.mayBeOfferedUnasked)

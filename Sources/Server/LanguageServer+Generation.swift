@@ -123,16 +123,8 @@ extension LanguageServer {
             }
             return .null
         }
-        let result: GenerationResult
-        do {
-            result = try await generateWithProgress(located, model: args.model)
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            // Shown once as a message; the reply stays a success so clients don't show it twice.
-            await showMessage(.error, describe(error))
-            return .null
-        }
+        guard let result = try await generationShowingFailure({ try await generateWithProgress(located, model: args.model) })
+        else { return .null }
         guard !result.candidates.isEmpty else {
             await showMessage(.warning, "docwright: \(result.modelName) returned no usable candidate; try again or raise max_tokens")
             return try JSONValue(encoding: GenerationReport(result))

@@ -27,29 +27,24 @@ extension LanguageServer {
         // Typing fires automatic requests constantly: only answer them near the stub.
         if automatic, !isNear(params.position, located) { return InlineCompletionList(items: []) }
         let settings = engine.config.current.inline
-        let result: GenerationResult
         var provisional = false
+        let drawn: GenerationResult?
         do {
-            if !automatic {
-                let answer = try await firstAcceptable(located.task, settings)
-                result = answer.result
-                provisional = answer.provisional
-            } else if let cached = engine.cachedResult(for: located.task) {
-                result = cached  // nothing to wait for
-            } else {
-                guard let drawn = try await debouncedGenerate(uri: uri, located, delay: settings.debounceMilliseconds) else {
-                    return InlineCompletionList(items: [])
+            drawn = try await generationShowingFailure(shown: !automatic) {
+                if !automatic {
+                    let answer = try await firstAcceptable(located.task, settings)
+                    provisional = answer.provisional
+                    return answer.result
                 }
-                result = drawn
+                if let cached = engine.cachedResult(for: located.task) { return cached }  // nothing to wait for
+                // nil: superseded while debouncing.
+                return try await debouncedGenerate(uri: uri, located, delay: settings.debounceMilliseconds)
             }
-        } catch is CancellationError {
-            // Superseded by a newer automatic trigger, or cancelled by the client.
-            if automatic { return InlineCompletionList(items: []) }
-            throw CancellationError()
-        } catch {
-            if !automatic { await showMessage(.error, describe(error)) }
+        } catch is CancellationError where automatic {
+            // Superseded by a newer automatic trigger (an invoked one cancelled by the client rethrows).
             return InlineCompletionList(items: [])
         }
+        guard let result = drawn else { return InlineCompletionList(items: []) }
         let range = located.snapshot.lspRange(located.task.insertion, encoding)
         if automatic {
             guard let best = result.candidates.first, InlineGate.reason(best, settings) == nil else {

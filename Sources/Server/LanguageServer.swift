@@ -149,6 +149,24 @@ public final class LanguageServer: MessageHandler, Sendable {
         await connection.notify(ShowMessageNotification(type: type, message: message))
     }
 
+    /// A generation a request needs, its failure shown to the user once (window/showMessage)
+    /// instead of thrown: nil then, and the reply stays a success so the client does not show the
+    /// error a second time. Cancellation is rethrown. `shown: false` drops the failure silently
+    /// (for requests nobody asked for, such as automatic inline completions); `generate`
+    /// returning nil (nothing drawn) is nil too.
+    func generationShowingFailure(shown: Bool = true, _ generate: () async throws -> GenerationResult?) async throws
+        -> GenerationResult?
+    {
+        do {
+            return try await generate()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if shown { await showMessage(.error, describe(error)) }
+            return nil
+        }
+    }
+
     /// The snapshot for a request, or a clear error when the client never opened the document.
     func snapshot(_ uri: String) throws -> DocumentSnapshot {
         guard let snapshot = documents.snapshot(uri: uri) else {

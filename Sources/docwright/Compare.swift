@@ -18,19 +18,18 @@ struct Compare: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of a markdown report.")
     var json = false
 
-    @OptionGroup var workspace: WorkspaceOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var options: EngineOptions
 
     func run() async throws {
-        let logger = logging.bootstrap(label: "docwright.compare")
-        let (location, engine, task) = try workspace.task(at: target, verb: "compare", logger: logger).parts
-        defer { engine.shutdown() }
-        let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let comparison = await engine.compare(task: task, models: names)
-        print(json ? try jsonString(comparison) : comparison.markdown(uri: location.path, position: "\(location.line)"))
-        if !comparison.entries.isEmpty, comparison.entries.allSatisfy({ $0.error != nil }) {
-            printError("docwright: every model failed")
-            throw ExitCode.failure
+        try await options.withTask("compare", at: target, verb: "compare") { targeted in
+            let location = targeted.location
+            let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let comparison = await targeted.engine.compare(task: targeted.task, models: names)
+            print(json ? try jsonString(comparison) : comparison.markdown(uri: location.path, position: "\(location.line)"))
+            if !comparison.entries.isEmpty, comparison.entries.allSatisfy({ $0.error != nil }) {
+                printError("docwright: every model failed")
+                throw ExitCode.failure
+            }
         }
     }
 }

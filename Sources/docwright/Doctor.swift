@@ -28,17 +28,22 @@ struct Doctor: AsyncParsableCommand {
     @Flag(help: "Print one JSON object (for editors' health checks).")
     var json = false
 
-    @OptionGroup var workspace: WorkspaceOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var options: EngineOptions
 
     func run() async throws {
-        let logger = logging.bootstrap(label: "docwright.doctor")
         let location = file.flatMap { try? SourceLocation(parsing: $0) }
         let path = (location?.path ?? file).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let engine = try Engine.makeDefault(logger: logger, workspaceRoot: workspace.root(for: path))
-        defer { engine.shutdown() }
+        let report = try await options.withEngine("doctor", about: path) { engine in
+            await diagnose(engine, location: location, path: path)
+        }
+        print(json ? try jsonString(report) : report.text)
+        if !report.ok { throw ExitCode.failure }
+    }
+
+    /// The configuration, the prompt at FILE:LINE, the network settings and the probes.
+    func diagnose(_ engine: Engine, location: SourceLocation?, path: String?) async -> DoctorReport {
         var report = DoctorReport(store: engine.config, file: path)
-        if let location { report.prompt = Self.prompt(at: location, engine: engine, workspace: workspace) }
+        if let location { report.prompt = Self.prompt(at: location, engine: engine, workspace: options.workspace) }
         let effective = engine.config.current
         let used = Set(Self.usedModels(effective, file: path))
         let names = all ? effective.models.keys.sorted() : used.sorted()
@@ -62,17 +67,14 @@ struct Doctor: AsyncParsableCommand {
                 return probes.sorted { $0.name < $1.name }
             }
         }
-        print(json ? try jsonString(report) : report.text)
-        if !report.ok { throw ExitCode.failure }
+        return report
     }
 
     /// What `docwright prompt` shows for FILE:LINE, or why there is nothing to send there.
     static func prompt(at location: SourceLocation, engine: Engine, workspace: WorkspaceOptions) -> DoctorReport.PromptSection {
         do {
             let text = try location.readText()
-            if !workspace.noContext { engine.openWorkspace(root: engine.config.workspaceRoot)?.buildNow() }
-            let lookup = engine.findTask(text: text, language: languageID(forPath: location.path) ?? "plaintext",
-                                         position: location.sourcePosition(in: text), path: location.absolutePath)
+            let lookup = workspace.findTask(at: location, in: text, engine: engine)
             guard case .task(let task) = lookup else {
                 if case .nothing(let reason) = lookup { return .init(target: location.description, problem: reason) }
                 return .init(target: location.description, problem: "nothing to generate")

@@ -13,11 +13,7 @@ struct Generate: AsyncParsableCommand {
     @Argument(help: "FILE:LINE[:COL]")
     var target: String
 
-    @Option(help: "Model name from the configuration (overrides routing).")
-    var model: String?
-
-    @Option(help: "Number of samples to draw.")
-    var n: Int?
+    @OptionGroup var choice: ModelOptions
 
     @Flag(help: "Print JSON (candidates with their evidence).")
     var json = false
@@ -25,21 +21,20 @@ struct Generate: AsyncParsableCommand {
     @Flag(help: "Write the best candidate that is complete and parses into the file.")
     var apply = false
 
-    @OptionGroup var workspace: WorkspaceOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var options: EngineOptions
 
     func run() async throws {
-        let logger = logging.bootstrap(label: "docwright.generate")
-        let targeted = try workspace.task(at: target, verb: "generate", logger: logger)
-        let (location, engine, task) = targeted.parts
-        let text = targeted.text
-        defer { engine.shutdown() }
-        let result: GenerationResult
-        do {
-            result = try await engine.generate(task: task, model: model, n: n)
-        } catch let error as any UserFacingError {
-            throw CLIError(error.userMessage)
+        try await options.withTask("generate", at: target, verb: "generate") { targeted in
+            let result = try await userFacing {
+                try await targeted.engine.generate(task: targeted.task, model: choice.model, n: choice.n)
+            }
+            try report(result, for: targeted)
         }
+    }
+
+    /// Prints the result; with `--apply`, writes the best candidate into the file.
+    func report(_ result: GenerationResult, for targeted: TargetedTask) throws {
+        let (location, task) = (targeted.location, targeted.task)
         if json {
             print(try jsonString(result))
         } else {
@@ -52,7 +47,7 @@ struct Generate: AsyncParsableCommand {
                 throw CLIError("every candidate is incomplete (cut off by max_tokens) or does not parse; nothing written "
                     + "(raise max_tokens, or copy one from the list above)")
             }
-            let updated = replacing(task.insertion, in: text, with: best.text)
+            let updated = replacing(task.insertion, in: targeted.text, with: best.text)
             try updated.write(toFile: location.absolutePath, atomically: true, encoding: .utf8)
             FileHandle.standardError.write(Data("docwright: wrote candidate \(rank + 1) into \(location.path)\n".utf8))
         }
@@ -80,6 +75,15 @@ struct Generate: AsyncParsableCommand {
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// `body`, with an error meant for people (`UserFacingError`) thrown as its one-line message.
+func userFacing<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as any UserFacingError {
+        throw CLIError(error.userMessage)
+    }
 }
 
 func jsonString(_ value: some Encodable) throws -> String {

@@ -19,30 +19,20 @@ struct PromptCommand: AsyncParsableCommand {
     @Argument(help: "FILE:LINE[:COL]")
     var target: String
 
-    @Option(help: "Model name from the configuration (overrides routing).")
-    var model: String?
-
-    @Option(help: "Number of samples to draw.")
-    var n: Int?
+    @OptionGroup var choice: ModelOptions
 
     @Flag(help: "Print one JSON object: the route, the HTTP request, the context pieces.")
     var json = false
 
-    @OptionGroup var workspace: WorkspaceOptions
-    @OptionGroup var logging: LoggingOptions
+    @OptionGroup var options: EngineOptions
 
     func run() async throws {
-        let logger = logging.bootstrap(label: "docwright.prompt")
-        let (_, engine, task) = try workspace.task(at: target, verb: "generate", logger: logger).parts
-        defer { engine.shutdown() }
-        let preview: RequestPreview
-        do {
-            preview = try engine.preview(task: task, model: model, n: n)
-        } catch let error as any UserFacingError {
-            throw CLIError(error.userMessage)
+        try await options.withTask("prompt", at: target, verb: "generate") { targeted in
+            let engine = targeted.engine
+            let preview = try await userFacing { try engine.preview(task: targeted.task, model: choice.model, n: choice.n) }
+            let report = PromptReport(preview, index: engine.workspace?.status)
+            print(json ? try jsonString(report) : report.text)
         }
-        let report = PromptReport(preview, index: engine.workspace?.status)
-        print(json ? try jsonString(report) : report.text)
     }
 }
 

@@ -70,11 +70,7 @@ struct Sample: AsyncParsableCommand {
         let http = try HTTPClient()
         defer { http.shutdown() }
         let gateway = Gateway(http: http, logger: logger)
-        do {
-            let batch = try await gateway.sample(endpoint: endpoint, plan: plan, params: params)
-            print(renderSamples(batch, json: json))
-        } catch let error as any UserFacingError {
-            throw CLIError(error.userMessage)
-        }
+        let batch = try await userFacing { try await gateway.sample(endpoint: endpoint, plan: plan, params: params) }
+        print(renderSamples(batch, json: json))
     }
 }

@@ -185,13 +185,8 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
 
     @Test func randomTextNeverTraps() {
         let alphabet = Array("{}()[]\"'`/\\*#-=;:\n\r\t  abcdef😀é\u{0}<>@!$.,rb\"\"\"'''--[[]]")
-        var seed: UInt64 = 0x9E3779B97F4A7C15
-        func next() -> Int {
-            seed ^= seed << 13
-            seed ^= seed >> 7
-            seed ^= seed << 17
-            return Int(seed % UInt64(Int32.max))
-        }
+        var random = SplitMix64(seed: 0x9E3779B97F4A7C15)
+        func next() -> Int { Int(random.next() % UInt64(Int32.max)) }
         for round in 0..<300 {
             let length = next() % 300
             let text = String((0..<length).map { _ in alphabet[next() % alphabet.count] })

@@ -294,13 +294,8 @@ import Testing
     /// Random model output for every language, shape and API: no trap, ranges inside the text.
     @Test func randomOutputNeverTraps() {
         let alphabet = Array("{}()[]\"'`/\\*#-=;:\n\r\t  abcdef😀é<>@!$.,end def pass ```python\n\"\"\"")
-        var seed: UInt64 = 0x2545F4914F6CDD1D
-        func next() -> Int {
-            seed ^= seed << 13
-            seed ^= seed >> 7
-            seed ^= seed << 17
-            return Int(seed % UInt64(Int32.max))
-        }
+        var random = SplitMix64(seed: 0x2545F4914F6CDD1D)
+        func next() -> Int { Int(random.next() % UInt64(Int32.max)) }
         let languages = ["python", "javascript", "typescriptreact", "go", "rust", "swift", "java", "kotlin", "c", "cpp",
                          "csharp", "ruby", "lua", "unknown"]
         let shapes: [(GenerationTask.Shape, String, Bool)] = [

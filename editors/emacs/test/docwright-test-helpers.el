@@ -2,7 +2,8 @@
 
 ;;; Commentary:
 
-;; Loaded by eglot-test.el and lsp-mode-test.el.  Environment:
+;; Loaded by every test file (eglot-test.el and lsp-mode-test.el run the same tests through
+;; the client-test functions below).  Environment:
 ;;   DOCWRIGHT_BIN            the docwright binary (required)
 ;;   DOCWRIGHT_TEST_MODE      "fake" (scripted model, exact text) or "real" (local model, mechanics)
 ;;   FAKE_MODEL_URL, FAKE_MODEL_BODY   for "fake"; DOCWRIGHT_TEST_MODEL_URL for "real".
@@ -78,13 +79,18 @@
                                       (not (equal (docwright-test-lines) before))))
                          seconds what)))
 
+(defmacro docwright-test-deftest (name mode doc &rest body)
+  "Define test NAME that runs only in DOCWRIGHT_TEST_MODE MODE (skipped in the other)."
+  (declare (indent 3) (doc-string 3))
+  `(ert-deftest ,name () ,doc
+     (if (equal (docwright-test-mode) ,mode)
+         (progn ,@body)
+       (ert-skip (concat ,mode " mode only")))))
+
 (defmacro docwright-test-deftest-fake (name doc &rest body)
   "Define test NAME that runs with the scripted model only (skipped with the real one)."
   (declare (indent 1) (doc-string 2))
-  `(ert-deftest ,name () ,doc
-     (if (equal (docwright-test-mode) "fake")
-         (progn ,@body)
-       (ert-skip "fake mode only"))))
+  `(docwright-test-deftest ,name "fake" ,doc ,@body))
 
 (defmacro docwright-test-picking (want seen &rest body)
   "Run BODY with `completing-read' choosing the first candidate whose title satisfies WANT.
@@ -292,6 +298,142 @@ further checks."
     (should (string-match-p (regexp-quote "+    return b * a") preview))
     (cons titles preview)))
 
+;;;; The tests every client runs (eglot-test.el, lsp-mode-test.el)
+;;
+;; Each takes the client's ways of doing things: VISIT, called with (NAME LINES), visits a
+;; file holding LINES in the test project, managed by the client with docwright, and returns
+;; the buffer; CODE-ACTION, called with a predicate on titles, picks the code action whose
+;; title satisfies it as the client's own command does, and returns the titles offered.
+
+(defconst docwright-test-generate-title "docwright: Generate implementation"
+  "The title of docwright's Generate code action.")
+
+(defvar docwright-test--generated nil
+  "The buffer `docwright-test-code-action-generates' filled (for the cached-candidates test).")
+
+(defun docwright-test-code-action-generates (visit code-action)
+  "The Generate code action replaces the stub line with the body (VISIT, CODE-ACTION)."
+  (let ((before docwright-test-stub)
+        (body (docwright-test-env "FAKE_MODEL_BODY")))
+    (funcall visit "sample1.py" before)
+    (docwright-test-goto 5 10)
+    (let ((seen (funcall code-action (lambda (title) (equal title docwright-test-generate-title)))))
+      (docwright-test-wait-for-change before 60 (format "the generated edit (titles %S)" seen)))
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))
+    ;; docwright-settings reached the model request (as initializationOptions).
+    (let ((request (docwright-test-last-model-request)))
+      (should (equal (list (alist-get 'n request) (alist-get 'max_tokens request)) '(3 64))))
+    (setq docwright-test--generated (current-buffer))))
+
+(defun docwright-test-cached-candidates (code-action)
+  "Asked again on the stub the generate test filled, CODE-ACTION offers the cached edit."
+  (let ((before docwright-test-stub)
+        (body (docwright-test-env "FAKE_MODEL_BODY"))
+        seen)
+    (should (buffer-live-p docwright-test--generated))
+    (switch-to-buffer docwright-test--generated)
+    (erase-buffer)
+    (insert (string-join before "\n") "\n")
+    (docwright-test-goto 5 10)
+    (setq seen (funcall code-action
+                        (lambda (title) (string-prefix-p "docwright: Use candidate 1" title))))
+    (docwright-test-wait-for-change before 30 (format "the cached edit (titles %S)" seen))
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))
+    (should (string-match-p "\\`docwright: Use candidate 1 (logp -?[0-9]" (car seen)))))
+
+(defun docwright-test-generate-command (visit)
+  "M-x docwright-generate applies at point, with non-ASCII text before point (VISIT)."
+  (let* ((before (docwright-test-expected docwright-test-stub 5
+                                          "    \"\"\"Return the sum of a and b — 加法 🙂.\"\"\""))
+         (body (docwright-test-env "FAKE_MODEL_BODY")))
+    (funcall visit "sample3.py" before)
+    (docwright-test-goto 5 (- (length (nth 4 before)) 3))
+    (call-interactively #'docwright-generate)
+    (docwright-test-wait-for-change before 60 "the edit from docwright-generate")
+    (should (equal (docwright-test-lines) (docwright-test-expected before 6 (concat "    " body))))))
+
+(defun docwright-test-completion (visit complete)
+  "Completion in a documented empty body inserts the candidate (VISIT).
+COMPLETE is called at point with the expected body; it checks that the
+client offers it, and accepts it the client's way."
+  (let ((before docwright-test-empty-body)
+        (body (docwright-test-env "FAKE_MODEL_BODY")))
+    (funcall visit "sample4.py" before)
+    (docwright-test-goto 3 4)
+    (funcall complete body)
+    (docwright-test-wait-for-change before 10 "the completion to be inserted")
+    (should (equal (docwright-test-lines) (docwright-test-expected before 3 (concat "    " body))))))
+
+(defun docwright-test-compare (visit shows-documents)
+  "docwright-compare shows a report with a row and the best candidate per model (VISIT).
+SHOWS-DOCUMENTS, called in the visited buffer, is non-nil when the client
+lets the server open documents: the server then opens its own report
+file (window/showDocument) and docwright.el must add no second one;
+otherwise the report is docwright.el's *docwright compare*."
+  (funcall visit "sample5.py" docwright-test-stub)
+  (docwright-test-goto 5 10)
+  (when (get-buffer "*docwright compare*") (kill-buffer "*docwright compare*"))
+  (let* ((by-server (funcall shows-documents))
+         (report-p (if by-server
+                       (lambda (buffer)
+                         (string-match-p "/compare-[0-9]+\\.md\\'" (or (buffer-file-name buffer) "")))
+                     (lambda (buffer) (equal (buffer-name buffer) "*docwright compare*"))))
+         (body (docwright-test-env "FAKE_MODEL_BODY"))
+         report)
+    (docwright-compare '("local"))
+    (setq report (docwright-test-wait (lambda () (cl-find-if report-p (buffer-list)))
+                                      60 "the compare report"))
+    (with-current-buffer report
+      (should (string-match-p "^| local" (buffer-string)))
+      (should (string-match-p (regexp-quote (format "```python\n    %s\n```" body))
+                              (buffer-string))))
+    (when by-server
+      (accept-process-output nil 1)
+      (should-not (get-buffer "*docwright compare*")))))
+
+(defun docwright-test-real-model-method (visit code-action)
+  "With the real model, the Generate code action fills a method body at 8-space indentation."
+  (let ((before docwright-test-method-stub))
+    (funcall visit "calc.py" before)
+    (docwright-test-goto 3 12)
+    (funcall code-action (lambda (title) (equal title docwright-test-generate-title)))
+    (docwright-test-wait-for-change before 180 "the generated edit")
+    (docwright-test-check-mechanics before (docwright-test-lines) 4 "        ")))
+
+;; The six tests over these, one definition for every client: only their names and the
+;; client's functions differ.
+(defmacro docwright-test-define-client-tests (prefix &rest functions)
+  "Define the tests every client runs, named PREFIX1-code-action-generates to PREFIX6-….
+FUNCTIONS is a plist of function forms, as the functions above take them:
+:visit, :code-action, :complete (see `docwright-test-completion') and
+:shows-documents (see `docwright-test-compare')."
+  (let ((visit (plist-get functions :visit))
+        (code-action (plist-get functions :code-action))
+        (complete (plist-get functions :complete))
+        (shows-documents (plist-get functions :shows-documents))
+        (name (lambda (suffix) (intern (concat prefix suffix)))))
+    `(progn
+       (docwright-test-deftest ,(funcall name "1-code-action-generates") "fake"
+         "The Generate code action replaces the stub line with the body."
+         (docwright-test-code-action-generates ,visit ,code-action))
+       (docwright-test-deftest ,(funcall name "2-cached-candidates") "fake"
+         "Asked again on the same stub, the cached candidates come as actions carrying the edit."
+         (docwright-test-cached-candidates ,code-action))
+       (docwright-test-deftest ,(funcall name "3-generate-command") "fake"
+         "M-x docwright-generate applies at point, with non-ASCII text before point."
+         (docwright-test-generate-command ,visit))
+       (docwright-test-deftest ,(funcall name "4-completion") "fake"
+         "Completion at point in a documented empty body offers the candidate, and applies its edit."
+         (docwright-test-completion ,visit ,complete))
+       (docwright-test-deftest ,(funcall name "5-compare") "fake"
+         "docwright-compare shows a report with a row and the best candidate per model.
+The server opens its own report file where the client lets it (window/showDocument);
+otherwise the report is docwright.el's *docwright compare*."
+         (docwright-test-compare ,visit ,shows-documents))
+       (docwright-test-deftest ,(funcall name "6-real-model-method") "real"
+         "With the real model, the code action fills a method body at 8-space indentation."
+         (docwright-test-real-model-method ,visit ,code-action)))))
+
 (defvar lsp-session-file)
 (defvar lsp-enabled-clients)
 (defvar lsp-auto-guess-root)
@@ -307,9 +449,14 @@ further checks."
 (defvar lsp-auto-execute-action)
 (defvar lsp-response-timeout)
 
-(defun docwright-test-quiet-lsp-mode (clients)
-  "lsp-mode for batch tests: only CLIENTS, a private session, no UI extras.
+(defun docwright-test-quiet-lsp-mode (clients &rest features)
+  "Load lsp-mode (and FEATURES) for batch tests: only CLIENTS, a private session, no UI extras.
 Code actions always go through the picker, so their titles are checked."
+  (require 'lsp-mode)
+  (mapc #'require features)
+  ;; In batch nothing autoloads lsp-mode's feature files: load the ones lsp turns on.
+  (dolist (feature '(lsp-modeline lsp-headerline lsp-diagnostics lsp-lens lsp-semantic-tokens))
+    (require feature nil t))
   (setq lsp-session-file (expand-file-name "lsp-session" (make-temp-file "docwright-lsp-" t))
         lsp-enabled-clients clients
         lsp-auto-guess-root nil

@@ -31,10 +31,6 @@
          eglot-autoreconnect nil))
   ('lsp-mode
    (docwright-test-load-plugin)
-   (require 'lsp-mode)
-   ;; Nothing autoloads lsp-mode's feature files here either: load the ones lsp turns on.
-   (dolist (feature '(lsp-modeline lsp-headerline lsp-diagnostics lsp-lens lsp-semantic-tokens))
-     (require feature nil t))
    (docwright-test-quiet-lsp-mode '(docwright)))
   (_ (error "DOCWRIGHT_TEST_CLIENT must be eglot or lsp-mode")))
 

@@ -14,12 +14,8 @@
 (load (expand-file-name "docwright-test-helpers" (file-name-directory load-file-name)) nil t)
 (require 'python)
 (docwright-test-load-plugin)
-(require 'lsp-mode)
-(require 'lsp-pylsp)
-(dolist (feature '(lsp-modeline lsp-headerline lsp-diagnostics lsp-lens lsp-semantic-tokens))
-  (require feature nil t))
 
-(docwright-test-quiet-lsp-mode '(pylsp docwright))
+(docwright-test-quiet-lsp-mode '(pylsp docwright) 'lsp-pylsp)
 
 (defun docwright-lsp2-server-ids ()
   "The server ids of this buffer's initialized lsp-mode workspaces, sorted."
