@@ -69,11 +69,21 @@ extension EffectiveConfig {
 
     /// The first line (one-based) among the first and last 50 with a `docwright: off` comment.
     static func offMarkerLine(in text: String) -> Int? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let head = min(50, lines.count)
-        let candidates = Array(0..<head) + Array(max(head, lines.count - 50)..<lines.count)
+        // Line starts by bytes: only 100 lines are read, and a Character-wise split of a large
+        // file costs milliseconds on every request.
+        let utf8 = text.utf8
+        var starts = [utf8.startIndex]
+        var index = utf8.startIndex
+        while let newline = utf8[index...].firstIndex(of: 0x0A) {
+            index = utf8.index(after: newline)
+            starts.append(index)
+        }
+        let lineCount = starts.count
+        let head = min(50, lineCount)
+        let candidates = Array(0..<head) + Array(max(head, lineCount - 50)..<lineCount)
         for index in candidates {
-            let line = lines[index].lowercased()
+            let end = index + 1 < lineCount ? utf8.index(before: starts[index + 1]) : utf8.endIndex
+            let line = text[starts[index]..<end].lowercased()
             guard let marker = line.range(of: "docwright: off") ?? line.range(of: "docwright:off") else { continue }
             let before = line[..<marker.lowerBound]
             let commentStarts = ["#", "//", "/*", "--", ";", "<!--", "*", "%", "(*", "{-", "\"\"\"", "'''"]

@@ -21,12 +21,16 @@ struct LexicalMap {
     init(tree: SyntaxTree, window: Range<Int>) {
         bytes = tree.utf8
         var spans: [Span] = []
+        // A node's type name is a String made per call; its symbol is a number: classify each symbol once.
+        var kinds: [UInt16: Kind?] = [:]
         tree.root.walk { node, _ in
             let range = node.byteRange
             guard !range.isEmpty, range.upperBound > window.lowerBound, range.lowerBound < window.upperBound else {
                 return .skipChildren
             }
-            guard let kind = Self.kind(of: node.type) else { return .descend }
+            let symbol = node.symbol
+            let known = kinds[symbol] ?? { let kind = Self.kind(of: node.type); kinds[symbol] = kind; return kind }()
+            guard let kind = known else { return .descend }
             spans.append(Span(range: range, kind: kind))
             return .skipChildren
         }
