@@ -159,12 +159,20 @@ struct ServerFigures {
     /// after a one-character edit: the incremental re-parse, the intent read from the tree, the
     /// route and the cache lookup — what a user waits for while typing.
     func uncachedCodeActions(_ client: LSPPipeClient) throws -> [PerfRow] {
-        let lines = 10_000
+        // Two shapes of the same size: 10,000 top-level statements, tree-sitter's worst case for an
+        // incremental re-parse (the root's children are re-visited), and 2,000 small functions.
+        let functions = (0..<2_000).map { "def f\($0)(x):\n    y = x + \($0)\n    z = y * 2\n    return z\n" }.joined(separator: "\n")
+        return try uncachedCodeActions(client, name: "flat", text: BenchDocuments.bigPython(lines: 10_000))
+            + uncachedCodeActions(client, name: "functions", text: functions + "\n")
+    }
+
+    private func uncachedCodeActions(_ client: LSPPipeClient, name: String, text: String) throws -> [PerfRow] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         let requests = options.quick ? 50 : 300
-        progress("perf: uncached code actions × \(requests) on a \(lines)-line file")
-        let uri = "file:///bench/uncached.py"
+        progress("perf: uncached code actions × \(requests) on a \(lines)-line file (\(name))")
+        let uri = "file:///bench/uncached-\(name).py"
         let stub = "def tally(words):\n    \"\"\"Count each word in words.\"\"\"\n    pass\n"
-        try client.didOpen(uri: uri, language: "python", text: BenchDocuments.bigPython(lines: lines) + stub)
+        try client.didOpen(uri: uri, language: "python", text: text + stub)
         let params = BenchDocuments.codeActionParams(uri: uri, position: ["line": lines + 1, "character": 8])
         var started = ContinuousClock.now
         let first = try client.request("textDocument/codeAction", params)
@@ -191,13 +199,13 @@ struct ServerFigures {
         try client.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
         times.sort()
         floor.sort()
-        let note = "\(requests) codeAction requests at a documented stub below \(lines) lines of Python, each after a "
+        let note = "\(requests) codeAction requests at a documented stub below \(lines) lines of Python (\(name)), each after a "
             + "one-character edit at the top (incremental re-parse, intent from the tree, route, cache miss: a Generate "
             + "action); the first request, which parses the whole file, took \(String(format: "%.1f", firstMilliseconds)) ms"
         return [
-            PerfRow(figure: "uncached code action list p50 (\(lines / 1000)k-line file)", value: BenchStatistics.quantile(times, 0.5) ?? 0,
+            PerfRow(figure: "uncached code action list p50 (\(lines / 1000)k lines, \(name))", value: BenchStatistics.quantile(times, 0.5) ?? 0,
                     unit: "ms", baselineName: "no-op request", baseline: BenchStatistics.quantile(floor, 0.5), goal: 50, note: note),
-            PerfRow(figure: "uncached code action list p99 (\(lines / 1000)k-line file)", value: BenchStatistics.quantile(times, 0.99) ?? 0,
+            PerfRow(figure: "uncached code action list p99 (\(lines / 1000)k lines, \(name))", value: BenchStatistics.quantile(times, 0.99) ?? 0,
                     unit: "ms", baselineName: "no-op request", baseline: BenchStatistics.quantile(floor, 0.99), goal: 50),
         ]
     }
