@@ -34,14 +34,7 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static int load_status = -1;
 static char load_error[512];
 
-#define RESOLVE(handle, field, name)                                                              \
-    do {                                                                                          \
-        *(void **)(&api.field) = dlsym(handle, name);                                             \
-        if (api.field == NULL) {                                                                  \
-            snprintf(load_error, sizeof load_error, "libcurl has no %s (too old a libcurl?)", name); \
-            return;                                                                               \
-        }                                                                                         \
-    } while (0)
+#define RESOLVE(handle, field, name) DOCWRIGHT_RESOLVE(api, load_error, "libcurl", handle, field, name)
 
 static void load(void) {
     /* DOCWRIGHT_LIBCURL names the library when it lives elsewhere; otherwise the sonames of

@@ -39,14 +39,7 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static int load_status = -1;
 static char load_error[512];
 
-#define RESOLVE(handle, field, name)                                                                  \
-    do {                                                                                              \
-        *(void **)(&api.field) = dlsym(handle, name);                                                 \
-        if (api.field == NULL) {                                                                      \
-            snprintf(load_error, sizeof load_error, "libsqlite3 has no %s (too old a libsqlite3?)", name); \
-            return;                                                                                   \
-        }                                                                                             \
-    } while (0)
+#define RESOLVE(handle, field, name) DOCWRIGHT_RESOLVE(api, load_error, "libsqlite3", handle, field, name)
 
 static void load(void) {
     /* DOCWRIGHT_LIBSQLITE3 names the library when it lives elsewhere; otherwise the soname of

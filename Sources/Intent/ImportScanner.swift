@@ -10,8 +10,8 @@ enum ImportScanner {
 
     static func scan(_ source: AnalyzedSource) -> (imports: [String], hints: [String]) {
         let text = source.text
-        guard let language = Languages.named(source.spec.id),
-              let query = try? SyntaxQuery.cached(language: source.tree.language, source: language.queries.imports),
+        let language = source.spec.entry
+        guard let query = try? SyntaxQuery.cached(language: source.tree.language, source: language.queries.imports),
               let captures = try? source.tree.captures(
                   of: query, in: 0..<text.lineEnds[min(text.lineCount, maximumLines) - 1])
         else { return ([], []) }

@@ -48,7 +48,7 @@ public enum IntentFinder {
     public static func find(in text: String, language: String, position: SourcePosition, path: String? = nil,
                             tree: () -> SyntaxTree? = { nil }) -> IntentResult {
         let id = language.lowercased()
-        guard let spec = LanguageSpec.named(id), let entry = Languages.named(id) else {
+        guard let spec = LanguageSpec.named(id) else {
             return .nothing(reason: "docwright does not generate code for language '\(language)' "
                                 + "(supported: \(supportedLanguages.joined(separator: ", ")))")
         }
@@ -59,7 +59,7 @@ public enum IntentFinder {
         do {
             syntaxTree = try syntaxTreeForIntents(of: text, language: id, given: tree)
         } catch {
-            return .nothing(reason: "cannot read this \(entry.displayName) file: \(error)")
+            return .nothing(reason: "cannot read this \(spec.entry.displayName) file: \(error)")
         }
         let sourceText = SourceText(text)
         let cursor = min(max(position.line, 0), sourceText.lineCount - 1)
@@ -74,7 +74,7 @@ public enum IntentFinder {
            case .task(let task) = best.outcome {
             return .task(task)
         }
-        if let finding = TreeIntent.nextLinesInBody(tree: syntaxTree, context: context, language: entry),
+        if let finding = TreeIntent.nextLinesInBody(tree: syntaxTree, context: context, language: spec.entry),
            case .task(let task) = finding.outcome {
             return .task(task)
         }

@@ -7,6 +7,8 @@ struct LanguageSpec {
     enum Family { case python, braces, endKeyword }
 
     let id: String
+    /// The registry entry this view reads (its queries, import form, display name).
+    let entry: Language
     let family: Family
     /// Line comment markers, longest first (`///` before `//`).
     let lineCommentMarkers: [String]
@@ -35,6 +37,7 @@ struct LanguageSpec {
 
     init(_ language: Language) {
         id = language.id
+        entry = language
         switch language.blockStyle {
         case .indentation: family = .python
         case .braces: family = .braces

@@ -47,8 +47,8 @@ enum TreeDeclaration: Equatable {
     private static func function(startingBy line: Int, below docLine: Int,
                                  in source: AnalyzedSource) -> (function: SyntaxNode, body: SyntaxNode?)? {
         let text = source.text
-        guard text.isValidLine(line), let entry = Languages.named(source.spec.id),
-              let query = try? SyntaxQuery.cached(language: source.tree.language, source: entry.queries.functions)
+        guard text.isValidLine(line),
+              let query = try? SyntaxQuery.cached(language: source.tree.language, source: source.spec.entry.queries.functions)
         else { return nil }
         let lineRange = text.lineStarts[line]..<max(text.lineEnds[line], text.lineStarts[line] + 1)
         guard let matches = try? source.tree.matches(of: query, in: lineRange) else { return nil }

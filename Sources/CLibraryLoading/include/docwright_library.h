@@ -13,4 +13,15 @@ void *docwright_library_open(const char *override_variable, const char *const na
                              const char *library, const char *install_hint,
                              char *error, size_t error_size);
 
+/* Inside a `void` loader: looks up `symbol` in `handle` into `table.field`; when it is missing,
+ * writes why into the char array `error` (naming `library`) and returns. */
+#define DOCWRIGHT_RESOLVE(table, error, library, handle, field, symbol)                                     \
+    do {                                                                                                  \
+        *(void **)(&(table).field) = dlsym(handle, symbol);                                                \
+        if ((table).field == NULL) {                                                                      \
+            snprintf(error, sizeof error, "%s has no %s (too old a %s?)", library, symbol, library);       \
+            return;                                                                                       \
+        }                                                                                                 \
+    } while (0)
+
 #endif
