@@ -110,7 +110,7 @@ let package = Package(
             "Engine", "DocwrightCore", "Config", "Gateway", "Cache", "TestFixtures", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Engine", "JSON", "JSONRPC", "LSP", "DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
-        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], swiftSettings: strict),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "LanguagesTests", dependencies: ["Languages", "Syntax"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["DocwrightCore", "TestFixtures", "LoopbackHTTP"], swiftSettings: strict),
     ]

@@ -57,6 +57,8 @@
     X(bool, ts_tree_cursor_goto_first_child, (TSTreeCursor *cursor), (cursor))                          \
     X(bool, ts_tree_cursor_goto_next_sibling, (TSTreeCursor *cursor), (cursor))                         \
     X(bool, ts_tree_cursor_goto_parent, (TSTreeCursor *cursor), (cursor))                               \
+    X(int64_t, ts_tree_cursor_goto_first_child_for_byte, (TSTreeCursor *cursor, uint32_t byte),         \
+      (cursor, byte))                                                                                   \
     X(TSQuery *, ts_query_new,                                                                          \
       (const TSLanguage *language, const char *source, uint32_t length, uint32_t *error_offset,        \
        TSQueryError *error_type),                                                                       \

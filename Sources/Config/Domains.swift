@@ -72,8 +72,12 @@ enum BuiltinDomains {
     /// `__main__` guard that imports command-line plumbing (argparse, sys, os, …).
     static func isScript(_ evidence: DomainEvidence) -> String? {
         if scripts.languages.contains(evidence.language) { return "language \(evidence.language)" }
-        let lineCount = evidence.text.reduce(into: 1) { if $1 == "\n" { $0 += 1 } }
-        guard lineCount <= scriptMaxLines else { return nil }
+        // Line breaks counted byte-wise, stopping past the limit: a large file is not read whole.
+        var lineCount = 1
+        for byte in evidence.text.utf8 where byte == UInt8(ascii: "\n") {
+            lineCount += 1
+            if lineCount > scriptMaxLines { return nil }
+        }
         if evidence.text.hasPrefix("#!") { return "shebang in a small file" }
         let hasMainGuard = evidence.text.contains("__name__ == \"__main__\"") || evidence.text.contains("__name__ == '__main__'")
         guard hasMainGuard else { return nil }

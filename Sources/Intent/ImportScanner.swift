@@ -5,21 +5,28 @@ import Syntax
 /// query over the syntax tree) and lower-case domain hints (top-level module names) from them,
 /// for routing.
 enum ImportScanner {
-    /// Lines examined at most; imports live at the top of files.
-    static let maximumLines = 5000
+    /// Lines read from the top: imports live there. Beyond it only the lines around the cursor
+    /// are read (the function being written may import lazily), so a request on a large file does
+    /// not run the query over all of it.
+    static let headLines = 1_000
+    static let linesAroundCursor = 200
 
-    static func scan(_ source: AnalyzedSource) -> (imports: [String], hints: [String]) {
+    static func scan(_ source: AnalyzedSource, cursorLine: Int) -> (imports: [String], hints: [String]) {
         let text = source.text
         let language = source.spec.entry
+        let last = max(text.lineCount - 1, 0)
+        let head = 0..<text.lineEnds[min(text.lineCount, headLines) - 1]
+        let near = text.lineStarts[min(max(cursorLine - linesAroundCursor, 0), last)]
+            ..< text.lineEnds[min(max(cursorLine + linesAroundCursor, 0), last)]
+        let ranges = near.lowerBound <= head.upperBound ? [0..<max(head.upperBound, near.upperBound)] : [head, near]
         guard let query = try? SyntaxQuery.cached(language: source.tree.language, source: language.queries.imports),
-              let captures = try? source.tree.captures(
-                  of: query, in: 0..<text.lineEnds[min(text.lineCount, maximumLines) - 1])
+              let captures = try? ranges.flatMap({ try source.tree.captures(of: query, in: $0) })
         else { return ([], []) }
         var imports: [String] = []
         var hints: [String] = []
-        var last = -1
-        for capture in captures where capture.name == "import" && capture.node.startByte > last {
-            last = capture.node.endByte - 1
+        var seenUpTo = -1
+        for capture in captures where capture.name == "import" && capture.node.startByte > seenUpTo {
+            seenUpTo = capture.node.endByte - 1
             let statement = text.string(capture.node.byteRange).replacingAll("\r\n", with: "\n")
                 .replacingAll("\r", with: "\n").trimmingWhitespace()
             imports.append(statement)

@@ -17,7 +17,7 @@ struct IntentContext {
         self.cursorLine = cursorLine
         self.path = path
         self.indentUnit = IndentStyle.detectUnit(in: source)
-        let scan = ImportScanner.scan(source)
+        let scan = ImportScanner.scan(source, cursorLine: cursorLine)
         self.imports = scan.imports
         self.domainHints = scan.hints
     }

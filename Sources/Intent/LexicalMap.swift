@@ -23,7 +23,7 @@ struct LexicalMap {
         var spans: [Span] = []
         // A node's type name is a String made per call; its symbol is a number: classify each symbol once.
         var kinds: [UInt16: Kind?] = [:]
-        tree.root.walk { node, _ in
+        tree.root.walk(within: window) { node in
             let range = node.byteRange
             guard !range.isEmpty, range.upperBound > window.lowerBound, range.lowerBound < window.upperBound else {
                 return .skipChildren

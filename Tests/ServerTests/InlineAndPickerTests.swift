@@ -132,6 +132,10 @@ import Testing
         _ = await generation.result  // answered (cancelled), not left hanging
         for _ in 0..<100 where closed.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(20)) }
         #expect(closed.withLock { $0 } != nil, "the model request was not aborted")
+        // The end notification and the command's reply travel separately: wait for the end.
+        for _ in 0..<100 where !client.received.withLock({ $0.progress.last?.hasPrefix("end:") ?? false }) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         #expect(client.received.withLock { $0.progress }.last == "end: cancelled")
         await client.shutdown()
     }

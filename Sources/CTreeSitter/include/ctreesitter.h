@@ -192,6 +192,9 @@ const char *docwright_ts_tree_cursor_current_field_name(const TSTreeCursor *curs
 bool docwright_ts_tree_cursor_goto_first_child(TSTreeCursor *cursor);
 bool docwright_ts_tree_cursor_goto_next_sibling(TSTreeCursor *cursor);
 bool docwright_ts_tree_cursor_goto_parent(TSTreeCursor *cursor);
+/* To the first child that ends after `byte` (its index), or -1 and the cursor stays: skips the
+   children before a window without visiting them. */
+int64_t docwright_ts_tree_cursor_goto_first_child_for_byte(TSTreeCursor *cursor, uint32_t byte);
 
 /* ---- queries (immutable once made: shareable between threads) ---- */
 TSQuery *docwright_ts_query_new(const TSLanguage *language, const char *source, uint32_t length,
