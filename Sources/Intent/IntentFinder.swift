@@ -89,12 +89,21 @@ public enum IntentFinder {
     /// byte offset.
     private static func syntaxTreeForIntents(of text: String, language: String,
                                              given tree: () -> SyntaxTree?) throws -> SyntaxTree {
-        let bytes = Array(text.utf8)
-        let loneCarriageReturns = bytes.indices.filter { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) }
-        if loneCarriageReturns.isEmpty, let given = tree(), given.utf8 == bytes { return given }
-        var readable = bytes
+        // Neither copied nor scanned twice on the common path (no `\r`, the document's own tree).
+        let loneCarriageReturns = text.utf8.contains(0x0D) ? Self.loneCarriageReturns(in: Array(text.utf8)) : []
+        if loneCarriageReturns.isEmpty, let given = tree(), given.utf8.count == text.utf8.count,
+           given.utf8.withUnsafeBufferPointer({ given in
+               text.utf8.withContiguousStorageIfAvailable { given.elementsEqual($0) } ?? given.elementsEqual(text.utf8)
+           }) {
+            return given
+        }
+        var readable = Array(text.utf8)
         for index in loneCarriageReturns { readable[index] = 0x0A }
         return try SyntaxParser().parse(text: String(decoding: readable, as: UTF8.self), language: language)
+    }
+
+    private static func loneCarriageReturns(in bytes: [UInt8]) -> [Int] {
+        bytes.indices.filter { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) }
     }
 
     private static func isTask(_ finding: Finding) -> Bool {

@@ -25,10 +25,13 @@ public final class SyntaxTreeCache: Sendable {
     /// parse fails (the reason is not kept: callers fall back to no tree).
     public func tree(for key: String, text: String, language: String) -> SyntaxTree? {
         let utf8 = Array(text.utf8)
+        var replaced: SyntaxTree?
+        defer { if let replaced { Self.releaseLater(replaced) } }
         return entries.withLock { entries -> SyntaxTree? in
             let parser = SyntaxParser(grammars: grammars)
             if let entry = entries[key], entry.language == language {
                 if entry.tree.utf8 == utf8 { return entry.tree }
+                replaced = entry.tree
                 if let edit = try? Self.edit(from: entry.tree.utf8, to: utf8),
                    let tree = try? parser.reparse(entry.tree, applying: [edit], newUTF8: utf8) {
                     entries[key] = Entry(language: language, tree: tree)
@@ -45,6 +48,12 @@ public final class SyntaxTreeCache: Sendable {
             counts.withLock { $0.fresh += 1 }
             return tree
         }
+    }
+
+    /// Freeing a large tree visits every node (milliseconds for a 10,000-line file): the replaced
+    /// tree is let go at background priority, after the caller has its answer.
+    private static func releaseLater(_ tree: SyntaxTree) {
+        Task.detached(priority: .background) { withExtendedLifetime(tree) {} }
     }
 
     /// Forgets a document (closed).
