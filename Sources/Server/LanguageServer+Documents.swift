@@ -8,6 +8,7 @@ extension LanguageServer {
         let item = params.textDocument
         let language = effectiveLanguageID(item.languageId, path: filePath(fromURI: item.uri))
         documents.open(uri: item.uri, languageId: language, version: item.version, text: item.text)
+        refreshTree(uri: item.uri)
         indexDocument(uri: item.uri, editedLine: nil)
     }
 
@@ -18,6 +19,7 @@ extension LanguageServer {
         _ = try documents.apply(
             uri: params.textDocument.uri, version: params.textDocument.version,
             changes: changes, encoding: encoding)
+        refreshTree(uri: params.textDocument.uri)
         indexDocument(uri: params.textDocument.uri, editedLine: changes.first?.range?.start.line)
     }
 
@@ -25,6 +27,13 @@ extension LanguageServer {
         documents.close(uri: params.textDocument.uri)
         trees.remove(params.textDocument.uri)
         unindexDocument(uri: params.textDocument.uri)
+    }
+
+    /// The document's syntax tree is brought up to date in the background now, so the request
+    /// that follows an open or an edit finds it parsed (a large file's parse is not on its path).
+    private func refreshTree(uri: String) {
+        guard let snapshot = documents.snapshot(uri: uri) else { return }
+        trees.refresh(uri, text: snapshot.text, language: snapshot.languageId)
     }
 
     func textRange(_ range: LSP.Range) -> TextRange {

@@ -1,11 +1,14 @@
+import Dispatch
 import Synchronization
 
 /// The latest tree of each open document, kept up to date incrementally: asked for the tree of
 /// a newer text, it edits the last tree with the one change between the two texts (their common
 /// prefix and suffix bounding it) and re-parses, reusing every untouched subtree. The result equals
-/// a fresh parse of the new text. Trees are made on demand (nothing is parsed on `didChange`), so
-/// a document nobody asks about costs nothing. Thread-safe; a parse runs under the cache's lock
-/// (one document at a time), bounded by `SyntaxParser.defaultTimeout`.
+/// a fresh parse of the new text. Trees are made on demand, and ahead of demand with `refresh`
+/// (the server calls it on didOpen and didChange): a background queue brings the tree up to date,
+/// so a request arriving a little later finds it parsed rather than parsing a large file itself.
+/// Thread-safe; a parse runs under the cache's lock (one document at a time), bounded by
+/// `SyntaxParser.defaultTimeout`.
 public final class SyntaxTreeCache: Sendable {
     private struct Entry {
         var language: String
@@ -14,6 +17,10 @@ public final class SyntaxTreeCache: Sendable {
 
     private let grammars: Grammars
     private let entries = Mutex<[String: Entry]>([:])
+    /// Texts `refresh` was given and the background queue has not parsed yet: only the latest per
+    /// document (a burst of keystrokes parses once).
+    private let pending = Mutex<[String: (text: String, language: String)]>([:])
+    private let background = DispatchQueue(label: "docwright.syntax.refresh", qos: .utility)
     /// Incremental re-parses and fresh parses done (for tests and benchmarks).
     private let counts = Mutex<(incremental: Int, fresh: Int)>((0, 0))
 
@@ -56,9 +63,33 @@ public final class SyntaxTreeCache: Sendable {
         Task.detached(priority: .background) { withExtendedLifetime(tree) {} }
     }
 
-    /// Forgets a document (closed).
+    /// Brings the tree of document `key` up to `text` on a background queue (off Swift's
+    /// cooperative pool) and returns at once.
+    public func refresh(_ key: String, text: String, language: String) {
+        let idle = pending.withLock { pending in
+            defer { pending[key] = (text, language) }
+            return pending.isEmpty
+        }
+        if idle { background.async { self.parsePending() } }
+    }
+
+    /// Blocks until every refresh and removal asked for so far is done (tests; not for the
+    /// cooperative pool).
+    public func settle() {
+        background.sync {}
+    }
+
+    private func parsePending() {
+        while let (key, job) = pending.withLock({ $0.popFirst() }) {
+            _ = tree(for: key, text: job.text, language: job.language)
+        }
+    }
+
+    /// Forgets a document (closed). A background parse of it already running is forgotten after it ends.
     public func remove(_ key: String) {
+        _ = pending.withLock { $0.removeValue(forKey: key) }
         _ = entries.withLock { $0.removeValue(forKey: key) }
+        background.async { _ = self.entries.withLock { $0.removeValue(forKey: key) } }
     }
 
     public var parseCounts: (incremental: Int, fresh: Int) { counts.withLock { $0 } }

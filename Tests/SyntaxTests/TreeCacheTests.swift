@@ -46,4 +46,46 @@ struct TreeCacheTests {
     func unknownLanguage() {
         #expect(SyntaxTreeCache().tree(for: "doc", text: "x", language: "zig") == nil)
     }
+
+    @Test("refresh parses in the background; the request after it parses nothing")
+    func refreshAhead() throws {
+        let cache = SyntaxTreeCache()
+        let text = "def f(x):\n    return x\n"
+        cache.refresh("doc", text: text, language: "python")
+        cache.settle()
+        #expect(cache.parseCounts.fresh == 1)
+        let tree = try #require(cache.tree(for: "doc", text: text, language: "python"))
+        #expect(tree.utf8 == Array(text.utf8))
+        #expect(cache.parseCounts.fresh == 1 && cache.parseCounts.incremental == 0, "already parsed")
+    }
+
+    @Test("a burst of refreshes ends with the latest text parsed, without parsing every one")
+    func burstParsesTheLatest() {
+        let cache = SyntaxTreeCache()
+        var text = "x = 0\n"
+        let large = String(repeating: "value = compute(value, 42)\n", count: 3_000)
+        cache.refresh("doc", text: large + text, language: "python")
+        for step in 1...50 {
+            text = "x = \(step)\n"
+            cache.refresh("doc", text: large + text, language: "python")
+        }
+        cache.settle()
+        let final = large + text
+        let parses = cache.parseCounts.fresh + cache.parseCounts.incremental
+        #expect(parses < 51, "\(parses) parses for 51 refreshes")
+        #expect(cache.tree(for: "doc", text: final, language: "python")?.utf8 == Array(final.utf8))
+        #expect(cache.parseCounts.fresh + cache.parseCounts.incremental == parses, "the latest text was parsed already")
+    }
+
+    @Test("a document closed while its refresh runs keeps no tree")
+    func removeAfterRefresh() {
+        let cache = SyntaxTreeCache()
+        let text = String(repeating: "value = compute(value, 42)\n", count: 5_000)
+        cache.refresh("doc", text: text, language: "python")
+        cache.remove("doc")
+        cache.settle()
+        let before = cache.parseCounts.fresh
+        _ = cache.tree(for: "doc", text: text, language: "python")
+        #expect(cache.parseCounts.fresh == before + 1, "the closed document's tree was forgotten")
+    }
 }
