@@ -7,16 +7,22 @@ import Synchronization
 /// a fresh parse of the new text. Trees are made on demand, and ahead of demand with `refresh`
 /// (the server calls it on didOpen and didChange): a background queue brings the tree up to date,
 /// so a request arriving a little later finds it parsed rather than parsing a large file itself.
-/// Thread-safe; a parse runs under the cache's lock (one document at a time), bounded by
-/// `SyntaxParser.defaultTimeout`.
+/// Thread-safe; parses of one document run one at a time under that document's lock (a request
+/// arriving during its document's background parse waits for it rather than parsing twice; other
+/// documents are not held up), bounded by `SyntaxParser.defaultTimeout`.
 public final class SyntaxTreeCache: Sendable {
     private struct Entry {
         var language: String
         var tree: SyntaxTree
     }
 
+    /// One document's tree behind its own lock.
+    private final class Slot: Sendable {
+        let entry = Mutex<Entry?>(nil)
+    }
+
     private let grammars: Grammars
-    private let entries = Mutex<[String: Entry]>([:])
+    private let slots = Mutex<[String: Slot]>([:])
     /// Texts `refresh` was given and the background queue has not parsed yet: only the latest per
     /// document (a burst of keystrokes parses once).
     private let pending = Mutex<[String: (text: String, language: String)]>([:])
@@ -32,26 +38,32 @@ public final class SyntaxTreeCache: Sendable {
     /// parse fails (the reason is not kept: callers fall back to no tree).
     public func tree(for key: String, text: String, language: String) -> SyntaxTree? {
         let utf8 = Array(text.utf8)
+        let slot = slots.withLock { slots in
+            if let slot = slots[key] { return slot }
+            let slot = Slot()
+            slots[key] = slot
+            return slot
+        }
         var replaced: SyntaxTree?
         defer { if let replaced { Self.releaseLater(replaced) } }
-        return entries.withLock { entries -> SyntaxTree? in
+        return slot.entry.withLock { entry -> SyntaxTree? in
             let parser = SyntaxParser(grammars: grammars)
-            if let entry = entries[key], entry.language == language {
-                if entry.tree.utf8 == utf8 { return entry.tree }
-                replaced = entry.tree
-                if let edit = try? Self.edit(from: entry.tree.utf8, to: utf8),
-                   let tree = try? parser.reparse(entry.tree, applying: [edit], newUTF8: utf8) {
-                    entries[key] = Entry(language: language, tree: tree)
+            if let kept = entry, kept.language == language {
+                if kept.tree.utf8 == utf8 { return kept.tree }
+                replaced = kept.tree
+                if let edit = try? Self.edit(from: kept.tree.utf8, to: utf8),
+                   let tree = try? parser.reparse(kept.tree, applying: [edit], newUTF8: utf8) {
+                    entry = Entry(language: language, tree: tree)
                     counts.withLock { $0.incremental += 1 }
                     return tree
                 }
             }
             guard let loaded = try? grammars.language(language),
                   let tree = try? parser.parse(utf8: utf8, language: loaded) else {
-                entries[key] = nil
+                entry = nil
                 return nil
             }
-            entries[key] = Entry(language: language, tree: tree)
+            entry = Entry(language: language, tree: tree)
             counts.withLock { $0.fresh += 1 }
             return tree
         }
@@ -88,8 +100,8 @@ public final class SyntaxTreeCache: Sendable {
     /// Forgets a document (closed). A background parse of it already running is forgotten after it ends.
     public func remove(_ key: String) {
         _ = pending.withLock { $0.removeValue(forKey: key) }
-        _ = entries.withLock { $0.removeValue(forKey: key) }
-        background.async { _ = self.entries.withLock { $0.removeValue(forKey: key) } }
+        _ = slots.withLock { $0.removeValue(forKey: key) }
+        background.async { _ = self.slots.withLock { $0.removeValue(forKey: key) } }
     }
 
     public var parseCounts: (incremental: Int, fresh: Int) { counts.withLock { $0 } }
