@@ -35,8 +35,16 @@ struct DomainEvidence {
         language = task.language
         relativePath = task.path.map { Glob.relativePath($0, workspaceRoot: workspaceRoot) }
         text = task.prefix + task.suffix
-        let importLines = task.imports.isEmpty ? ImportScanner.importLines(in: text) : task.imports
-        modules = ImportScanner.modules(in: importLines).union(task.domainHints.map { $0.lowercased() })
+        let form = Languages.named(task.language)?.importForm
+        modules = Set(task.imports.flatMap { form?.modules(in: $0) ?? [] })
+    }
+}
+
+extension DomainEvidence {
+    /// Whether `module` is `entry` or inside it (`sklearn.svm` is in `sklearn`, `next/router` in
+    /// `next`, `github.com/gin-gonic/gin/binding` in `github.com/gin-gonic/gin`).
+    static func module(_ module: String, isIn entry: String) -> Bool {
+        module == entry || module.hasPrefix(entry + ".") || module.hasPrefix(entry + "/")
     }
 }
 
@@ -81,7 +89,7 @@ enum BuiltinDomains {
         if evidence.text.hasPrefix("#!") { return "shebang in a small file" }
         let hasMainGuard = evidence.text.contains("__name__ == \"__main__\"") || evidence.text.contains("__name__ == '__main__'")
         guard hasMainGuard else { return nil }
-        if let module = evidence.modules.sorted().first(where: { m in scripts.imports.contains { ImportScanner.module(m, isIn: $0) } }) {
+        if let module = evidence.modules.sorted().first(where: { m in scripts.imports.contains { DomainEvidence.module(m, isIn: $0) } }) {
             return "__main__ guard and import \(module) in a small file"
         }
         return nil
@@ -100,7 +108,7 @@ extension DomainRule {
         }
         if languages.contains(evidence.language) { return "language \(evidence.language)" }
         for module in evidence.modules.sorted() {
-            if let entry = imports.first(where: { ImportScanner.module(module, isIn: $0.lowercased()) }) {
+            if let entry = imports.first(where: { DomainEvidence.module(module, isIn: $0.lowercased()) }) {
                 return "import \(module)" + (entry.lowercased() == module ? "" : " (\(entry))")
             }
         }

@@ -4,7 +4,7 @@ import Providers
 
 extension EffectiveConfig {
     /// The domains a task belongs to, in the order of `domains` (built-in first): from its
-    /// imports and `domainHints`, its path, and its text (user regexes, script heuristics).
+    /// imports (their modules), its path, and its text (user regexes, script heuristics).
     public func detectDomains(task: GenerationTask) -> [String] {
         domainMatches(DomainEvidence(task: task, workspaceRoot: workspaceRoot)).map(\.name)
     }
@@ -94,10 +94,11 @@ extension EffectiveConfig {
 
     /// A few lines for `docwright doctor --file`: whether the file is enabled, its domains,
     /// each rule tried, the route taken, and the sampling it gets. Reads the file when `text` is nil.
-    public func explainRoute(path: String, language: String? = nil, text: String? = nil) -> String {
+    /// `imports`: the file's import statements (the caller reads them from its syntax tree).
+    public func explainRoute(path: String, language: String? = nil, text: String? = nil, imports: [String] = []) -> String {
         let body = text ?? (try? String(contentsOfFile: Glob.plainPath(path), encoding: .utf8)) ?? ""
         let language = language ?? languageID(forPath: path) ?? "plaintext"
-        let task = probeTask(path: path, language: language, text: body)
+        let task = probeTask(path: path, language: language, text: body, imports: imports)
         let evidence = DomainEvidence(task: task, workspaceRoot: workspaceRoot)
         let decision = decide(for: evidence)
         let (isOn, reason) = isEnabled(path: path, language: language, text: body)
@@ -126,11 +127,11 @@ extension EffectiveConfig {
 
     /// A task standing for a whole file (its imports and path), for explaining which route the
     /// file takes. Reads the file when `text` is nil.
-    public func probeTask(path: String, language: String, text: String? = nil) -> GenerationTask {
+    public func probeTask(path: String, language: String, text: String? = nil, imports: [String] = []) -> GenerationTask {
         let body = text ?? (try? String(contentsOfFile: Glob.plainPath(path), encoding: .utf8)) ?? ""
         return GenerationTask(
             language: language, shape: .function, signature: "", docText: "", rawDoc: "", prefix: body, suffix: "",
-            imports: ImportScanner.importLines(in: body), insertion: SourceRange(at: SourcePosition(line: 0, utf8Column: 0)),
+            imports: imports, insertion: SourceRange(at: SourcePosition(line: 0, utf8Column: 0)),
             indentation: "", path: path)
     }
 

@@ -23,7 +23,8 @@ public struct GenerationTask: Sendable, Hashable, Codable {
     public var prefix: String
     /// File text after the insertion range.
     public var suffix: String
-    /// Import / include / use lines found in the file, as written.
+    /// Import / include / use statements found in the file, as written (routing by domain reads
+    /// their modules with the language's `ImportForm`).
     public var imports: [String]
     /// Where the generated text goes; replaces the stub when there is one.
     public var insertion: SourceRange
@@ -34,8 +35,6 @@ public struct GenerationTask: Sendable, Hashable, Codable {
     /// Whether the generated text must end with a closing line (e.g. `}`) that is already present
     /// after the insertion range (true) or must be produced (false).
     public var closerPresent: Bool
-    /// Lower-case hints for domain routing (module names from imports, e.g. "numpy", "flask").
-    public var domainHints: [String]
     /// Path of the file if known (for routing by glob and for messages).
     public var path: String?
     /// Definitions and regions from the rest of the project the prompt should carry, ranked
@@ -46,7 +45,7 @@ public struct GenerationTask: Sendable, Hashable, Codable {
         language: String, shape: Shape, signature: String, docText: String, rawDoc: String,
         prefix: String, suffix: String, imports: [String], insertion: SourceRange,
         indentation: String, indentUnit: String = "    ", closerPresent: Bool = true,
-        domainHints: [String] = [], path: String? = nil
+        path: String? = nil
     ) {
         self.language = language
         self.shape = shape
@@ -60,7 +59,6 @@ public struct GenerationTask: Sendable, Hashable, Codable {
         self.indentation = indentation
         self.indentUnit = indentUnit
         self.closerPresent = closerPresent
-        self.domainHints = domainHints
         self.path = path
     }
 }

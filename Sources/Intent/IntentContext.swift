@@ -9,7 +9,6 @@ struct IntentContext {
     let path: String?
     let indentUnit: String
     let imports: [String]
-    let domainHints: [String]
 
     init(source: AnalyzedSource, language: String, cursorLine: Int, path: String?) {
         self.source = source
@@ -17,9 +16,7 @@ struct IntentContext {
         self.cursorLine = cursorLine
         self.path = path
         self.indentUnit = IndentStyle.detectUnit(in: source)
-        let scan = ImportScanner.scan(source, cursorLine: cursorLine)
-        self.imports = scan.imports
-        self.domainHints = scan.hints
+        self.imports = ImportScanner.scan(source, cursorLine: cursorLine)
     }
 
     var text: SourceText { source.text }
@@ -38,7 +35,7 @@ struct IntentContext {
             language: language, shape: shape, signature: signature, docText: docText, rawDoc: rawDoc,
             prefix: text.string(0..<start), suffix: text.string(end..<text.bytes.count),
             imports: imports, insertion: insertion, indentation: indentation, indentUnit: indentUnit,
-            closerPresent: closerPresent, domainHints: domainHints, path: path)
+            closerPresent: closerPresent, path: path)
     }
 
     /// Where text goes "on the line after `line`": the start of the next line, or the whole of

@@ -84,6 +84,16 @@ public enum IntentFinder {
         return .nothing(reason: "no docstring or comment at line \(cursor + 1)")
     }
 
+    /// A whole file's import statements as a task would carry them (the first 1,000 lines), from a
+    /// fresh parse: for explaining a file's route without a position. Empty without a grammar.
+    public static func imports(in text: String, language: String) -> [String] {
+        let id = language.lowercased()
+        guard let spec = LanguageSpec.named(id), !text.isEmpty,
+              let tree = try? syntaxTreeForIntents(of: text, language: id, given: { nil }) else { return [] }
+        let source = AnalyzedSource(text: SourceText(text), spec: spec, tree: tree, around: 0)
+        return ImportScanner.scan(source, cursorLine: 0)
+    }
+
     /// The document's tree, or one parsed here. Grammars end lines at `\n` only; a lone `\r` (a
     /// line break for LSP and for `SourceText`) is read as `\n` for parsing, which keeps every
     /// byte offset.

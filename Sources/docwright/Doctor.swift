@@ -4,6 +4,7 @@ import DocwrightCore
 import Engine
 import Foundation
 import Gateway
+import Intent
 import Syntax
 
 /// `docwright doctor`: what configuration is in force and where each value came from, whether
@@ -93,7 +94,10 @@ struct Doctor: AsyncParsableCommand {
     static func usedModels(_ effective: EffectiveConfig, file: String?) -> [String] {
         if let file {
             let language = languageID(forPath: file) ?? "plaintext"
-            return (try? effective.route(for: effective.probeTask(path: file, language: language))).map { [$0.endpoint.name] } ?? []
+            let text = try? String(contentsOfFile: file, encoding: .utf8)
+            let imports = IntentFinder.imports(in: text ?? "", language: language)
+            return (try? effective.route(for: effective.probeTask(path: file, language: language, text: text, imports: imports)))
+                .map { [$0.endpoint.name] } ?? []
         }
         var names = [effective.defaultModel]
         names += effective.routes.compactMap(\.model) + effective.languages.values.compactMap(\.model)
@@ -265,7 +269,12 @@ struct DoctorReport: Encodable {
         }
         blocked = effective.blocked
         self.effective = store.provenance().map { Setting(key: $0.key, value: $0.value, source: $0.source) }
-        route = file.map { effective.explainRoute(path: $0, language: languageID(forPath: $0), text: nil).components(separatedBy: "\n") }
+        route = file.map { file in
+            let language = languageID(forPath: file)
+            let text = try? String(contentsOfFile: file, encoding: .utf8)
+            let imports = IntentFinder.imports(in: text ?? "", language: language ?? "plaintext")
+            return effective.explainRoute(path: file, language: language, text: text, imports: imports).components(separatedBy: "\n")
+        }
     }
 
     /// No configuration error, and every model in use answered.

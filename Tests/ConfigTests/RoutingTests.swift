@@ -1,4 +1,5 @@
 import DocwrightCore
+import Intent
 import Providers
 import Testing
 @testable import Config
@@ -173,7 +174,8 @@ import Testing
 
     @Test func explainRouteTellsWhy() {
         let (config, _) = loadConfig(fromTOML: Self.table)
-        let text = config.explainRoute(path: "/ws/scripts/train.py", text: Self.numpy)
+        let text = config.explainRoute(path: "/ws/scripts/train.py", text: Self.numpy,
+                                       imports: IntentFinder.imports(in: Self.numpy, language: "python"))
         #expect(text.contains("language: python"))
         #expect(text.contains("domains: data-ml (import numpy)"))
         #expect(text.contains("route: routes[0] (language=python, domain=data-ml) → model \"data\""))

@@ -1,4 +1,5 @@
 import DocwrightCore
+import Intent
 import Foundation
 @testable import Config
 
@@ -33,14 +34,13 @@ final class Sandbox {
     }
 }
 
-/// A task as Intent would build it, for routing tests.
-func makeTask(language: String, path: String? = nil, text: String = "", imports: [String]? = nil,
-              hints: [String] = []) -> GenerationTask {
+/// A task as Intent would build it, for routing tests: without `imports`, the statements Intent
+/// reads from the text's syntax tree.
+func makeTask(language: String, path: String? = nil, text: String = "", imports: [String]? = nil) -> GenerationTask {
     GenerationTask(
         language: language, shape: .body, signature: "def f():", docText: "Do it.", rawDoc: "\"\"\"Do it.\"\"\"",
-        prefix: text, suffix: "", imports: imports ?? ImportScanner.importLines(in: text),
-        insertion: SourceRange(at: SourcePosition(line: 0, utf8Column: 0)), indentation: "    ",
-        domainHints: hints, path: path)
+        prefix: text, suffix: "", imports: imports ?? IntentFinder.imports(in: text, language: language),
+        insertion: SourceRange(at: SourcePosition(line: 0, utf8Column: 0)), indentation: "    ", path: path)
 }
 
 /// Builds an effective config from one TOML text as the user file, without touching disk.

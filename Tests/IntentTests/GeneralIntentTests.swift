@@ -1,6 +1,7 @@
 import DocwrightCore
 import Foundation
 import Intent
+import Languages
 import Testing
 
 let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swiftCases + javaCases + kotlinCases
@@ -60,7 +61,10 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
                                                 end: SourcePosition(line: 1, utf8Column: braceColumn)))
     }
 
-    @Test func importsAndDomainHints() throws {
+    @Test func importsAndTheirModules() throws {
+        func modules(_ task: GenerationTask) -> [String] {
+            task.imports.flatMap { Languages.named(task.language)?.importForm.modules(in: $0) ?? [] }
+        }
         let python = """
         import numpy as np
         import os, sys
@@ -77,41 +81,41 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
         let task = try #require(requireTask(python, "python", SourcePosition(line: 9, utf8Column: 6)))
         #expect(task.imports == ["import numpy as np", "import os, sys", "from pandas.core import frame",
                                  "from . import local", "from torch import (\n    nn,\n)"])
-        #expect(task.domainHints == ["numpy", "os", "sys", "pandas", "torch"])
+        #expect(modules(task) == ["numpy", "os", "sys", "pandas.core", "torch"])
 
         let ts = "import React, { useState } from 'react';\nimport type { X } from \"@tanstack/query\";\nconst fs = require('node:fs');\nimport { a } from './local';\n\n/** Doc. */\nfunction f() {}\n"
         let tsTask = try #require(requireTask(ts, "typescriptreact", SourcePosition(line: 5, utf8Column: 4)))
-        #expect(tsTask.domainHints == ["react", "@tanstack/query", "fs"])
+        #expect(modules(tsTask) == ["react", "@tanstack/query", "fs"])
 
         let go = "import (\n\t\"fmt\"\n\tgin \"github.com/gin-gonic/gin\"\n)\n\n// F does.\nfunc F() {}\n"
         let goTask = try #require(requireTask(go, "go", SourcePosition(line: 5, utf8Column: 4)))
-        #expect(goTask.domainHints == ["fmt", "gin"])
+        #expect(modules(goTask) == ["fmt", "github.com/gin-gonic/gin"])
 
         let rust = "use std::io;\nuse serde::{Deserialize,\n    Serialize};\nuse crate::x;\n\n/// F.\nfn f() {}\n"
         let rustTask = try #require(requireTask(rust, "rust", SourcePosition(line: 5, utf8Column: 4)))
-        #expect(rustTask.domainHints == ["std", "serde"])
+        #expect(modules(rustTask) == ["std", "serde"])
         #expect(rustTask.imports.count == 3)
 
         let c = "#include <stdio.h>\n#include \"opencv2/core.hpp\"\n\n/* F. */\nint f(void);\n"
         let cTask = try #require(requireTask(c, "cpp", SourcePosition(line: 3, utf8Column: 3)))
-        #expect(cTask.domainHints == ["stdio", "opencv2"])
+        #expect(modules(cTask) == ["stdio", "opencv2/core"])
 
         let java = "import org.springframework.web.bind.annotation.GetMapping;\nimport java.util.List;\n\nclass A {\n  /** F. */\n  void f() {}\n}\n"
         let javaTask = try #require(requireTask(java, "java", SourcePosition(line: 4, utf8Column: 6)))
-        #expect(javaTask.domainHints == ["springframework", "java"])
+        #expect(modules(javaTask) == ["org.springframework.web.bind.annotation.getmapping", "java.util.list"])
 
         let ruby = "require 'sinatra'\nrequire_relative 'helpers'\n\n# F.\ndef f\nend\n"
         let rubyTask = try #require(requireTask(ruby, "ruby", SourcePosition(line: 3, utf8Column: 2)))
-        #expect(rubyTask.domainHints == ["sinatra"])
+        #expect(modules(rubyTask) == ["sinatra"])
         #expect(rubyTask.imports == ["require 'sinatra'", "require_relative 'helpers'"])
 
         let lua = "local json = require(\"dkjson\")\nlocal lapis = require \"lapis.application\"\n\n-- F.\nfunction f()\nend\n"
         let luaTask = try #require(requireTask(lua, "lua", SourcePosition(line: 3, utf8Column: 2)))
-        #expect(luaTask.domainHints == ["dkjson", "lapis"])
+        #expect(modules(luaTask) == ["dkjson", "lapis.application"])
 
         let csharp = "using System.Linq;\nusing UnityEngine;\n\n/// F.\nvoid F() {}\n"
         let csTask = try #require(requireTask(csharp, "csharp", SourcePosition(line: 3, utf8Column: 2)))
-        #expect(csTask.domainHints == ["system", "unityengine"])
+        #expect(modules(csTask) == ["system.linq", "unityengine"])
     }
 
     @Test func indentUnitIsDetectedFromTheFile() throws {
