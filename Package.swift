@@ -27,12 +27,12 @@ let package = Package(
         .target(name: "CTreeSitter"),
         // Parse trees: incremental parsing, nodes, queries, loading the grammars the Languages registry
         // names (pure data, no dependencies: no cycle). Knows no LSP or model.
-        .target(name: "Syntax", dependencies: ["CTreeSitter", "Languages"], swiftSettings: strict),
+        .target(name: "Syntax", dependencies: ["CTreeSitter", "DocwrightCore", "Languages"], swiftSettings: strict),
         // Plain value types that cross module boundaries (task, prompt, sample, candidate, endpoint).
         .target(name: "DocwrightCore", swiftSettings: strict),
         // JSON values: a strict byte parser (depth-limited), Codable bridging, deterministic writing.
         .target(name: "JSON", swiftSettings: strict),
-        .target(name: "JSONRPC", dependencies: ["JSON", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "JSONRPC", dependencies: ["DocwrightCore", "JSON", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "LSP", dependencies: ["JSON", "JSONRPC"], swiftSettings: strict),
         .target(name: "Documents", swiftSettings: strict),
         // One registry entry per language: ids, files, comment syntax, tree-sitter queries, stops, few-shot.
@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Gateway", dependencies: [
             "DocwrightCore", "CCurl", "JSON", "Providers", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .target(name: "Ranking", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
+        .target(name: "Ranking", dependencies: ["DocwrightCore", "JSON", "Languages", "Syntax"], swiftSettings: strict),
         // libsqlite3, loaded with dlopen when the cache first opens its file (headers from
         // libsqlite3-dev). See Sources/CSQLite/include/csqlite.h.
         .target(name: "CSQLite", dependencies: ["CLibraryLoading"]),

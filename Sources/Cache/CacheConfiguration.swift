@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 
 /// Limits and location of the cache.
 public struct CacheConfiguration: Sendable, Hashable {
@@ -31,10 +32,10 @@ public struct CacheConfiguration: Sendable, Hashable {
     /// `$XDG_CACHE_HOME/docwright` (absolute paths only, per the XDG spec), else `$HOME/.cache/docwright`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return (xdg as NSString).appendingPathComponent("docwright")
+            return PathText.appending("docwright", to: xdg)
         }
         if let home = environment["HOME"], home.hasPrefix("/") {
-            return (home as NSString).appendingPathComponent(".cache/docwright")
+            return PathText.appending(".cache/docwright", to: home)
         }
         return nil
     }

@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 
 /// What is cached for one request: the ranked candidates with their evidence, and where they
 /// came from. Only successful results are stored; errors never are.

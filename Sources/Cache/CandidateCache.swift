@@ -1,5 +1,6 @@
+import Dispatch
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Logging
 import Synchronization
 

@@ -1,6 +1,12 @@
 import CSQLite
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The SQLite file behind the cache (`SQLitePool`: WAL mode, so readers never wait for a writer
 /// and two docwright processes can share it; a busy timeout covers write contention).
@@ -44,10 +50,10 @@ final class DiskStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            return .failure(.unwritable("cannot create \(directory): \(error.localizedDescription)"))
+            return .failure(.unwritable("cannot create \(directory): \(ErrorText.describe(error))"))
         }
         guard access(directory, W_OK) == 0 else { return .failure(.unwritable("\(directory) is not writable")) }
-        let path = (directory as NSString).appendingPathComponent(fileName)
+        let path = PathText.appending(fileName, to: directory)
         switch openPool(path: path, busyTimeout: busyTimeout) {
         case .success(let pool):
             return .success(DiskStore(path: path, busyTimeout: busyTimeout, pool: pool))

@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// What SQLite reported: its extended result code and message, or (code -1) why libsqlite3 could

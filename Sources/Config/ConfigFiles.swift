@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 
 /// Where configuration files live and how paths in them are written.
 public enum ConfigFiles {
@@ -7,26 +8,26 @@ public enum ConfigFiles {
     /// `$XDG_CONFIG_HOME/docwright/config.toml`, else `~/.config/docwright/config.toml`.
     static func userConfigPath(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            return (xdg as NSString).appendingPathComponent("docwright/config.toml")
+            return PathText.appending("docwright/config.toml", to: xdg)
         }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return (home as NSString).appendingPathComponent(".config/docwright/config.toml")
+        return PathText.appending(".config/docwright/config.toml", to: home)
     }
 
     /// The nearest `.docwright.toml` in `workspaceRoot` or a parent, stopping after the
     /// filesystem root or the home directory (the home directory itself is searched).
     public static func findProjectFile(workspaceRoot: String?, environment: [String: String]) -> String? {
         guard let root = workspaceRoot.map(Glob.plainPath), root.hasPrefix("/") else { return nil }
-        let home = environment["HOME"].map { ($0 as NSString).standardizingPath }
-        var directory = (root as NSString).standardizingPath
+        let home = environment["HOME"].map { PathText.standardized($0) }
+        var directory = PathText.standardized(root)
         for _ in 0..<256 {  // bounded: paths are never this deep
-            let candidate = (directory as NSString).appendingPathComponent(projectFileName)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let candidate = PathText.appending(projectFileName, to: directory)
+            var isDirectory = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory {
                 return candidate
             }
             if directory == "/" || directory == home { return nil }
-            let parent = (directory as NSString).deletingLastPathComponent
+            let parent = PathText.parent(of: directory)
             if parent == directory || parent.isEmpty { return nil }
             directory = parent
         }
@@ -40,15 +41,15 @@ public enum ConfigFiles {
     public static func discoverWorkspaceRoot(from start: String, currentDirectory: String,
                                              environment: [String: String]) -> String {
         if let file = findProjectFile(workspaceRoot: start, environment: environment) {
-            return (file as NSString).deletingLastPathComponent
+            return PathText.parent(of: file)
         }
-        var directory = (Glob.plainPath(start) as NSString).standardizingPath
+        var directory = PathText.standardized(Glob.plainPath(start))
         for _ in 0..<256 where directory.hasPrefix("/") {
             for marker in [".git", ".hg", ".svn", ".jj"]
-            where FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(marker)) {
+            where FileManager.default.fileExists(atPath: PathText.appending(marker, to: directory)) {
                 return directory
             }
-            let parent = (directory as NSString).deletingLastPathComponent
+            let parent = PathText.parent(of: directory)
             if parent == directory || parent.isEmpty { break }
             directory = parent
         }
@@ -61,7 +62,7 @@ public enum ConfigFiles {
             return home + path.dropFirst()
         }
         if !path.hasPrefix("/"), let base = base.map(Glob.plainPath), base.hasPrefix("/") {
-            return ((base as NSString).appendingPathComponent(path) as NSString).standardizingPath
+            return PathText.standardized(PathText.appending(path, to: base))
         }
         return path
     }

@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 import Synchronization
 
 /// Holds the configuration layers and the effective configuration built from them.
@@ -130,14 +131,14 @@ public final class ConfigStore: Sendable {
 
     private func watchedPaths(userPath: String?, projectPath: String?, root: String?) -> [String] {
         // Without a project file, watch where one would appear in the workspace root.
-        let projectCandidate = projectPath ?? root.map { ($0 as NSString).appendingPathComponent(ConfigFiles.projectFileName) }
+        let projectCandidate = projectPath ?? root.map { PathText.appending(ConfigFiles.projectFileName, to: $0) }
         return [userPath, projectCandidate, trustStore.path].compactMap { $0 }
     }
 
     /// The directory to name in `docwright trust DIR`: the workspace root (the file was found by
     /// searching upward from it, as `docwright trust` searches), else the file's own directory.
     private static func trustDirectory(_ file: String, root: String?) -> String {
-        root ?? (file as NSString).deletingLastPathComponent
+        root ?? PathText.parent(of: file)
     }
 
     private struct FileRead {

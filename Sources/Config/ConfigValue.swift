@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A configuration value as read from TOML or JSON, before it is checked against the schema.
 /// Both file formats are converted to this one tree so that a single validator serves all layers.
@@ -67,7 +67,7 @@ enum ConfigValue: Sendable, Hashable {
         switch self {
         case .string(let s): return "\"\(s)\""
         case .integer(let i): return String(i)
-        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : String(d)
+        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(cFormat: "%.1f", d) : String(d)
         case .bool(let b): return b ? "true" : "false"
         case .array(let items): return "[" + items.map(\.display).joined(separator: ", ") + "]"
         case .table(let t):

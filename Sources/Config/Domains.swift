@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Languages
 
 /// A domain: a kind of code that can be routed to its own model. Built-in domains and
@@ -115,12 +115,8 @@ extension DomainRule {
         if let path = evidence.relativePath, let glob = paths.first(where: { Glob($0).matches(relativePath: path) }) {
             return "path matches \(glob)"
         }
-        for pattern in regex {
-            guard let expression = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { continue }
-            let range = NSRange(evidence.text.startIndex..., in: evidence.text)
-            if expression.firstMatch(in: evidence.text, options: [], range: range) != nil {
-                return "text matches /\(pattern)/"
-            }
+        for pattern in regex where DomainRegex.matches(pattern, in: evidence.text) {
+            return "text matches /\(pattern)/"
         }
         return nil
     }

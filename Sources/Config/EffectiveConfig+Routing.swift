@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Providers
 
 extension EffectiveConfig {
@@ -84,7 +84,7 @@ extension EffectiveConfig {
         for index in candidates {
             let end = index + 1 < lineCount ? utf8.index(before: starts[index + 1]) : utf8.endIndex
             let line = text[starts[index]..<end].lowercased()
-            guard let marker = line.range(of: "docwright: off") ?? line.range(of: "docwright:off") else { continue }
+            guard let marker = line.firstRange(of: "docwright: off") ?? line.firstRange(of: "docwright:off") else { continue }
             let before = line[..<marker.lowerBound]
             let commentStarts = ["#", "//", "/*", "--", ";", "<!--", "*", "%", "(*", "{-", "\"\"\"", "'''"]
             if commentStarts.contains(where: { before.contains($0) }) { return index + 1 }

@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 
 /// The configuration in force after all layers are applied: typed, validated, and able to
 /// route a task to a model. A value type: take one with `ConfigStore.current` and use it for a
@@ -83,7 +83,7 @@ public struct EffectiveConfig: Sendable {
         if let literal = literalAPIKeys[endpoint.name] { return literal.value }
         if let variable = endpoint.apiKeyEnv, let value = environment[variable], !value.isEmpty { return value }
         if let file = endpoint.apiKeyFile, let text = try? String(contentsOfFile: file, encoding: .utf8) {
-            let key = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) }
+            let key = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingHorizontalWhitespace() }
             return key?.isEmpty == false ? key : nil
         }
         return nil

@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Providers
 
 /// Turns merged layers into an `EffectiveConfig`, checking what single layers cannot:
@@ -78,7 +78,7 @@ enum EffectiveConfigBuilder {
         if let configured { return ConfigFiles.expand(configured, environment: environment, relativeTo: workspaceRoot) }
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/docwright" }
         if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/docwright" }
-        return NSTemporaryDirectory() + "docwright-cache"
+        return PathText.appending("docwright-cache", to: FileManager.default.temporaryDirectory.path)
     }
 
     private static func buildModels(_ merged: MergedConfig, presets: [String: ModelPreset], environment: [String: String],
@@ -136,7 +136,7 @@ enum EffectiveConfigBuilder {
             if let v = field("price_input")?.value.doubleValue { endpoint.pricePerMillionInput = v }
             if let v = field("price_output")?.value.doubleValue { endpoint.pricePerMillionOutput = v }
             if let v = field("context_window")?.value.intValue { endpoint.contextWindow = v }
-            if let v = field("proxy")?.value.stringValue { endpoint.proxy = v.trimmingCharacters(in: .whitespaces) }
+            if let v = field("proxy")?.value.stringValue { endpoint.proxy = v.trimmingHorizontalWhitespace() }
             if let v = field("ca_file")?.value.stringValue, !v.isEmpty {
                 endpoint.caFile = ConfigFiles.expand(v, environment: environment, relativeTo: config.workspaceRoot)
             }

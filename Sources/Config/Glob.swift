@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 
 /// A shell-style path pattern: `*` (any run of characters except `/`), `**` (any number of
 /// directories), `?` (one character), `[abc]` / `[a-z]` / `[!abc]` (one of a set), `{a,b}`
@@ -70,7 +71,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         guard path.hasPrefix("file://") else { return path }
         var rest = String(path.dropFirst("file://".count))
         if !rest.hasPrefix("/"), let slash = rest.firstIndex(of: "/") { rest = String(rest[slash...]) }  // drop host
-        return rest.removingPercentEncoding ?? rest
+        return rest.percentDecoded ?? rest
     }
 
     private static func match(segments: ArraySlice<String>, components: ArraySlice<String>) -> Bool {

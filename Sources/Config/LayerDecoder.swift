@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 
 /// Checks a value tree against `ConfigSchema` and flattens it into a `ConfigLayer`.
 /// Unknown keys become warnings; wrong types, bad enum values and out-of-range numbers errors.
@@ -124,7 +124,7 @@ struct LayerDecoder {
                 layer.values[path] = nil
             }
             if keys.count == 3, keys[0] == "domains", keys[2] == "regex", let patterns = value.stringArray {
-                for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
+                for pattern in patterns where (try? DomainRegex.compile(pattern)) == nil {
                     report(.error, path, "\(path): invalid regular expression \"\(pattern)\"")
                 }
             }
@@ -142,12 +142,12 @@ struct LayerDecoder {
     /// What is wrong with a `proxy` value, or nil: "" (direct) or `[scheme://][user:pass@]host[:port]`
     /// with a scheme libcurl speaks to proxies (none means http, as curl reads it).
     static func proxyProblem(_ proxy: String) -> String? {
-        let trimmed = proxy.trimmingCharacters(in: .whitespaces)
+        let trimmed = proxy.trimmingHorizontalWhitespace()
         if trimmed.isEmpty { return nil }
         let expected = "must be \"\" (direct) or a proxy URL such as \"http://proxy.example:3128\" ("
             + proxySchemes.joined(separator: ", ") + ")"
         var rest = Substring(trimmed)
-        if let separator = trimmed.range(of: "://") {
+        if let separator = trimmed.firstRange(of: "://") {
             guard proxySchemes.contains(trimmed[..<separator.lowerBound].lowercased()) else { return expected }
             rest = trimmed[separator.upperBound...]
         }
@@ -160,7 +160,7 @@ struct LayerDecoder {
     /// A URL with its user-info (`user:password@`) removed, for messages and `doctor`.
     static func withoutUserInfo(_ url: String) -> String {
         guard let at = url.lastIndex(of: "@") else { return url }
-        let start = url.range(of: "://").map(\.upperBound) ?? url.startIndex
+        let start = url.firstRange(of: "://").map(\.upperBound) ?? url.startIndex
         guard start <= at else { return url }
         return String(url[..<start]) + String(url[url.index(after: at)...])
     }

@@ -34,7 +34,7 @@ struct TOMLLineIndex: Sendable {
         mutating func scan(line: Substring, number: Int, into map: inout [ConfigKeyPath: Int]) {
             var rest = line[...]
             if let delimiter = openString {
-                guard let end = rest.range(of: delimiter) else { return }
+                guard let end = rest.firstRange(of: delimiter) else { return }
                 openString = nil
                 rest = rest[end.upperBound...]
                 skipValue(&rest)
@@ -129,7 +129,7 @@ struct TOMLLineIndex: Sendable {
                     let triple = String(repeating: c, count: 3)
                     if rest.hasPrefix(triple) {
                         rest = rest.dropFirst(3)
-                        if let end = rest.range(of: triple) {
+                        if let end = rest.firstRange(of: triple) {
                             rest = rest[end.upperBound...]
                         } else {
                             openString = triple

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where the pipeline reads the time of day: cache freshness (TTL), the usage ledger's days and
 /// the daily budget. The product uses `SystemClock`; tests inject a clock they move by hand, so

@@ -1,6 +1,6 @@
 import Config
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 
 /// The same task sent to several models at once, for a side-by-side report.
 public struct Comparison: Sendable, Codable {
@@ -26,7 +26,7 @@ public struct Comparison: Sendable, Codable {
         entries.map { entry in
             if let error = entry.error { return "\(entry.model): \(error)" }
             let evidence = entry.best?.evidenceSummary ?? "no candidate"
-            return "\(entry.model): \(evidence) · \(String(format2: entry.latency))s · $\(String(format: "%.5f", entry.cost))"
+            return "\(entry.model): \(evidence) · \(String(format2: entry.latency))s · $\(String(cFormat: "%.5f", entry.cost))"
         }.joined(separator: "\n")
     }
 
@@ -43,7 +43,7 @@ public struct Comparison: Sendable, Codable {
             let verification = best.map { $0.examplesRun > 0 ? "\($0.examplesPassed)/\($0.examplesRun) examples" : $0.verification.rawValue } ?? "-"
             lines.append("| \(entry.model) (`\(entry.modelID)`) | \(best?.evidenceSummary ?? "none") | \(verification) | "
                 + "\(String(format2: entry.latency)) s\(entry.fromCache ? " (cache)" : "") | "
-                + "\(entry.usage.promptTokens)/\(entry.usage.completionTokens) | $\(String(format: "%.5f", entry.cost)) |")
+                + "\(entry.usage.promptTokens)/\(entry.usage.completionTokens) | $\(String(cFormat: "%.5f", entry.cost)) |")
         }
         for entry in entries {
             guard let best = entry.best else { continue }

@@ -1,6 +1,6 @@
 import Config
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Languages
 import ProjectContext
 
@@ -17,9 +17,9 @@ extension Engine {
         let effective = config.current
         // An editor started in `/` or the home directory names no project: indexing it would read
         // everything the user owns, so there is no project context there (as gopls refuses it).
-        let home = ProcessInfo.processInfo.environment["HOME"].map { ($0 as NSString).standardizingPath }
+        let home = ProcessInfo.processInfo.environment["HOME"].map { PathText.standardized($0) }
         guard effective.context.enabled, let root, !root.isEmpty, root != "/",
-              (root as NSString).standardizingPath != home else {
+              PathText.standardized(root) != home else {
             workspaceIndex.withLock { $0 = nil }
             return nil
         }

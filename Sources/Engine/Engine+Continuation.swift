@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Gateway
 import Prompting
 

@@ -1,7 +1,7 @@
 import Cache
 import Config
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Gateway
 import Prompting
 import Ranking
@@ -206,7 +206,7 @@ extension Engine {
         guard spent >= limit else { return route }
         if let fallback = effective.budgetFallbackRoute(for: task) { return fallback }
         throw EngineError.budgetExceeded(
-            "docwright: today's estimated spending ($\(String(format: "%.2f", spent))) reached budget.daily_usd ($\(String(format: "%.2f", limit))); "
+            "docwright: today's estimated spending ($\(String(cFormat: "%.2f", spent))) reached budget.daily_usd ($\(String(cFormat: "%.2f", limit))); "
                 + "raise it, set budget.fallback_model, or use a local model")
     }
 

@@ -1,6 +1,6 @@
 import Cache
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Privacy
 import Synchronization
 
@@ -25,7 +25,7 @@ extension Engine {
     /// its text (enough to match against a capture; never the content).
     func auditSend(_ prepared: Prepared) {
         let text = prepared.plan.prompt.allText
-        let digest = SHA256.hash(Array(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(Array(text.utf8)).prefix(8).map { String(cFormat: "%02x", $0) }.joined()
         logger.info("prompt sent", metadata: [
             "model": "\(prepared.route.endpoint.name)", "host": "\(Self.host(of: prepared.route.endpoint.baseURL))",
             "bytes": "\(text.utf8.count)", "sha256": "\(digest)", "samples": "\(prepared.params.n)",

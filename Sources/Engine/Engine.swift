@@ -1,7 +1,7 @@
 import Cache
 import Config
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Gateway
 import Intent
 import Logging

@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 
 /// What the pipeline hands back: ranked candidates and how they were obtained.
 public struct GenerationResult: Sendable, Hashable, Codable {
@@ -93,7 +93,7 @@ public enum GenerationProgress: Sendable, Hashable {
     /// The first non-blank line of a candidate, trimmed and shortened for a progress line.
     static func preview(_ text: String, limit: Int = 60) -> String {
         let line = text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingHorizontalWhitespace() }
             .first { !$0.isEmpty } ?? ""
         return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
     }

@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Tokens and estimated cost per day and model, kept in `$XDG_STATE_HOME/docwright/usage.json`
@@ -19,12 +19,12 @@ public final class UsageLedger: Sendable {
     public let path: String?
     private let days: Mutex<Days>
     private let clock: any WallClock
-    private let timeZone: TimeZone
+    private let timeZone: CivilTime
 
     /// - Parameters:
     ///   - clock: what "today" is (a new day starts a new budget).
     ///   - timeZone: where days begin (the user's).
-    public init(path: String?, clock: any WallClock = SystemClock(), timeZone: TimeZone = .current) {
+    public init(path: String?, clock: any WallClock = SystemClock(), timeZone: CivilTime = .local) {
         self.path = path
         self.clock = clock
         self.timeZone = timeZone
@@ -42,12 +42,8 @@ public final class UsageLedger: Sendable {
     }
 
     /// The day of `date` ("2026-11-22") where days begin in `timeZone`.
-    public static func day(of date: Date, timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
+    public static func day(of date: Date, timeZone: CivilTime) -> String {
+        timeZone.day(of: date)
     }
 
     /// Today, by the ledger's clock.

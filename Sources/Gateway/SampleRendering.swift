@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 
 /// Formats a batch for `docwright sample`: readable text with each sample's mean token
 /// log-probability, or JSON with every token's log-probability (for scripts). Samples stay in

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 // Conversions between JSONValue, JSON text and Codable types.
 

@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 import Synchronization
 
 /// Writes byte buffers to a file descriptor, in order, from a thread of its own.
@@ -27,9 +28,7 @@ final class FileDescriptorWriter: Sendable {
     init(descriptor: Int32, closesDescriptor: Bool, name: String) {
         self.descriptor = descriptor
         self.closesDescriptor = closesDescriptor
-        let thread = Thread { [self] in self.runLoop() }
-        thread.name = name
-        thread.start()
+        DedicatedThread.start(name: name) { [self] in self.runLoop() }
     }
 
     func write(_ bytes: [UInt8]) async throws {

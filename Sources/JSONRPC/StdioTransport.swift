@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 import Synchronization
 
 #if canImport(Glibc)
@@ -31,12 +32,10 @@ public final class StdioTransport: MessageTransport {
         writer = FileDescriptorWriter(descriptor: output, closesDescriptor: ownsDescriptors, name: "jsonrpc.stdio.writer")
         let continuation = continuation
         let chunkSize = max(1, readChunkSize)
-        let reader = Thread {
+        DedicatedThread.start(name: "jsonrpc.stdio.reader") {
             StdioTransport.readLoop(input, chunkSize: chunkSize, into: continuation)
             if ownsDescriptors { Posix.close(input) }
         }
-        reader.name = "jsonrpc.stdio.reader"
-        reader.start()
     }
 
     public func write(_ bytes: [UInt8]) async throws {

@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 
 /// Values defined in the workspace's `.env` files: whatever a project keeps there is treated as
 /// secret wherever it appears in code.
@@ -19,7 +20,7 @@ enum EnvFiles {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
         return names.filter { name in
             (name == ".env" || name.hasPrefix(".env.")) && !templateSuffixes.contains { name.hasSuffix($0) }
-        }.sorted().map { (root as NSString).appendingPathComponent($0) }
+        }.sorted().map { PathText.appending($0, to: root) }
     }
 
     static func secrets(workspaceRoot: String?) -> [String] {
@@ -42,12 +43,12 @@ enum EnvFiles {
         var values: [String] = []
         var lines = contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
         while let raw = lines.popFirst() {
-            var line = raw.trimmingCharacters(in: .whitespaces)
+            var line = raw.trimmingHorizontalWhitespace()
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
             guard !line.hasPrefix("#"), let separator = line.firstIndex(of: "=") else { continue }
-            let key = line[..<separator].trimmingCharacters(in: .whitespaces)
+            let key = line[..<separator].trimmingHorizontalWhitespace()
             guard !key.isEmpty, !key.contains(" ") else { continue }
-            var value = line[line.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: separator)...].trimmingHorizontalWhitespace()
             if let quote = value.first, quote == "\"" || quote == "'" {
                 value.removeFirst()
                 if let close = value.firstIndex(of: quote) {
@@ -62,11 +63,11 @@ enum EnvFiles {
                         }
                         parts.append(String(next))
                     }
-                    values += parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 16 }
+                    values += parts.map { $0.trimmingHorizontalWhitespace() }.filter { $0.count >= 16 }
                     value = parts.joined(separator: "\n")
                 }
-            } else if let comment = value.range(of: " #") {
-                value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
+            } else if let comment = value.firstRange(of: " #") {
+                value = value[..<comment.lowerBound].trimmingHorizontalWhitespace()
             }
             if isSecretCandidate(value) { values.append(value) }
         }

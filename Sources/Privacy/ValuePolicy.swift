@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decides whether the value of an assignment to a secret-sounding name is a secret. The rules
 /// lean towards redacting literals (a missed secret leaves the machine; an extra placeholder

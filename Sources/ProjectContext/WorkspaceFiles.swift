@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Read access to a workspace's files by workspace-relative path (`/` separators, no leading

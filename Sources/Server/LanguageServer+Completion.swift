@@ -22,7 +22,7 @@ extension LanguageServer {
                 kind: .snippet,
                 detail: "docwright · \(result.modelName) · \(candidate.evidenceSummary)",
                 documentation: MarkupContent(markdown: "```\(located.task.language)\n\(candidate.text)\n```\n\nroute: \(result.rule)"),
-                sortText: String(format: "%04d", index),
+                sortText: String(cFormat: "%04d", index),
                 filterText: (located.snapshot.line(params.position.line) ?? "") + candidate.text,
                 textEdit: TextEdit(range: primary, newText: candidate.text))
             item.additionalTextEdits = additional.map { TextEdit(range: $0, newText: "") }

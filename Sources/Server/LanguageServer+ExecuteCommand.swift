@@ -1,9 +1,14 @@
 import JSON
 import DocwrightCore
 import Engine
-import Foundation
+import FoundationEssentials
 import JSONRPC
 import LSP
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `workspace/executeCommand`: generate (and apply), apply a given candidate, compare models.
 extension LanguageServer {

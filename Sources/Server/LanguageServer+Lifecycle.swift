@@ -1,7 +1,7 @@
 import JSON
 import DocwrightCore
 import Documents
-import Foundation
+import FoundationEssentials
 import JSONRPC
 import LSP
 

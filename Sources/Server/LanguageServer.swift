@@ -2,7 +2,7 @@ import JSON
 import DocwrightCore
 import Documents
 import Engine
-import Foundation
+import FoundationEssentials
 import JSONRPC
 import LSP
 import Logging

@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 
 /// The directory holding the tree-sitter runtime and grammar libraries (filled by
 /// `scripts/grammars install`), found the same way by debug, release and installed builds and by
@@ -67,13 +68,13 @@ public struct GrammarDirectory: Sendable, Equatable {
 
     /// Places tried for a binary at `executable` (a resolved path), in order.
     static func candidates(forExecutable executable: String) -> [GrammarDirectory] {
-        var directory = (executable as NSString).deletingLastPathComponent
-        var found = [GrammarDirectory(path: ((directory as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent("lib/docwright/grammars"), origin: .installPrefix)]
+        var directory = PathText.parent(of: executable)
+        var found = [GrammarDirectory(path: PathText.appending("lib/docwright/grammars", to: PathText.parent(of: directory)),
+                                   origin: .installPrefix)]
         // `.build/<triple>/debug/docwright`, `.build/debug/docwright.xctest/...`: a few levels up.
         for _ in 0..<6 where directory != "/" && !directory.isEmpty {
-            found.append(GrammarDirectory(path: (directory as NSString).appendingPathComponent(".build-grammars"), origin: .checkout))
-            directory = (directory as NSString).deletingLastPathComponent
+            found.append(GrammarDirectory(path: PathText.appending(".build-grammars", to: directory), origin: .checkout))
+            directory = PathText.parent(of: directory)
         }
         return found
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Cache
 import Config
 import Engine
-import Foundation
+import FoundationEssentials
 
 /// `docwright cache stats|clear|path`.
 struct CacheCommand: AsyncParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Config
 import DocwrightCore
 import Engine
-import Foundation
+import FoundationEssentials
 
 /// `docwright compare FILE:LINE --models a,b`: the same task on several models, side by side.
 struct Compare: AsyncParsableCommand {
@@ -23,7 +23,7 @@ struct Compare: AsyncParsableCommand {
     func run() async throws {
         try await options.withTask("compare", at: target, verb: "compare") { targeted in
             let location = targeted.location
-            let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = models.split(separator: ",").map { $0.trimmingHorizontalWhitespace() }.filter { !$0.isEmpty }
             let comparison = await targeted.engine.compare(task: targeted.task, models: names)
             print(json ? try jsonString(comparison) : comparison.markdown(uri: location.path, position: "\(location.line)"))
             if !comparison.entries.isEmpty, comparison.entries.allSatisfy({ $0.error != nil }) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Config
 import DocwrightCore
 import Engine
-import Foundation
+import FoundationEssentials
 import Gateway
 import Intent
 import Syntax
@@ -273,7 +273,7 @@ struct DoctorReport: Encodable {
             let language = languageID(forPath: file)
             let text = try? String(contentsOfFile: file, encoding: .utf8)
             let imports = IntentFinder.imports(in: text ?? "", language: language ?? "plaintext")
-            return effective.explainRoute(path: file, language: language, text: text, imports: imports).components(separatedBy: "\n")
+            return effective.explainRoute(path: file, language: language, text: text, imports: imports).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
     }
 

@@ -1,6 +1,11 @@
 import ArgumentParser
 import DocwrightCore
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 enum Main {
@@ -12,7 +17,7 @@ enum Main {
             return
         }
         if let unknown = CommandGuess.unknownSubcommand(in: arguments) {
-            FileHandle.standardError.write(Data((unknown + "\n").utf8))
+            StandardStreams.writeError((unknown + "\n"))
             Docwright.exit(withError: ExitCode.validationFailure)
         }
         if let server = LSPFastPath.parse(arguments) {

@@ -1,15 +1,23 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 import Logging
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Appends one line per log record to a file (for `--log-file`).
 struct FileLogHandler: LogHandler {
+    /// The file's descriptor, opened for appending; the lock keeps concurrent records whole.
     private final class Sink: Sendable {
-        let handle: Mutex<FileHandle>
-        init(_ handle: FileHandle) { self.handle = Mutex(handle) }
+        let descriptor: Mutex<Int32>
+        init(_ descriptor: Int32) { self.descriptor = Mutex(descriptor) }
         func write(_ line: String) {
-            handle.withLock { $0.write(Data(line.utf8)) }
+            descriptor.withLock { _ = StandardStreams.write(Array(line.utf8), to: $0) }
         }
+        deinit { descriptor.withLock { _ = close($0) } }
     }
 
     private let sink: Sink
@@ -18,12 +26,9 @@ struct FileLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
 
     init?(label: String, path: String) {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
-        handle.seekToEndOfFile()
-        self.sink = Sink(handle)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        self.sink = Sink(descriptor)
         self.label = label
     }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Config
 import DocwrightCore
 import Engine
-import Foundation
+import FoundationEssentials
 
 /// `docwright generate FILE:LINE[:COL]`: ranked implementations for the docstring there.
 struct Generate: AsyncParsableCommand {
@@ -49,7 +49,7 @@ struct Generate: AsyncParsableCommand {
             }
             let updated = replacing(task.insertion, in: targeted.text, with: best.text)
             try updated.write(toFile: location.absolutePath, atomically: true, encoding: .utf8)
-            FileHandle.standardError.write(Data("docwright: wrote candidate \(rank + 1) into \(location.path)\n".utf8))
+            StandardStreams.writeError("docwright: wrote candidate \(rank + 1) into \(location.path)\n")
         }
     }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Logging
 
 /// `--log-level` / `DOCWRIGHT_LOG` and `--log-file`; logs go to stderr by default, never stdout.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Config
 import DocwrightCore
 import Engine
-import Foundation
+import FoundationEssentials
 import JSON
 import ProjectContext
 import Providers
@@ -118,7 +118,7 @@ struct PromptReport: Encodable {
         case .empty: return "not built"
         case .building: return "building"
         case .ready(let files, let outlines, let truncated, let seconds):
-            return "\(outlines) source files outlined of \(files) files in \(String(format: "%.2f", seconds)) s"
+            return "\(outlines) source files outlined of \(files) files in \(String(cFormat: "%.2f", seconds)) s"
                 + (truncated ? " (stopped at context.max_files)" : "")
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Config
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Gateway
 import Providers
 
@@ -56,14 +56,14 @@ struct Sample: AsyncParsableCommand {
         }
         guard let style = APIStyle(rawValue: api) else { throw ValidationError("--api must be chat, completions or fim") }
         if let proxy, let problem = ProxySetting.problem(proxy) { throw ValidationError("--proxy \(problem)") }
-        let data = promptFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: promptFile)
+        let data = promptFile == "-" ? Data(StandardStreams.readAll()) : FileManager.default.contents(atPath: promptFile)
         guard let data else { throw CLIError("cannot read \(promptFile): no such file or not readable") }
         let text = String(decoding: data, as: UTF8.self)
-        let stops = stop.map { $0.replacingOccurrences(of: "\\n", with: "\n") }
+        let stops = stop.map { $0.replacing("\\n", with: "\n") }
         // A relative CA path is the current directory's, as for any other file argument.
         let caPath = caFile.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
         let endpoint = ModelEndpoint(name: model, provider: providerKind, baseURL: baseURL, model: model, api: style, apiKeyEnv: apiKeyEnv,
-                                     timeout: timeout, proxy: proxy?.trimmingCharacters(in: .whitespaces), caFile: caPath)
+                                     timeout: timeout, proxy: proxy?.trimmingHorizontalWhitespace(), caFile: caPath)
         let prompt: Prompt = style == .chat ? .chat([ChatMessage(role: .user, content: text)]) : .completion(text)
         let plan = PromptPlan(prompt: prompt, stops: stops, extractCode: false)
         let params = SamplingParams(n: n, temperature: temperature, maxTokens: maxTokens, stop: stops, seed: seed)

@@ -1,10 +1,15 @@
 import ArgumentParser
 import Engine
-import Foundation
+import FoundationEssentials
 import JSONRPC
 import Logging
 import Server
 import DocwrightCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `docwright lsp`: LSP over stdio. Editors usually start it through `LSPFastPath`, which skips
 /// ArgumentParser; this command is the same server for every other spelling (and for `--help`).
@@ -43,7 +48,7 @@ struct LanguageServerProcess {
         let code = server.exitCode ?? 1
         logger.info("exit", metadata: ["code": "\(code)"])
         engine.shutdown()
-        Foundation.exit(code)
+        exit(code)
     }
 }
 

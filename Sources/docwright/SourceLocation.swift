@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 
 /// `path:line[:column]` as given on the command line (1-based).
 struct SourceLocation {

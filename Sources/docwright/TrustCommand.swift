@@ -1,6 +1,7 @@
 import ArgumentParser
 import Config
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 
 /// `docwright trust [DIR]`, `--list`, `--revoke`: which project files may choose endpoints and
 /// keys (see docs/security.md). Trust is recorded per file path and content digest in
@@ -63,13 +64,13 @@ struct TrustCommand: ParsableCommand {
     /// The `.docwright.toml` the workspace at `directory` uses (searched upward, as the server does).
     private func projectFile(environment: [String: String]) throws -> String {
         let start = URL(fileURLWithPath: directory ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: start, isDirectory: &isDirectory) else {
             printError("docwright: no such directory: \(directory ?? start)")
             throw ExitCode.failure
         }
         // A path to the file itself is accepted too.
-        let from = isDirectory.boolValue ? start : (start as NSString).deletingLastPathComponent
+        let from = isDirectory ? start : PathText.parent(of: start)
         guard let file = ConfigFiles.findProjectFile(workspaceRoot: from, environment: environment) else {
             printError("docwright: no \(ConfigFiles.projectFileName) in \(from) or its parents")
             throw ExitCode.failure

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Engine
-import Foundation
+import FoundationEssentials
 
 /// `docwright usage`: tokens and estimated cost per day and model.
 struct UsageCommand: AsyncParsableCommand {
@@ -23,7 +23,7 @@ struct UsageCommand: AsyncParsableCommand {
             for (model, entry) in days[day, default: [:]].sorted(by: { $0.key < $1.key }) {
                 print("\(day)  \(model.padding(toLength: 26, withPad: " ", startingAt: 0))  "
                     + "\(String(entry.requests).leftPad(8))  \(String(entry.promptTokens).leftPad(9))  "
-                    + "\(String(entry.completionTokens).leftPad(10))  $\(String(format: "%.4f", entry.cost))")
+                    + "\(String(entry.completionTokens).leftPad(10))  $\(String(cFormat: "%.4f", entry.cost))")
             }
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Config
 import DocwrightCore
 import Engine
-import Foundation
+import FoundationEssentials
 import Logging
 
 /// `--workspace DIR`: the root that path rules (`privacy.exclude`, `disabled_paths`, route
@@ -92,5 +92,5 @@ struct ModelOptions: ParsableArguments {
 }
 
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    StandardStreams.writeError((line + "\n"))
 }

@@ -40,7 +40,7 @@ struct Project {
         config.reload()
         let candidates = cache ? CandidateCache(configuration: CacheConfiguration(config.current.cache), logger: quietLogger(),
                                                 clock: clock) : nil
-        let usage = UsageLedger(path: root.path + "/xdg-state/docwright/usage.json", clock: clock, timeZone: TimeZone(identifier: "UTC")!)
+        let usage = UsageLedger(path: root.path + "/xdg-state/docwright/usage.json", clock: clock, timeZone: .utc)
         return Engine(config: config, models: models, cache: candidates, usage: usage, clock: clock, logger: quietLogger())
     }
 

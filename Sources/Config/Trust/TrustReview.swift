@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What trusting a project file would allow, for `docwright trust` to show before it records
 /// the file, and for `--list`.

@@ -1,5 +1,10 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The project files the user has trusted, kept in the user's data directory
 /// (`$XDG_DATA_HOME/docwright/trusted.json`, else `~/.local/share/docwright/trusted.json`), as
@@ -42,7 +47,7 @@ public struct TrustStore: Sendable {
     public static func defaultPath(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/docwright/trusted.json" }
         guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return (home as NSString).appendingPathComponent(".local/share/docwright/trusted.json")
+        return PathText.appending(".local/share/docwright/trusted.json", to: home)
     }
 
     /// Every entry, sorted by path. An unreadable or corrupt list trusts nothing.
@@ -84,16 +89,14 @@ public struct TrustStore: Sendable {
     static func digest(_ contents: Data) -> String { SHA256.hash(contents).hexString }
 
     private static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        CivilTime.timestamp(date)
     }
 
     private func write(_ files: [Entry]) throws {
         guard let path else {
             throw TrustError("no data directory: set XDG_DATA_HOME or HOME to record trusted files")
         }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.parent(of: path)
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -112,7 +115,7 @@ public struct TrustStore: Sendable {
         } catch let error as TrustError {
             throw error
         } catch {
-            throw TrustError("cannot write \(path): \(error.localizedDescription)")
+            throw TrustError("cannot write \(path): \(ErrorText.describe(error))")
         }
     }
 }

@@ -1,6 +1,6 @@
 import DocwrightCore
 import JSON
-import Foundation
+import FoundationEssentials
 import Providers
 
 /// Turns transport failures and HTTP error replies into `GatewayError`s that name the model,
@@ -161,7 +161,7 @@ struct ErrorExplainer: Sendable {
                 ?? json["detail"]?.stringValue
         } else {
             let raw = String(decoding: body.prefix(300), as: UTF8.self)
-            text = raw.filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces)
+            text = raw.filter { !$0.isNewline }.trimmingHorizontalWhitespace()
         }
         guard var message = text, !message.isEmpty else { return nil }
         if message.count > 300 { message = String(message.prefix(300)) + "…" }
@@ -172,7 +172,7 @@ struct ErrorExplainer: Sendable {
     private func scrub(_ text: String) -> String {
         var result = Redaction.scrub(text, secret: credential?.value)
         for secret in network.proxyCredentials where secret.count >= 3 {
-            result = result.replacingOccurrences(of: secret, with: "[redacted]")
+            result = result.replacing(secret, with: "[redacted]")
         }
         return result
     }

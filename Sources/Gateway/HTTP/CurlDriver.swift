@@ -1,5 +1,6 @@
 import CCurl
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 import Synchronization
 
 /// Runs one curl multi handle on a dedicated thread (never the cooperative pool).
@@ -47,9 +48,7 @@ final class CurlDriver: @unchecked Sendable {
             throw HTTPClientError.transport(code: -1, message: "curl_multi_init failed")
         }
         self.multi = multi
-        let thread = Thread { [self] in self.run() }
-        thread.name = "docwright.curl"
-        thread.start()
+        DedicatedThread.start(name: "docwright.curl") { [self] in self.run() }
     }
 
     /// Queues a transfer; fails it at once if the driver is shutting down.

@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Where a transfer's result goes: one continuation for a whole response, or a stream of parts.

@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -52,11 +52,11 @@ public struct NetworkSettings: Sendable, Hashable {
 
     /// The proxy's user-info as written and decoded, to scrub from any text that leaves.
     var proxyCredentials: [String] {
-        guard let proxy, let start = proxy.range(of: "://")?.upperBound,
+        guard let proxy, let start = proxy.firstRange(of: "://")?.upperBound,
               let at = proxy[start...].lastIndex(of: "@") else { return [] }
         let userInfo = String(proxy[start..<at])
         var parts = [userInfo] + userInfo.split(separator: ":", maxSplits: 1).map(String.init)
-        parts += parts.compactMap { $0.removingPercentEncoding }
+        parts += parts.compactMap { $0.percentDecoded }
         return Array(Set(parts)).sorted { $0.count > $1.count }
     }
 
@@ -86,7 +86,7 @@ public struct NetworkSettings: Sendable, Hashable {
         let host = normalizedHost(target?.host ?? "")
 
         if let configured = endpoint.proxy {
-            if configured.trimmingCharacters(in: .whitespaces).isEmpty {
+            if configured.trimmingHorizontalWhitespace().isEmpty {
                 settings.proxySource = "proxy = \"\""
             } else {
                 settings.proxy = normalizedProxy(configured)
@@ -120,11 +120,11 @@ public struct NetworkSettings: Sendable, Hashable {
     /// (or when none is named, or TLS is not used). Checked before every request: fail closed.
     public var caFileProblem: String? {
         guard usesTLS, let caFile else { return nil }
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: caFile, isDirectory: &isDirectory) else {
             return "the CA file \(caFile) (\(caSource ?? "ca_file")) does not exist"
         }
-        if isDirectory.boolValue { return "the CA file \(caFile) (\(caSource ?? "ca_file")) is a directory, not a PEM file" }
+        if isDirectory { return "the CA file \(caFile) (\(caSource ?? "ca_file")) is a directory, not a PEM file" }
         guard FileManager.default.isReadableFile(atPath: caFile) else {
             return "the CA file \(caFile) (\(caSource ?? "ca_file")) is not readable"
         }
@@ -136,7 +136,7 @@ public struct NetworkSettings: Sendable, Hashable {
     /// The first of `names` set to a non-empty value, as curl treats an empty variable as unset.
     static func firstSet(_ names: [String], in environment: [String: String]) -> (name: String, value: String)? {
         for name in names {
-            if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return (name, value) }
+            if let value = environment[name]?.trimmingHorizontalWhitespace(), !value.isEmpty { return (name, value) }
         }
         return nil
     }
@@ -151,7 +151,7 @@ public struct NetworkSettings: Sendable, Hashable {
 
     /// `host:3128` → `http://host:3128`, as curl reads a proxy without a scheme.
     static func normalizedProxy(_ value: String) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingHorizontalWhitespace()
         return trimmed.contains("://") ? trimmed : "http://" + trimmed
     }
 

@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Logging
 import Providers
 
@@ -197,7 +197,7 @@ struct ProviderBackend: ModelBackend {
     /// The upper bound in a server's "n must be ≤ 8" style message, e.g. llama.cpp's
     /// "Field 'n': Value must be between 1 <= value <= 8, but got 20".
     static func limit(in message: String) -> Int? {
-        guard let range = message.range(of: #"<=\s*(\d+)"#, options: .regularExpression) else { return nil }
-        return Int(message[range].filter(\.isNumber))
+        guard let match = message.firstMatch(of: #/<=\s*(\d+)/#) else { return nil }
+        return Int(match.1)
     }
 }

@@ -1,5 +1,5 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 import Providers
 
 /// An API key and where it came from (the source is safe to show; the value never is).
@@ -18,16 +18,16 @@ struct Credential: Sendable, Hashable {
     static func resolve(for endpoint: ModelEndpoint, provider: any Provider,
                         environment: [String: String], explainer: ErrorExplainer) throws(GatewayError) -> Credential? {
         if let name = endpoint.apiKeyEnv, !name.isEmpty {
-            guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            guard let value = environment[name]?.trimmingWhitespace(), !value.isEmpty else {
                 throw GatewayError(kind: .missingAPIKey, userMessage:
                     "No API key for \(explainer.label): the environment variable \(name) is not set or empty.")
             }
             return Credential(value: value, source: .environment(name))
         }
         if let path = endpoint.apiKeyFile, !path.isEmpty {
-            let expanded = NSString(string: path).expandingTildeInPath
+            let expanded = PathText.standardized(path, home: environment["HOME"] ?? ProcessInfo.processInfo.environment["HOME"])
             guard let data = FileManager.default.contents(atPath: expanded),
-                let value = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+                let value = String(data: data, encoding: .utf8)?.trimmingWhitespace(),
                 !value.isEmpty
             else {
                 throw GatewayError(kind: .missingAPIKey, userMessage:
@@ -36,7 +36,7 @@ struct Credential: Sendable, Hashable {
             return Credential(value: value, source: .file(path))
         }
         if let name = provider.defaultKeyVariable,
-            let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+            let value = environment[name]?.trimmingWhitespace(), !value.isEmpty
         {
             return Credential(value: value, source: .environment(name))
         }

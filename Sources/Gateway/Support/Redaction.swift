@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keeps secrets out of logs and messages.
 enum Redaction {
@@ -15,10 +15,9 @@ enum Redaction {
     /// Removes the known key and anything shaped like an API key from text a server sent back.
     static func scrub(_ text: String, secret: String?) -> String {
         var result = text
-        if let secret, secret.count >= 4 { result = result.replacingOccurrences(of: secret, with: "[redacted]") }
-        for pattern in [#"sk-[A-Za-z0-9_\-\*\.]{3,}"#, #"(?i)bearer\s+[A-Za-z0-9_\-\.\*]+"#] {
-            result = result.replacingOccurrences(of: pattern, with: "[redacted]", options: .regularExpression)
-        }
+        if let secret, secret.count >= 4 { result = result.replacing(secret, with: "[redacted]") }
+        result.replace(#/sk-[A-Za-z0-9_\-\*\.]{3,}/#, with: "[redacted]")
+        result.replace(#/(?i)bearer\s+[A-Za-z0-9_\-\.\*]+/#, with: "[redacted]")
         return result
     }
 
@@ -37,7 +36,7 @@ enum Redaction {
         var text = url
         if let query = text.firstIndex(of: "?") { text = String(text[..<query]) }
         guard let at = text.lastIndex(of: "@") else { return text }
-        let start = text.range(of: "://").map(\.upperBound) ?? text.startIndex
+        let start = text.firstRange(of: "://").map(\.upperBound) ?? text.startIndex
         guard start <= at else { return text }
         return String(text[..<start]) + String(text[text.index(after: at)...])
     }

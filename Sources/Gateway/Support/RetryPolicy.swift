@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How often and how long to retry rate-limited (429) and failing (5xx) requests.
 public struct RetryPolicy: Sendable, Hashable {
@@ -38,13 +43,9 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// `Retry-After` as seconds: either a number or an HTTP date.
     static func retryAfter(from headers: [String: String]) -> Double? {
-        guard let value = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let value = headers["retry-after"]?.trimmingHorizontalWhitespace() else { return nil }
         if let seconds = Double(value) { return max(0, seconds) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
+        guard let date = HTTPDate.parse(value) else { return nil }
         return max(0, date.timeIntervalSinceNow)
     }
 }

@@ -16,15 +16,15 @@ extension ImportResolver {
         let text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//"))
         let strings = ImportText.quoted(in: text)
         // The specifier: the string after `from`, else the one in `require(`/`import(`, else the first.
-        let fromString = strings.first { $0.before.trimmingSpaces().hasSuffix(" from") || $0.before.trimmingSpaces().hasSuffix("}from") }
+        let fromString = strings.first { $0.before.trimmingWhitespace().hasSuffix(" from") || $0.before.trimmingWhitespace().hasSuffix("}from") }
         let callString = strings.first { quoted in
-            let before = quoted.before.trimmingSpaces()
+            let before = quoted.before.trimmingWhitespace()
             return before.hasSuffix("require(") || before.hasSuffix("import(")
         }
         guard let specifier = fromString ?? callString ?? strings.first else { return [] }
 
         var entry = ResolvedImport(statement: statement, files: ecmascriptFiles(specifier.value, of: path))
-        let clause = specifier.before.trimmingSpaces()
+        let clause = specifier.before.trimmingWhitespace()
         if callString != nil, fromString == nil {
             ecmascriptRequireBindings(clause, into: &entry)
         } else {
@@ -43,8 +43,8 @@ extension ImportResolver {
         // The braces: named imports.
         if let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             for item in rest[rest.index(after: open)..<close].split(separator: ",") {
-                var item = item.trimmingSpaces()
-                if item.hasPrefix("type ") { item = String(item.dropFirst(5)).trimmingSpaces() }
+                var item = item.trimmingWhitespace()
+                if item.hasPrefix("type ") { item = String(item.dropFirst(5)).trimmingWhitespace() }
                 guard let (name, local) = ImportText.renamed(item) else { continue }
                 if name == "default" {
                     entry.names.append(local)  // the default export, by its local name
@@ -68,9 +68,9 @@ extension ImportResolver {
     /// Reads `const x = require(` / `const {a, b: c} = require(` / TypeScript's `import x = require(`.
     private func ecmascriptRequireBindings(_ text: String, into entry: inout ResolvedImport) {
         guard let equals = text.firstIndex(of: "=") else { return }
-        var target = text[..<equals].trimmingSpaces()
+        var target = text[..<equals].trimmingWhitespace()
         for keyword in ["export ", "const ", "let ", "var ", "import "] where target.hasPrefix(keyword) {
-            target = String(target.dropFirst(keyword.count)).trimmingSpaces()
+            target = String(target.dropFirst(keyword.count)).trimmingWhitespace()
         }
         if target.hasPrefix("{"), target.hasSuffix("}") {
             for item in target.dropFirst().dropLast().split(separator: ",") {
@@ -164,7 +164,7 @@ extension ImportResolver {
            let base = WorkspacePath.join(directory, strings[key + 1].value) {
             out[0] = base
         }
-        guard let key = strings.firstIndex(where: { $0.value == "paths" && $0.after.trimmingSpaces().hasPrefix(":") })
+        guard let key = strings.firstIndex(where: { $0.value == "paths" && $0.after.trimmingWhitespace().hasPrefix(":") })
         else { return out }
         // The strings of the `paths` object: a key is followed by `:`, its targets by `,` or `]`.
         var depth = 0
@@ -173,7 +173,7 @@ extension ImportResolver {
             let between = quoted.before.suffix(from: strings[key].after.startIndex)
             depth = between.filter { $0 == "{" }.count - between.filter { $0 == "}" }.count
             guard depth > 0 else { break }
-            if quoted.after.trimmingSpaces().hasPrefix(":") {
+            if quoted.after.trimmingWhitespace().hasPrefix(":") {
                 pattern = quoted.value
             } else if let pattern, out.count < 401 {
                 out += [pattern, quoted.value]

@@ -70,7 +70,7 @@ extension ImportResolver {
             guard let text = files.text(of: Self.child(directory, "go.mod")) else { return nil }
             for line in ImportText.withoutLineComments(text, marker: "//").split(separator: "\n") {
                 guard let rest = ImportText.after("module", in: line) else { continue }
-                let value = rest.trimmingSpaces().filter { $0 != "\"" && $0 != "`" }
+                let value = rest.trimmingWhitespace().filter { $0 != "\"" && $0 != "`" }
                 return value.isEmpty ? nil : value
             }
             return nil

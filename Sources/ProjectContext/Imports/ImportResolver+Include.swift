@@ -3,7 +3,7 @@
 /// library's (no files). A header carries the declarations: its source file is not added.
 extension ImportResolver {
     func resolveInclude(_ statement: String, of path: String) -> [ResolvedImport] {
-        let text = statement.trimmingSpaces()
+        let text = statement.trimmingWhitespace()
         guard text.hasPrefix("#") else { return [] }
         let directive = text.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
         guard directive.hasPrefix("include") || directive.hasPrefix("import") else { return [] }

@@ -41,7 +41,7 @@ extension ImportResolver {
     // MARK: C#
 
     func resolveCSharp(_ statement: String, of path: String) -> [ResolvedImport] {
-        var text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//")).trimmingSpaces()
+        var text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//")).trimmingWhitespace()
         if text.hasSuffix(";") { text.removeLast() }
         var rest = Substring(text)
         if let afterGlobal = ImportText.after("global", in: rest) { rest = afterGlobal }
@@ -51,10 +51,10 @@ extension ImportResolver {
         if let afterStatic = ImportText.after("static", in: rest) { rest = afterStatic; isStatic = true }
         var alias: String?
         if let equals = rest.firstIndex(of: "=") {
-            alias = rest[..<equals].trimmingSpaces()
+            alias = rest[..<equals].trimmingWhitespace()
             rest = rest[rest.index(after: equals)...]
         }
-        let name = rest.trimmingSpaces().filter { !$0.isWhitespace }
+        let name = rest.trimmingWhitespace().filter { !$0.isWhitespace }
         let segments = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !segments.isEmpty, segments.allSatisfy(ImportText.isIdentifier) else {
             return [ResolvedImport(statement: statement, files: [])]
@@ -90,7 +90,7 @@ extension ImportResolver {
     // MARK: Ruby
 
     func resolveRuby(_ statement: String, of path: String) -> [ResolvedImport] {
-        let text = statement.trimmingSpaces()
+        let text = statement.trimmingWhitespace()
         guard let name = ImportText.quoted(in: text).first?.value, !name.isEmpty else { return [] }
         let file = name.hasSuffix(".rb") ? name : name + ".rb"
         let candidates: [String?]
@@ -113,12 +113,12 @@ extension ImportResolver {
 
     func resolveLua(_ statement: String, of path: String) -> [ResolvedImport] {
         let text = ImportText.withoutLineComments(statement, marker: "--")
-        guard let quoted = ImportText.quoted(in: text).first(where: { $0.before.trimmingSpaces().hasSuffix("require")
-            || $0.before.trimmingSpaces().hasSuffix("require(") }) else { return [] }
+        guard let quoted = ImportText.quoted(in: text).first(where: { $0.before.trimmingWhitespace().hasSuffix("require")
+            || $0.before.trimmingWhitespace().hasSuffix("require(") }) else { return [] }
         let segments = quoted.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var entry = ResolvedImport(statement: statement, files: [])
         // `local m = require("a.b")` binds `m`.
-        let before = quoted.before.trimmingSpaces()
+        let before = quoted.before.trimmingWhitespace()
         if let equals = before.firstIndex(of: "=") {
             let target = ImportText.words(before[..<equals]).last ?? ""
             if ImportText.isIdentifier(target) { entry.aliases = [target] }

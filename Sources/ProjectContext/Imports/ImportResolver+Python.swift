@@ -13,7 +13,7 @@ extension ImportResolver {
             default: flat.append(scalar)
             }
         }
-        let text = String(flat).trimmingSpaces()
+        let text = String(flat).trimmingWhitespace()
         if let rest = ImportText.after("from", in: text) {
             return pythonFrom(rest, statement: statement, of: path)
         }
@@ -35,16 +35,16 @@ extension ImportResolver {
         // `from X import …` (also `from .import x`).
         let moduleText: Substring
         let namesText: Substring
-        if let range = rest.range(of: " import ") {
+        if let range = rest.firstRange(of: " import ") {
             moduleText = rest[..<range.lowerBound]
             namesText = rest[range.upperBound...]
-        } else if let range = rest.range(of: "import "), rest[..<range.lowerBound].allSatisfy({ $0 == "." }) {
+        } else if let range = rest.firstRange(of: "import "), rest[..<range.lowerBound].allSatisfy({ $0 == "." }) {
             moduleText = rest[..<range.lowerBound]
             namesText = rest[range.upperBound...]
         } else {
             return []
         }
-        let module = moduleText.trimmingSpaces()
+        let module = moduleText.trimmingWhitespace()
         let level = module.prefix { $0 == "." }.count
         let dotted = module.dropFirst(level)
         let segments = dotted.isEmpty ? [] : dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

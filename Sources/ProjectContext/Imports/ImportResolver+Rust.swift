@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Rust: `mod m;`, `use crate::a::b::Item;`, `use super::x`, `use self::x`, groups `use
 /// crate::a::{b, c::D, self}`, globs `use a::*`, renames `use x as y`, `extern crate c;`, and paths
@@ -15,8 +15,8 @@ extension ImportResolver {
     func resolveRust(_ statement: String, of path: String) -> [ResolvedImport] {
         var text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//"))
         // Attributes (`#[cfg(test)]`) and visibility.
-        text = text.split(separator: "\n").filter { !$0.trimmingSpaces().hasPrefix("#[") }.joined(separator: " ")
-        text = text.trimmingSpaces()
+        text = text.split(separator: "\n").filter { !$0.trimmingWhitespace().hasPrefix("#[") }.joined(separator: " ")
+        text = text.trimmingWhitespace()
         if text.hasSuffix(";") { text.removeLast() }
         var body = Substring(text)
         if let rest = ImportText.after("pub", in: body) {
@@ -26,7 +26,7 @@ extension ImportResolver {
         }
         let current = rustCurrentModule(of: path)
         if let rest = ImportText.after("mod", in: body) {
-            let name = rest.trimmingSpaces()
+            let name = rest.trimmingWhitespace()
             guard ImportText.isIdentifier(name) else { return [] }  // an inline `mod m { … }`
             let file = current.flatMap { rustChild(name, of: $0) }?.file
             return [ResolvedImport(statement: statement, files: file.map { [$0] } ?? [], aliases: [name])]
@@ -60,11 +60,11 @@ extension ImportResolver {
 
     /// Flattens a use tree (`a::{b, c::{d as e, self}, *}`) into paths with their local names.
     static func expandRustUseTree(_ text: String, prefix: [String], into leaves: inout [(segments: [String], local: String?)]) {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty, leaves.count < 500 else { return }
         if let open = trimmed.firstIndex(of: "{"), trimmed.hasSuffix("}") {
-            let head = trimmed[..<open].trimmingSpaces()
-            let headSegments = head.components(separatedBy: "::").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            let head = trimmed[..<open].trimmingWhitespace()
+            let headSegments = head.split(separator: "::", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
             // Split on commas at depth 0.
             var depth = 0
@@ -82,7 +82,7 @@ extension ImportResolver {
             return
         }
         let (pathText, local) = ImportText.renamed(trimmed).map { ($0.name, $0.local) } ?? (trimmed, trimmed)
-        let segments = pathText.components(separatedBy: "::").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let segments = pathText.split(separator: "::", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !segments.isEmpty else { return }
         if segments == ["self"] {
             leaves.append((prefix, local == pathText ? nil : local))
@@ -205,10 +205,10 @@ extension ImportResolver {
                 guard let text = files.text(of: Self.child(directory, "Cargo.toml")) else { continue }
                 var section = ""
                 var name: String?
-                for line in text.split(separator: "\n").map({ $0.trimmingSpaces() }) {
+                for line in text.split(separator: "\n").map({ $0.trimmingWhitespace() }) {
                     if line.hasPrefix("[") { section = line; continue }
                     if section == "[package]", line.hasPrefix("name"), let equals = line.firstIndex(of: "=") {
-                        name = line[line.index(after: equals)...].trimmingSpaces().filter { $0 != "\"" && $0 != "'" }
+                        name = line[line.index(after: equals)...].trimmingWhitespace().filter { $0 != "\"" && $0 != "'" }
                     }
                 }
                 let source = Self.child(directory, "src")

@@ -49,7 +49,7 @@ enum ImportText {
     static func withoutLineComments(_ text: String, marker: String) -> String {
         guard text.contains(marker) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            guard let range = line.range(of: marker) else { return line }
+            guard let range = line.firstRange(of: marker) else { return line }
             return line[..<range.lowerBound]
         }.joined(separator: "\n")
     }
@@ -59,9 +59,9 @@ enum ImportText {
         guard text.contains("/*") else { return text }
         var out = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "/*") {
+        while let open = rest.firstRange(of: "/*") {
             out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "*/") else { return out }
+            guard let close = rest[open.upperBound...].firstRange(of: "*/") else { return out }
             out += " "
             rest = rest[close.upperBound...]
         }
@@ -111,7 +111,7 @@ enum ImportText {
     /// `X` or `X as Y` (also `X: Y` with `separator` ":"): the name and its local name.
     static func renamed(_ item: String, separator: String = "as") -> (name: String, local: String)? {
         let parts = separator == "as" ? words(item) : item.split(separator: Character(separator)).map {
-            String($0).trimmingSpaces()
+            String($0).trimmingWhitespace()
         }
         if parts.count == 1, !parts[0].isEmpty { return (parts[0], parts[0]) }
         if separator == "as", parts.count == 3, parts[1] == "as" { return (parts[0], parts[2]) }
@@ -131,11 +131,3 @@ enum ImportText {
     }
 }
 
-extension StringProtocol {
-    /// Without leading and trailing whitespace and newlines.
-    func trimmingSpaces() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
-    }
-}

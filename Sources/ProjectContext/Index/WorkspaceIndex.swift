@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import DocwrightCore
+import FoundationEssentials
 import Languages
 import Synchronization
 import Syntax
@@ -61,7 +63,7 @@ public final class WorkspaceIndex: Sendable {
 
     /// The workspace-relative form of an absolute path; nil outside the workspace.
     public func relativePath(_ absolute: String) -> String? {
-        let standardized = (absolute as NSString).standardizingPath
+        let standardized = PathText.standardized(absolute)
         if standardized == root { return "" }
         let prefix = root == "/" ? "/" : root + "/"
         guard standardized.hasPrefix(prefix) else { return nil }
@@ -73,13 +75,10 @@ public final class WorkspaceIndex: Sendable {
     /// Walks and outlines the whole workspace on a thread of its own; returns when done.
     public func build() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let thread = Thread { [self] in
+            DedicatedThread.start(name: "docwright.index.build", stackSize: 4 << 20) { [self] in
                 buildNow()
                 continuation.resume()
             }
-            thread.name = "docwright.index.build"
-            thread.stackSize = 4 << 20
-            thread.start()
         }
     }
 

@@ -19,7 +19,7 @@ package struct RawToken: Sendable, Hashable {
     /// OpenAI writes tokens that are not whole UTF-8 characters as `bytes:\xe2\x80`.
     private static func byteCount(of text: String) -> Int {
         guard text.hasPrefix("bytes:") else { return text.utf8.count }
-        let escapes = text.components(separatedBy: "\\x").count - 1
+        let escapes = text.split(separator: "\\x", omittingEmptySubsequences: false).count - 1
         return escapes > 0 ? escapes : text.utf8.count
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -200,7 +201,7 @@ final class LaunchPlanCache: Sendable {
     func plan() async -> LaunchPlan {
         let current = task.withLock { slot -> Task<LaunchPlan, Never> in
             if let existing = slot { return existing }
-            let created = Task { await BlockingThread.run(name: "docwright.sandbox.probe") { LaunchPlan.probe() } }
+            let created = Task { await DedicatedThread.run(name: "docwright.sandbox.probe") { LaunchPlan.probe() } }
             slot = created
             return created
         }

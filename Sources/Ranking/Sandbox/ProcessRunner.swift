@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -36,17 +37,6 @@ final class SpawnControl: Sendable {
     private let flag = Mutex(false)
     func cancel() { flag.withLock { $0 = true } }
     var isCancelled: Bool { flag.withLock { $0 } }
-}
-
-/// Runs blocking work on a dedicated thread, never on the cooperative pool (2 threads here).
-enum BlockingThread {
-    static func run<T: Sendable>(name: String, _ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
-            let thread = Thread { continuation.resume(returning: body()) }
-            thread.name = name
-            thread.start()
-        }
-    }
 }
 
 /// Spawns one process in its own process group with posix_spawn and supervises it on a dedicated

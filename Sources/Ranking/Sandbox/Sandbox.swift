@@ -1,4 +1,5 @@
-import Foundation
+import DocwrightCore
+import FoundationEssentials
 
 /// Runs untrusted programs (candidate code, its docstring examples, HumanEval tests) contained:
 /// a fresh temporary working directory (HOME and TMPDIR too) removed afterwards; wall-time, CPU,
@@ -29,7 +30,7 @@ public struct Sandbox: Sendable {
         let isolation = plan.isolation(isolateNetwork: limits.isolateNetwork)
         let control = SpawnControl()
         let outcome = await withTaskCancellationHandler {
-            await BlockingThread.run(name: "docwright.sandbox") {
+            await DedicatedThread.run(name: "docwright.sandbox") {
                 Self.runBlocking(plan: plan, executable: executable, arguments: arguments, stdin: stdin,
                                  files: files, limits: limits, control: control)
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Recognises degenerate output: the loops a small model falls into before `max_tokens` cuts it
 /// off (with the local Gemma model these get a *higher* mean log-probability than real answers,
@@ -21,7 +21,7 @@ enum RepetitionDetector {
 
     private static func lineLoop(_ text: String) -> String? {
         let lines = text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingHorizontalWhitespace() }
             .filter { !$0.isEmpty }
         guard lines.count >= 4 else { return nil }
         for period in 1...4 {

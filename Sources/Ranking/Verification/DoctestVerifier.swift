@@ -1,5 +1,6 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
+import JSON
 
 /// Runs a Python docstring's `>>>` examples against each candidate in the sandbox: the program is
 /// the file with the candidate inserted (`task.prefix + candidate + task.suffix`) loaded as a
@@ -38,16 +39,14 @@ public struct DoctestVerifier: Verifier {
         let examples = examples(for: task)
         guard !examples.isEmpty else { return .untested }
         let nonce = "DWRESULT-" + UUID().uuidString
-        let payload: [String: Any] = [
-            "source": task.prefix + candidate + task.suffix,
-            "examples": examples.map { ["source": $0.source, "want": $0.want] },
-            "nonce": nonce,
-            "exampleTimeout": exampleTimeout,
-            "loadTimeout": exampleTimeout,
+        let payload: JSONValue = [
+            "source": .string(task.prefix + candidate + task.suffix),
+            "examples": .array(examples.map { ["source": .string($0.source), "want": .string($0.want)] }),
+            "nonce": .string(nonce),
+            "exampleTimeout": .number(exampleTimeout),
+            "loadTimeout": .number(exampleTimeout),
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: payload) else {
-            return VerificationOutcome(status: .error, detail: "cannot encode the examples")
-        }
+        let data = payload.serializedBytes()
         var runLimits = limits
         runLimits.wallSeconds = min(limits.wallSeconds, exampleTimeout * Double(examples.count + 1) + 2)
         let result = await sandbox.run(executable: python, arguments: ["-I", "-B", "-c", DoctestHarness.source],
@@ -64,19 +63,19 @@ public struct DoctestVerifier: Verifier {
         var firstFailure: String?
         for line in result.stdout.split(separator: "\n") where line.hasPrefix(nonce + " ") {
             let json = line.dropFirst(nonce.count + 1)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { continue }
-            if let load = object["load"] as? String {
+            guard let object = try? JSONValue(parsing: Array(json.utf8)), object.objectValue != nil else { continue }
+            if let load = object["load"]?.stringValue {
                 loadStatus = load
-                loadDetail = object["detail"] as? String
+                loadDetail = object["detail"]?.stringValue
             } else if object["index"] != nil {
                 reported += 1
-                if object["skipped"] as? Bool == true {
+                if object["skipped"]?.boolValue == true {
                     skipped += 1
-                } else if object["passed"] as? Bool == true {
+                } else if object["passed"]?.boolValue == true {
                     passed += 1
                 } else if firstFailure == nil {
-                    let index = (object["index"] as? Int).map { "example \($0 + 1)" } ?? "example"
-                    firstFailure = "\(index): \(object["detail"] as? String ?? "failed")"
+                    let index = object["index"]?.intValue.map { "example \($0 + 1)" } ?? "example"
+                    firstFailure = "\(index): \(object["detail"]?.stringValue ?? "failed")"
                 }
             }
         }

@@ -1,5 +1,6 @@
 import DocwrightCore
-import Foundation
+import FoundationEssentials
+import JSON
 import Languages
 import Syntax
 
@@ -126,13 +127,13 @@ public struct SyntaxChecker: Sendable {
         """
 
     private func checkPython(_ sources: [String]) async -> [Bool?] {
-        guard let data = try? JSONSerialization.data(withJSONObject: sources) else { return sources.map { _ in nil } }
+        let data = JSONValue.array(sources.map(JSONValue.string)).serializedBytes()
         // `limits` leaves memory unbounded for node's V8; Python's compiler needs far less.
         var pythonLimits = limits
         pythonLimits.memoryBytes = pythonLimits.memoryBytes ?? (1 << 30)
         let result = await sandbox.run(executable: "python3", arguments: ["-I", "-B", "-c", Self.pythonChecker],
                                        stdin: String(decoding: data, as: UTF8.self), limits: pythonLimits)
-        let verdicts = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let verdicts = result.stdout.trimmingWhitespace()
         guard result.succeeded, verdicts.count == sources.count else { return sources.map { _ in nil } }
         return verdicts.map { $0 == "T" }
     }
