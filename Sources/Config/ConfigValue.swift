@@ -1,3 +1,4 @@
+import DocwrightCore
 import FoundationEssentials
 
 /// A configuration value as read from TOML or JSON, before it is checked against the schema.

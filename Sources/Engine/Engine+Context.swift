@@ -1,8 +1,10 @@
+import Cache
 import Config
 import DocwrightCore
 import FoundationEssentials
 import Languages
 import ProjectContext
+import Synchronization
 
 extension Engine {
     /// The workspace index behind project context, when one is open.

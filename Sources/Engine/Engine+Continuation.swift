@@ -1,6 +1,8 @@
+import Config
 import DocwrightCore
 import FoundationEssentials
 import Gateway
+import Logging
 import Prompting
 
 extension Engine {

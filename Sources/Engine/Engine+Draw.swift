@@ -3,6 +3,7 @@ import Config
 import DocwrightCore
 import FoundationEssentials
 import Gateway
+import Logging
 import Prompting
 import Ranking
 import Synchronization

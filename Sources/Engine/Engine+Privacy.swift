@@ -1,6 +1,8 @@
 import Cache
+import Config
 import DocwrightCore
 import FoundationEssentials
+import Logging
 import Privacy
 import Synchronization
 

@@ -1,3 +1,4 @@
+import DocwrightCore
 /// A run of consecutive comment-only lines (line comments and/or block comments).
 struct CommentBlock {
     let firstLine: Int

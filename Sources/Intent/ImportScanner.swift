@@ -1,3 +1,4 @@
+import DocwrightCore
 import Languages
 import Syntax
 

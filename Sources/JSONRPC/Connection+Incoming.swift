@@ -1,5 +1,6 @@
 import JSON
 import Logging
+import Synchronization
 
 extension Connection {
     /// A message waiting for its turn with the handler.

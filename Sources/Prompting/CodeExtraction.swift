@@ -1,3 +1,4 @@
+import Languages
 /// Finds the code in a chat reply: the first fenced block (preferring one tagged with the
 /// language), else the reply without the prose lines around it.
 enum CodeExtraction {

@@ -1,3 +1,4 @@
+import Documents
 import JSON
 import DocwrightCore
 import Engine

@@ -1,3 +1,4 @@
+import Documents
 import DocwrightCore
 import Engine
 import JSONRPC

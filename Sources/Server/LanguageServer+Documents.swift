@@ -2,6 +2,7 @@ import Config
 import Documents
 import JSONRPC
 import LSP
+import Syntax
 
 extension LanguageServer {
     func didOpen(_ params: DidOpenTextDocumentNotification) throws {

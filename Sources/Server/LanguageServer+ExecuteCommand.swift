@@ -1,9 +1,11 @@
-import JSON
 import DocwrightCore
 import Engine
 import FoundationEssentials
+import JSON
 import JSONRPC
 import LSP
+import Logging
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

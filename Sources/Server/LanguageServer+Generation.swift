@@ -4,6 +4,8 @@ import Documents
 import Engine
 import JSONRPC
 import LSP
+import Synchronization
+import Syntax
 
 /// Shared by code actions, completion, inline completion and commands: find the task at a
 /// position, generate with progress, and turn candidates into edits.

@@ -3,6 +3,7 @@ import DocwrightCore
 import Engine
 import JSONRPC
 import LSP
+import Synchronization
 
 /// LSP 3.18 `textDocument/inlineCompletion`: ghost text for the body, every ranked candidate so
 /// editors can cycle through them.

@@ -1,9 +1,12 @@
+import Engine
 import JSON
 import DocwrightCore
 import Documents
 import FoundationEssentials
 import JSONRPC
 import LSP
+import Logging
+import Synchronization
 
 extension LanguageServer {
     func initialize(_ params: InitializeRequest) async -> InitializeResult {

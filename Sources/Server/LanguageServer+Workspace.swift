@@ -1,8 +1,12 @@
+import Documents
+import Engine
 import FoundationEssentials
 import JSON
 import JSONRPC
 import LSP
+import Logging
 import ProjectContext
+import Synchronization
 
 /// The workspace index behind project context: opened after `initialized`, built in the
 /// background, kept current from the documents and the client's file events.

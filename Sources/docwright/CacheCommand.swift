@@ -3,6 +3,7 @@ import Cache
 import Config
 import Engine
 import FoundationEssentials
+import Logging
 
 /// `docwright cache stats|clear|path`.
 struct CacheCommand: AsyncParsableCommand {

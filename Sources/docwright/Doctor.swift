@@ -5,6 +5,8 @@ import Engine
 import FoundationEssentials
 import Gateway
 import Intent
+import Languages
+import ProjectContext
 import Syntax
 
 /// `docwright doctor`: what configuration is in force and where each value came from, whether

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocwrightCore
 import Engine
 import FoundationEssentials
 
@@ -21,7 +22,7 @@ struct UsageCommand: AsyncParsableCommand {
         print("day         model                       requests  tokens in  tokens out  est. cost")
         for day in days.keys.sorted() {
             for (model, entry) in days[day, default: [:]].sorted(by: { $0.key < $1.key }) {
-                print("\(day)  \(model.padding(toLength: 26, withPad: " ", startingAt: 0))  "
+                print("\(day)  \(model.rightPad(26))  "
                     + "\(String(entry.requests).leftPad(8))  \(String(entry.promptTokens).leftPad(9))  "
                     + "\(String(entry.completionTokens).leftPad(10))  $\(String(cFormat: "%.4f", entry.cost))")
             }
@@ -32,5 +33,10 @@ struct UsageCommand: AsyncParsableCommand {
 extension String {
     func leftPad(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+
+    /// Exactly `width` characters: cut, or filled with spaces on the right.
+    func rightPad(_ width: Int) -> String {
+        count >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - count)
     }
 }

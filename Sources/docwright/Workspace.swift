@@ -4,6 +4,7 @@ import DocwrightCore
 import Engine
 import FoundationEssentials
 import Logging
+import ProjectContext
 
 /// `--workspace DIR`: the root that path rules (`privacy.exclude`, `disabled_paths`, route
 /// `path`s) are relative to. Without it the CLI finds the root as an editor would: the nearest

@@ -2,6 +2,7 @@ import Bench
 import DocwrightCore
 import Foundation
 import Prompting
+import Ranking
 import Testing
 
 @Suite struct HumanEvalTaskTests {

@@ -1,4 +1,5 @@
 @testable import Bench
+import DocwrightCore
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import DocwrightCore
 import Foundation
 import Testing
 @testable import Config

@@ -1,3 +1,4 @@
+import DocwrightCore
 import Testing
 @testable import Config
 

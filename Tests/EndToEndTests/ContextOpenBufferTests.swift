@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// Issue 15's unsaved-open-buffer case, over LSP with the built binary: a helper module open in

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// Issue 13: an untrusted repository's `.docwright.toml` must not redirect the user's code or

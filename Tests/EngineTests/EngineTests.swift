@@ -1,3 +1,4 @@
+import Config
 import DocwrightCore
 import Engine
 import Foundation

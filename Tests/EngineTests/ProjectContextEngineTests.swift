@@ -1,6 +1,7 @@
 import DocwrightCore
 import Engine
 import Foundation
+import ProjectContext
 import Testing
 import TestFixtures
 

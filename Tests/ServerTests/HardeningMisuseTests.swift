@@ -2,6 +2,7 @@ import JSON
 import Foundation
 import JSONRPC
 import LSP
+import Synchronization
 import Testing
 
 /// LSP misuse through the in-process server: requests for unopened documents, stale versions,

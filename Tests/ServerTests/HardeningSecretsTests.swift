@@ -1,4 +1,5 @@
 import JSON
+import Synchronization
 import TestFixtures
 import Foundation
 import JSONRPC

@@ -2,6 +2,7 @@ import JSON
 import Foundation
 import JSONRPC
 import LSP
+import Server
 import Testing
 
 @Suite struct LifecycleTests {

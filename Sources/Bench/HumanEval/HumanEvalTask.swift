@@ -1,4 +1,5 @@
 import DocwrightCore
+import Foundation
 import Intent
 
 /// A HumanEval problem turned into the task docwright would see in an editor: the prompt is a

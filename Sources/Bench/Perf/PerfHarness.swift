@@ -1,4 +1,5 @@
 import Config
+import DocwrightCore
 import Foundation
 import Gateway
 

@@ -1,3 +1,4 @@
+import DocwrightCore
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import DocwrightCore
 /// JavaScript / TypeScript: `import X, {A, B as C} from './m'`, `import * as ns from`, `import type`,
 /// `import './side'`, `export {A} from`, `export * [as ns] from`, `const x = require('./m')`,
 /// `const {a, b: c} = require('./m')`, `import('./m')`. Only relative specifiers (and `@/`, `~/`

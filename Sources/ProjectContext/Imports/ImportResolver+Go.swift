@@ -1,3 +1,4 @@
+import DocwrightCore
 /// Go: `import "p"`, `import alias "p"`, `import ( … )` blocks, `import . "p"`, `import _ "p"`. An
 /// import path inside a module of the workspace (its `go.mod` `module` line) is the package
 /// directory's non-test `.go` files; the standard library and other modules have none.

@@ -1,3 +1,4 @@
+import DocwrightCore
 import Languages
 
 /// Java / Kotlin: `import a.b.C;` (a file `…/a/b/C.java` or `.kt` under any source root),

@@ -1,3 +1,4 @@
+import DocwrightCore
 /// Swift (`import M` → the SwiftPM target `Sources/M`), C# (`using A.B;` → the directories of the
 /// namespace), Ruby (`require_relative`, `require` from `lib/`) and Lua (`require("a.b")`).
 extension ImportResolver {

@@ -1,3 +1,4 @@
+import DocwrightCore
 import FoundationEssentials
 
 /// Rust: `mod m;`, `use crate::a::b::Item;`, `use super::x`, `use self::x`, groups `use

@@ -1,3 +1,4 @@
+import DocwrightCore
 /// Small lexing helpers for import statement texts (no parser: statements are short and their
 /// shapes few).
 enum ImportText {

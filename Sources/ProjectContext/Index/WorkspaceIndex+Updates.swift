@@ -1,5 +1,7 @@
+import Dispatch
 import FoundationEssentials
 import Languages
+import Synchronization
 import Syntax
 
 extension WorkspaceIndex {

@@ -1,3 +1,4 @@
+import DocwrightCore
 import FoundationEssentials
 
 /// Recognises degenerate output: the loops a small model falls into before `max_tokens` cuts it
