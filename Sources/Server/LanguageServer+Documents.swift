@@ -33,8 +33,9 @@ extension LanguageServer {
     /// The document's syntax tree is brought up to date in the background now, so the request
     /// that follows an open or an edit finds it parsed (a large file's parse is not on its path).
     private func refreshTree(uri: String) {
-        guard let snapshot = documents.snapshot(uri: uri) else { return }
-        trees.refresh(uri, text: snapshot.text, language: snapshot.languageId)
+        guard let language = documents.snapshot(uri: uri)?.languageId else { return }
+        let documents = documents
+        trees.refresh(uri, language: language) { documents.snapshot(uri: uri)?.text }
     }
 
     func textRange(_ range: LSP.Range) -> TextRange {

@@ -23,9 +23,9 @@ public final class SyntaxTreeCache: Sendable {
 
     private let grammars: Grammars
     private let slots = Mutex<[String: Slot]>([:])
-    /// Texts `refresh` was given and the background queue has not parsed yet: only the latest per
-    /// document (a burst of keystrokes parses once).
-    private let pending = Mutex<[String: (text: String, language: String)]>([:])
+    /// Documents `refresh` was asked for and the background queue has not parsed yet, with where
+    /// to read their text then: one entry per document (a burst of keystrokes parses once).
+    private let pending = Mutex<[String: (text: @Sendable () -> String?, language: String)]>([:])
     private let background = DispatchQueue(label: "docwright.syntax.refresh", qos: .utility)
     /// Incremental re-parses and fresh parses done (for tests and benchmarks).
     private let counts = Mutex<(incremental: Int, fresh: Int)>((0, 0))
@@ -75,9 +75,11 @@ public final class SyntaxTreeCache: Sendable {
         Task.detached(priority: .background) { withExtendedLifetime(tree) {} }
     }
 
-    /// Brings the tree of document `key` up to `text` on a background queue (off Swift's
-    /// cooperative pool) and returns at once.
-    public func refresh(_ key: String, text: String, language: String) {
+    /// Brings the tree of document `key` up to date on a background queue (off Swift's
+    /// cooperative pool) and returns at once. `text` is asked for when the parse starts, so only
+    /// the text a burst of edits ends with is built (building a large document's text costs
+    /// O(size), too much for every keystroke); nil (the document is gone) skips it.
+    public func refresh(_ key: String, language: String, text: @escaping @Sendable () -> String?) {
         let idle = pending.withLock { pending in
             defer { pending[key] = (text, language) }
             return pending.isEmpty
@@ -93,7 +95,8 @@ public final class SyntaxTreeCache: Sendable {
 
     private func parsePending() {
         while let (key, job) = pending.withLock({ $0.popFirst() }) {
-            _ = tree(for: key, text: job.text, language: job.language)
+            guard let text = job.text() else { continue }
+            _ = tree(for: key, text: text, language: job.language)
         }
     }
 

@@ -52,7 +52,7 @@ struct TreeCacheTests {
     func refreshAhead() throws {
         let cache = SyntaxTreeCache()
         let text = "def f(x):\n    return x\n"
-        cache.refresh("doc", text: text, language: "python")
+        cache.refresh("doc", language: "python") { text }
         cache.settle()
         #expect(cache.parseCounts.fresh == 1)
         let tree = try #require(cache.tree(for: "doc", text: text, language: "python"))
@@ -65,10 +65,12 @@ struct TreeCacheTests {
         let cache = SyntaxTreeCache()
         var text = "x = 0\n"
         let large = String(repeating: "value = compute(value, 42)\n", count: 3_000)
-        cache.refresh("doc", text: large + text, language: "python")
+        let first = large + text
+        cache.refresh("doc", language: "python") { first }
         for step in 1...50 {
             text = "x = \(step)\n"
-            cache.refresh("doc", text: large + text, language: "python")
+            let current = large + text
+            cache.refresh("doc", language: "python") { current }
         }
         cache.settle()
         let final = large + text
@@ -82,7 +84,7 @@ struct TreeCacheTests {
     func removeAfterRefresh() {
         let cache = SyntaxTreeCache()
         let text = String(repeating: "value = compute(value, 42)\n", count: 5_000)
-        cache.refresh("doc", text: text, language: "python")
+        cache.refresh("doc", language: "python") { text }
         cache.remove("doc")
         cache.settle()
         let before = cache.parseCounts.fresh
