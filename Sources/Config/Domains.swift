@@ -87,7 +87,8 @@ enum BuiltinDomains {
             if lineCount > scriptMaxLines { return nil }
         }
         if evidence.text.hasPrefix("#!") { return "shebang in a small file" }
-        let hasMainGuard = evidence.text.contains("__name__ == \"__main__\"") || evidence.text.contains("__name__ == '__main__'")
+        let hasMainGuard = ByteSearch.contains("__name__ == \"__main__\"", in: evidence.text)
+            || ByteSearch.contains("__name__ == '__main__'", in: evidence.text)
         guard hasMainGuard else { return nil }
         if let module = evidence.modules.sorted().first(where: { m in scripts.imports.contains { DomainEvidence.module(m, isIn: $0) } }) {
             return "__main__ guard and import \(module) in a small file"

@@ -81,13 +81,19 @@ extension EffectiveConfig {
         let lineCount = starts.count
         let head = min(50, lineCount)
         let candidates = Array(0..<head) + Array(max(head, lineCount - 50)..<lineCount)
+        // Compared byte-wise, ASCII-case-folded (Character-wise search of 100 lines was a fifth
+        // of a cached code action).
+        let markers = ["docwright: off", "docwright:off"].map { Array($0.utf8) }
+        let commentStarts = ["#", "//", "/*", "--", ";", "<!--", "*", "%", "(*", "{-", "\"\"\"", "'''"].map { Array($0.utf8) }
         for index in candidates {
             let end = index + 1 < lineCount ? utf8.index(before: starts[index + 1]) : utf8.endIndex
-            let line = text[starts[index]..<end].lowercased()
-            guard let marker = line.firstRange(of: "docwright: off") ?? line.firstRange(of: "docwright:off") else { continue }
-            let before = line[..<marker.lowerBound]
-            let commentStarts = ["#", "//", "/*", "--", ";", "<!--", "*", "%", "(*", "{-", "\"\"\"", "'''"]
-            if commentStarts.contains(where: { before.contains($0) }) { return index + 1 }
+            let line = utf8[starts[index]..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let found = line.withUnsafeBufferPointer { bytes -> Bool in
+                guard let marker = markers.lazy.compactMap({ ByteSearch.firstOffset(of: $0, in: bytes) }).first else { return false }
+                let before = UnsafeBufferPointer(rebasing: bytes[..<marker])
+                return commentStarts.contains { ByteSearch.firstOffset(of: $0, in: before) != nil }
+            }
+            if found { return index + 1 }
         }
         return nil
     }

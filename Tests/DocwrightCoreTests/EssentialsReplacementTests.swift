@@ -83,6 +83,20 @@ import Testing
         #expect(CivilTime.utcDate(year: 2000, month: 13, day: 1, hour: 0, minute: 0, second: 0) == nil)
     }
 
+    @Test func byteSearchFindsWhatFoundationFinds() {
+        let texts = ["", "a", "abc", "héllo __main__ wörld", "if __name__ == \"__main__\":\n    main()", "aaab", "ab", "😀x😀y"]
+        let needles = ["a", "ab", "aab", "__main__", "__name__ == \"__main__\"", "wörld", "😀y", "zz", "abcd"]
+        for text in texts {
+            for needle in needles {
+                #expect(ByteSearch.contains(needle, in: text) == (text.range(of: needle) != nil), "\(needle) in \(text)")
+                #expect(ByteSearch.contains(needle, in: text.dropFirst()) == (text.dropFirst().range(of: needle) != nil))
+            }
+        }
+        let bytes = Array("xxabcabd".utf8)
+        #expect(bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: Array("abd".utf8), in: $0) } == 5)
+        #expect(bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: [], in: $0) } == 0)
+    }
+
     @Test func dedicatedThreadsRunOffThePoolAndReturn() async {
         let value = await DedicatedThread.run(name: "docwright.test.thread-with-a-long-name") { 6 * 7 }
         #expect(value == 42)
