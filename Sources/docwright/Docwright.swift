@@ -17,7 +17,7 @@ enum Main {
             return
         }
         if let unknown = CommandGuess.unknownSubcommand(in: arguments) {
-            StandardStreams.writeError((unknown + "\n"))
+            StandardStreams.writeError(unknown + "\n")
             Docwright.exit(withError: ExitCode.validationFailure)
         }
         if let server = LSPFastPath.parse(arguments) {

@@ -93,5 +93,5 @@ struct ModelOptions: ParsableArguments {
 }
 
 func printError(_ line: String) {
-    StandardStreams.writeError((line + "\n"))
+    StandardStreams.writeError(line + "\n")
 }
