@@ -23,7 +23,8 @@ enum DomainRegex {
 
     /// The longest run of printable ASCII characters (at least 3) that every match of `pattern`
     /// contains, read conservatively: nil for anything it cannot be sure of — alternation at the
-    /// top level, inline options (`(?i)` folds case beyond ASCII), `\Q…\E`. Runs stop at groups,
+    /// top level, inline options (`(?i)` folds case beyond ASCII), escapes with arguments
+    /// (`\x41`, `\u{…}`, `\p{…}`, back-references), `\Q…\E`. Runs stop at groups,
     /// classes, escapes that are not plain punctuation, `.`, anchors; a character followed by
     /// `?`, `*` or `{` is dropped from its run.
     static func requiredLiteral(in pattern: String) -> String? {
@@ -42,11 +43,12 @@ enum DomainRegex {
             case "\\":
                 guard index + 1 < characters.count else { return nil }
                 let escaped = characters[index + 1]
-                if escaped == "Q" { return nil }
-                if depth == 0, Self.plainPunctuation.contains(escaped) {
-                    run.append(escaped)
-                } else {
+                if Self.plainPunctuation.contains(escaped) {
+                    if depth == 0 { run.append(escaped) } else { endRun() }
+                } else if Self.classEscapes.contains(escaped) {
                     endRun()
+                } else {
+                    return nil  // \x41, \u{…}, \p{…}, \N{…}, \1, \k<…>, \Q…: arguments not read here
                 }
                 index += 2
                 continue
@@ -97,6 +99,8 @@ enum DomainRegex {
 
     /// Escapes that stand for the character itself.
     private static let plainPunctuation = Set(#".()[]{}*+?|\^$/-"'# ,:;=<>!@%&~`_"#)
+    /// Escapes without arguments that match a class, an anchor or a control character.
+    private static let classEscapes = Set("dDwWsShHvVbBAzZGRXntrfeaOyY")
 
     /// The index of the `]` closing the class opened at `start` (nested classes, escapes, and a
     /// `]` first in the class counted), or nil.

@@ -19,7 +19,8 @@ import Testing
         #expect(DomainRegex.requiredLiteral(in: pattern) == literal)
     }
 
-    @Test(arguments: [#"foo|bar"#, #"(?i)resource"#, #"(?x) a b c"#, #"\Qa.b\E"#, #"ab"#, #"[abc]+"#, #"é+été"#, #"(unbalanced"#])
+    @Test(arguments: [#"foo|bar"#, #"(?i)resource"#, #"(?x) a b c"#, #"\Qa.b\E"#, #"ab"#, #"[abc]+"#, #"é+été"#, #"(unbalanced"#,
+                      #"\x41BCD"#, #"\u{41}BCD"#, #"\p{Lu}ABCD"#, #"(a)\1bcd"#, #"\N{LATIN SMALL LETTER A}bcd"#])
     func nothingIsClaimedWhereItCannotBeSure(pattern: String) {
         #expect(DomainRegex.requiredLiteral(in: pattern) == nil)
     }
@@ -28,13 +29,13 @@ import Testing
         let patterns = [
             #"^resource "aws_"#, #"boto3\.client\("#, #"import\s+torch"#, #"colou?r scheme"#, #"ab+cdef"#,
             #"abc(def)?ghij"#, #"\bfrom airflow\b"#, #"[a-z]+_handler\("#, #"foo(?:bar|baz)qux"#, #"(?i)RESOURCE "AWS_"#,
-            #"^\s*apiVersion: v1$"#, #"café"#, #"x\{1\}y"#,
+            #"^\s*apiVersion: v1$"#, #"café"#, #"x\{1\}y"#, #"\x41BCD"#, #"\u{41}BCD"#,
         ]
         let texts = [
             "", "resource \"aws_s3\" {}\n", "  resource \"aws_s3\"", "s3 = boto3.client('s3')", "import   torch\n",
             "color scheme", "colour scheme", "abbbcdef", "abcghij", "abcdefghij", "x = 1\nfrom airflow import DAG",
             "def on_handler(x)", "foobazqux", "foobqux", "apiVersion: v1\nkind: Pod", "  apiVersion: v1\n", "cafe\u{301}", "café",
-            "x{1}y", String(repeating: "value = compute(value, 42)\n", count: 500) + "resource \"aws_x\"",
+            "x{1}y", "ABCD", "41BCD", String(repeating: "value = compute(value, 42)\n", count: 500) + "resource \"aws_x\"",
         ]
         for pattern in patterns {
             let regex = try DomainRegex.compile(pattern)
