@@ -58,9 +58,8 @@ public enum ConfigFiles {
 
     /// `~/x` → `$HOME/x`; a relative path is resolved against `relativeTo` when given.
     static func expand(_ path: String, environment: [String: String], relativeTo base: String?) -> String {
-        if path == "~" || path.hasPrefix("~/"), let home = environment["HOME"] ?? ProcessInfo.processInfo.environment["HOME"] {
-            return home + path.dropFirst()
-        }
+        let expanded = PathText.expandingTilde(path, home: environment["HOME"] ?? ProcessInfo.processInfo.environment["HOME"])
+        if expanded != path { return expanded }  // a `~` path, and a home to put in its place
         if !path.hasPrefix("/"), let base = base.map(Glob.plainPath), base.hasPrefix("/") {
             return PathText.standardized(PathText.appending(path, to: base))
         }

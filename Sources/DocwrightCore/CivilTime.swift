@@ -29,14 +29,13 @@ public enum CivilTime: Sendable, Equatable {
     /// The day of `date`, `2026-11-22`.
     public func day(of date: Date) -> String {
         let parts = components(of: date)
-        return "\(Self.digits(parts.year, 4))-\(Self.digits(parts.month, 2))-\(Self.digits(parts.day, 2))"
+        return String(cFormat: "%04d-%02d-%02d", parts.year, parts.month, parts.day)
     }
 
     /// RFC 3339 in UTC to the second: `2026-11-22T08:49:37Z`.
     public static func timestamp(_ date: Date) -> String {
         let parts = CivilTime.utc.components(of: date)
-        return "\(digits(parts.year, 4))-\(digits(parts.month, 2))-\(digits(parts.day, 2))T"
-            + "\(digits(parts.hour, 2)):\(digits(parts.minute, 2)):\(digits(parts.second, 2))Z"
+        return String(cFormat: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second)
     }
 
     /// The instant of a UTC calendar date and time, or nil when a field is out of range.
@@ -52,10 +51,5 @@ public enum CivilTime: Sendable, Equatable {
         parts.tm_sec = Int32(second)
         let seconds = timegm(&parts)
         return Date(timeIntervalSince1970: TimeInterval(seconds))
-    }
-
-    private static func digits(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

@@ -30,11 +30,17 @@ public enum PathText {
         return String(trimmed[trimmed.index(after: slash)...])
     }
 
+    /// `~` and `~/x` with `home` in place of the tilde; anything else (`~user`, a tilde inside the
+    /// path, no home known) unchanged.
+    public static func expandingTilde(_ path: String, home: String?) -> String {
+        guard let home, path == "~" || path.hasPrefix("~/") else { return path }
+        return home + path.dropFirst()
+    }
+
     /// `~` expanded against `home`, then `.` and empty components removed and `..` applied
     /// lexically: `/a/./b//../c/` → `/a/c`. A relative path keeps leading `..` components.
     public static func standardized(_ path: String, home: String? = nil) -> String {
-        var path = path
-        if let home, path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
+        let path = expandingTilde(path, home: home)
         let absolute = path.hasPrefix("/")
         var components: [Substring] = []
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -57,7 +63,7 @@ public enum PathText {
 
 extension String {
     /// `%XX` escapes decoded as UTF-8 (`a%20b` → `a b`); nil when an escape is malformed or the
-    /// bytes are not UTF-8, as Foundation's `percentDecoded` (which would link all of it).
+    /// bytes are not UTF-8, as Foundation's `removingPercentEncoding` (which would link all of it).
     public var percentDecoded: String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)

@@ -1,4 +1,5 @@
 import DocwrightCore
+
 /// A run of consecutive comment-only lines (line comments and/or block comments).
 struct CommentBlock {
     let firstLine: Int

@@ -1,4 +1,5 @@
 import DocwrightCore
+
 /// Recognises the lines of a stub body: placeholders to replace (`pass`, `todo!()`,
 /// `throw new Error("not implemented")`), TODO markers to replace, and guidance comments to keep.
 enum StubLine: Equatable {

@@ -70,24 +70,8 @@ extension Language.ImportForm {
             .joined(separator: " ")
     }
 
-    /// Contents of '…', "…" and `…` literals, in order.
+    /// The values of the statement's string literals, in order.
     private static func quoted(in statement: String) -> [String] {
-        var results: [String] = []
-        var quote: Character?
-        var current = ""
-        for character in statement {
-            if let open = quote {
-                if character == open {
-                    results.append(current)
-                    quote = nil
-                    current = ""
-                } else {
-                    current.append(character)
-                }
-            } else if character == "\"" || character == "'" || character == "`" {
-                quote = character
-            }
-        }
-        return results
+        QuotedLiteral.all(in: statement).map(\.value)
     }
 }

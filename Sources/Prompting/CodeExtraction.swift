@@ -1,4 +1,5 @@
 import Languages
+
 /// Finds the code in a chat reply: the first fenced block (preferring one tagged with the
 /// language), else the reply without the prose lines around it.
 enum CodeExtraction {

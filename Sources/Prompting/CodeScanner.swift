@@ -1,4 +1,5 @@
 import Languages
+
 /// A small lexical scanner for model output: tells code bytes from comment and string bytes so
 /// that braces, `end` and indentation inside strings do not count as structure.
 struct CodeScanner {

@@ -45,6 +45,14 @@ import Testing
         #expect(PathText.standardized("~other/x", home: "/home/u") == "~other/x")
     }
 
+    @Test func tildeExpansionTouchesOnlyALeadingTilde() {
+        #expect(PathText.expandingTilde("~/k/../key", home: "/home/u") == "/home/u/k/../key")
+        #expect(PathText.expandingTilde("~", home: "/home/u") == "/home/u")
+        #expect(PathText.expandingTilde("~bob/key", home: "/home/u") == "~bob/key")
+        #expect(PathText.expandingTilde("a/~/b", home: "/home/u") == "a/~/b")
+        #expect(PathText.expandingTilde("~/key", home: nil) == "~/key")
+    }
+
     @Test(arguments: ["a%20b", "%E2%9C%93ok", "plain", "%zz", "%4", "%FF", "100%", "%2F%2f"])
     func percentDecodingMatchesFoundation(text: String) {
         #expect(text.percentDecoded == text.removingPercentEncoding)

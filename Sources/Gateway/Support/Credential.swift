@@ -25,7 +25,7 @@ struct Credential: Sendable, Hashable {
             return Credential(value: value, source: .environment(name))
         }
         if let path = endpoint.apiKeyFile, !path.isEmpty {
-            let expanded = PathText.standardized(path, home: environment["HOME"] ?? ProcessInfo.processInfo.environment["HOME"])
+            let expanded = PathText.expandingTilde(path, home: environment["HOME"] ?? ProcessInfo.processInfo.environment["HOME"])
             guard let data = FileManager.default.contents(atPath: expanded),
                 let value = String(data: data, encoding: .utf8)?.trimmingWhitespace(),
                 !value.isEmpty

@@ -1,4 +1,6 @@
 import DocwrightCore
+import Languages
+
 /// JavaScript / TypeScript: `import X, {A, B as C} from './m'`, `import * as ns from`, `import type`,
 /// `import './side'`, `export {A} from`, `export * [as ns] from`, `const x = require('./m')`,
 /// `const {a, b: c} = require('./m')`, `import('./m')`. Only relative specifiers (and `@/`, `~/`
@@ -15,7 +17,7 @@ extension ImportResolver {
 
     func resolveECMAScript(_ statement: String, of path: String) -> [ResolvedImport] {
         let text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//"))
-        let strings = ImportText.quoted(in: text)
+        let strings = QuotedLiteral.all(in: text)
         // The specifier: the string after `from`, else the one in `require(`/`import(`, else the first.
         let fromString = strings.first { $0.before.trimmingWhitespace().hasSuffix(" from") || $0.before.trimmingWhitespace().hasSuffix("}from") }
         let callString = strings.first { quoted in
@@ -159,7 +161,7 @@ extension ImportResolver {
         let name = files.isFile(Self.child(directory, "tsconfig.json")) ? "tsconfig.json" : "jsconfig.json"
         guard let raw = files.text(of: Self.child(directory, name)) else { return [] }
         let text = ImportText.withoutJSONComments(raw)
-        let strings = ImportText.quoted(in: text)
+        let strings = QuotedLiteral.all(in: text)
         var out = ["\u{0}"]
         if let key = strings.firstIndex(where: { $0.value == "baseUrl" }), key + 1 < strings.count,
            let base = WorkspacePath.join(directory, strings[key + 1].value) {

@@ -1,4 +1,6 @@
 import DocwrightCore
+import Languages
+
 /// Go: `import "p"`, `import alias "p"`, `import ( … )` blocks, `import . "p"`, `import _ "p"`. An
 /// import path inside a module of the workspace (its `go.mod` `module` line) is the package
 /// directory's non-test `.go` files; the standard library and other modules have none.
@@ -6,7 +8,7 @@ extension ImportResolver {
     func resolveGo(_ statement: String, of path: String) -> [ResolvedImport] {
         let text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//"))
         var out: [ResolvedImport] = []
-        for quoted in ImportText.quoted(in: text) where quoted.value != "" {
+        for quoted in QuotedLiteral.all(in: text) where quoted.value != "" {
             // The alias is the word just before the path (after `import`, `(`, `;` or a newline).
             let before = quoted.before.reversed().drop(while: { $0 == " " || $0 == "\t" })
             let word = String(before.prefix { !$0.isWhitespace && $0 != "(" && $0 != ";" }.reversed())

@@ -1,4 +1,5 @@
 import DocwrightCore
+
 /// C / C++ (and Objective-C's `#import`): `#include "x.h"` is searched relative to the including
 /// file, then the workspace root, `include/` and `src/`; `<…>` includes are the system's or a
 /// library's (no files). A header carries the declarations: its source file is not added.

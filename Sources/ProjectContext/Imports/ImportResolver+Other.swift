@@ -1,4 +1,6 @@
 import DocwrightCore
+import Languages
+
 /// Swift (`import M` → the SwiftPM target `Sources/M`), C# (`using A.B;` → the directories of the
 /// namespace), Ruby (`require_relative`, `require` from `lib/`) and Lua (`require("a.b")`).
 extension ImportResolver {
@@ -92,7 +94,7 @@ extension ImportResolver {
 
     func resolveRuby(_ statement: String, of path: String) -> [ResolvedImport] {
         let text = statement.trimmingWhitespace()
-        guard let name = ImportText.quoted(in: text).first?.value, !name.isEmpty else { return [] }
+        guard let name = QuotedLiteral.all(in: text).first?.value, !name.isEmpty else { return [] }
         let file = name.hasSuffix(".rb") ? name : name + ".rb"
         let candidates: [String?]
         if ImportText.after("require_relative", in: text) != nil {
@@ -114,7 +116,7 @@ extension ImportResolver {
 
     func resolveLua(_ statement: String, of path: String) -> [ResolvedImport] {
         let text = ImportText.withoutLineComments(statement, marker: "--")
-        guard let quoted = ImportText.quoted(in: text).first(where: { $0.before.trimmingWhitespace().hasSuffix("require")
+        guard let quoted = QuotedLiteral.all(in: text).first(where: { $0.before.trimmingWhitespace().hasSuffix("require")
             || $0.before.trimmingWhitespace().hasSuffix("require(") }) else { return [] }
         let segments = quoted.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var entry = ResolvedImport(statement: statement, files: [])

@@ -1,4 +1,5 @@
 import DocwrightCore
+
 /// Python: `import a.b [as c], d`, `from a.b import X, Y as Z`, `from . import x`, `from ..p.m import
 /// (y, z)`, `from m import *`. Modules are `a/b.py`, `a/b/__init__.py` or their `.pyi` stubs,
 /// searched from the importing file's top package's parent, the workspace root, `src/`, the

@@ -1,51 +1,8 @@
 import DocwrightCore
+
 /// Small lexing helpers for import statement texts (no parser: statements are short and their
 /// shapes few).
 enum ImportText {
-    /// A quoted string in a statement and where its closing quote ends.
-    struct Quoted {
-        var value: String
-        /// The text before the opening quote.
-        var before: Substring
-        var after: Substring
-    }
-
-    /// The string literals of a statement (`"…"`, `'…'`, `` `…` ``), in order, escapes kept as written.
-    static func quoted(in text: String) -> [Quoted] {
-        var out: [Quoted] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let quote = text[index]
-            guard quote == "\"" || quote == "'" || quote == "`" else {
-                index = text.index(after: index)
-                continue
-            }
-            let open = index
-            var cursor = text.index(after: index)
-            var value = ""
-            var closed = false
-            while cursor < text.endIndex {
-                let c = text[cursor]
-                if c == "\\" {
-                    let next = text.index(after: cursor)
-                    if next < text.endIndex { value.append(text[next]); cursor = text.index(after: next); continue }
-                }
-                if c == quote { closed = true; break }
-                if c == "\n", quote != "`" { break }
-                value.append(c)
-                cursor = text.index(after: cursor)
-            }
-            guard closed else {
-                index = text.index(after: open)
-                continue
-            }
-            let end = text.index(after: cursor)
-            out.append(Quoted(value: value, before: text[..<open], after: text[end...]))
-            index = end
-        }
-        return out
-    }
-
     /// The text with line comments (`marker` to the end of the line) removed.
     static func withoutLineComments(_ text: String, marker: String) -> String {
         guard text.contains(marker) else { return text }
