@@ -69,28 +69,41 @@ extension EffectiveConfig {
 
     /// The first line (one-based) among the first and last 50 with a `docwright: off` comment.
     static func offMarkerLine(in text: String) -> Int? {
-        // Line starts by bytes: only 100 lines are read, and a Character-wise split of a large
-        // file costs milliseconds on every request.
-        let utf8 = text.utf8
-        var starts = [utf8.startIndex]
-        var index = utf8.startIndex
-        while let newline = utf8[index...].firstIndex(of: 0x0A) {
-            index = utf8.index(after: newline)
-            starts.append(index)
-        }
-        let lineCount = starts.count
+        var text = text
+        return text.withUTF8(offMarkerLine(in:))
+    }
+
+    /// Lines are read as bytes, and only 100 of them: this runs on every request, and a
+    /// Character-wise reading of a large file costs milliseconds.
+    private static func offMarkerLine(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var lineCount = 1
+        for byte in bytes where byte == 0x0A { lineCount += 1 }
         let head = min(50, lineCount)
-        let candidates = Array(0..<head) + Array(max(head, lineCount - 50)..<lineCount)
-        // Compared byte-wise, ASCII-case-folded (Character-wise search of 100 lines was a fifth
-        // of a cached code action).
+        let tailStart = max(head, lineCount - 50)
+        // Line starts of the head (from the front) and of the tail (from the back).
+        var starts: [Int: Int] = [0: 0]
+        var offset = 0
+        for line in 1..<max(head, 1) {
+            guard let newline = bytes[offset...].firstIndex(of: 0x0A) else { break }
+            offset = newline + 1
+            starts[line] = offset
+        }
+        offset = bytes.count
+        for line in stride(from: lineCount - 1, through: tailStart, by: -1) {
+            guard let newline = bytes[..<offset].lastIndex(of: 0x0A) else { break }
+            starts[line] = newline + 1
+            offset = newline
+        }
         let markers = ["docwright: off", "docwright:off"].map { Array($0.utf8) }
         let commentStarts = ["#", "//", "/*", "--", ";", "<!--", "*", "%", "(*", "{-", "\"\"\"", "'''"].map { Array($0.utf8) }
-        for index in candidates {
-            let end = index + 1 < lineCount ? utf8.index(before: starts[index + 1]) : utf8.endIndex
-            let line = utf8[starts[index]..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            let found = line.withUnsafeBufferPointer { bytes -> Bool in
-                guard let marker = markers.lazy.compactMap({ ByteSearch.firstOffset(of: $0, in: bytes) }).first else { return false }
-                let before = UnsafeBufferPointer(rebasing: bytes[..<marker])
+        for index in Array(0..<head) + Array(tailStart..<lineCount) {
+            guard let start = starts[index] else { continue }
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            // ASCII-case-folded.
+            let folded = bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let found = folded.withUnsafeBufferPointer { line -> Bool in
+                guard let marker = markers.lazy.compactMap({ ByteSearch.firstOffset(of: $0, in: line) }).first else { return false }
+                let before = UnsafeBufferPointer(rebasing: line[..<marker])
                 return commentStarts.contains { ByteSearch.firstOffset(of: $0, in: before) != nil }
             }
             if found { return index + 1 }

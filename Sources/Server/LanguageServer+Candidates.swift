@@ -45,11 +45,11 @@ extension LanguageServer {
     }
 
     func candidates(_ args: GenerateArguments) async throws -> JSONValue {
-        guard case .found(let located) = try locate(uri: args.uri, position: args.position) else {
-            if case .nothing(let reason) = try locate(uri: args.uri, position: args.position) {
-                throw JSONRPCError(code: JSONRPCError.Code.requestFailed, message: "docwright: nothing to generate here — \(reason)")
-            }
-            return .null
+        let located: Located
+        switch try await locate(uri: args.uri, position: args.position) {
+        case .found(let found): located = found
+        case .nothing(let reason):
+            throw JSONRPCError(code: JSONRPCError.Code.requestFailed, message: "docwright: nothing to generate here — \(reason)")
         }
         // Errors go back as the reply: the picker shows them (no separate message).
         let result = try await generateWithProgress(located, model: args.model)

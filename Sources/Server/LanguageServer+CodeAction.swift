@@ -16,7 +16,7 @@ extension LanguageServer {
         if let only = params.context?.only, !only.contains(where: { Self.actionKind.rawValue.hasPrefix($0.rawValue) || $0 == .quickFix }) {
             return []
         }
-        guard case .found(let located) = try locate(uri: params.textDocument.uri, position: params.range.start) else {
+        guard case .found(let located) = try await locate(uri: params.textDocument.uri, position: params.range.start) else {
             return []
         }
         let args = GenerateArguments(uri: params.textDocument.uri, position: params.range.start, version: located.snapshot.version)
@@ -49,7 +49,7 @@ extension LanguageServer {
         guard action.edit == nil, let data = action.data,
               let args = try? data.decode(GenerateArguments.self), args.docwright == true
         else { return action }
-        guard case .found(let located) = try locate(uri: args.uri, position: args.position) else { return action }
+        guard case .found(let located) = try await locate(uri: args.uri, position: args.position) else { return action }
         guard let result = try await generationShowingFailure({ try await generateWithProgress(located, model: args.model) })
         else {
             // Failed (and said so): the action comes back without edit or command so nothing runs twice.
@@ -60,7 +60,7 @@ extension LanguageServer {
         // The preferred action applies only a complete candidate that parses; the others are in the
         // code action list (labelled) and the picker, for the user to choose explicitly.
         guard let best = result.candidates.preferred, let rank = result.candidates.firstIndex(of: best),
-              let target = relocate(located, position: args.position) else {
+              let target = await relocate(located, position: args.position) else {
             await showMessage(.warning, result.candidates.isEmpty
                 ? "docwright: \(result.modelName) returned no usable candidate"
                 : Self.onlyIncomplete(result))

@@ -9,7 +9,7 @@ import LSP
 /// (not as the user types), with "incomplete" / "syntax error" in their detail.
 extension LanguageServer {
     func completion(_ params: CompletionRequest) async throws -> CompletionList {
-        guard case .found(let located) = try locate(uri: params.textDocument.uri, position: params.position),
+        guard case .found(let located) = try await locate(uri: params.textDocument.uri, position: params.position),
               located.task.shape != .nextLines || params.context?.triggerKind == .invoked
         else { return CompletionList(isIncomplete: false, items: []) }
         guard let result = try await generationShowingFailure({ try await engine.generate(task: located.task, model: nil) })

@@ -36,7 +36,7 @@ extension LanguageServer {
     /// Same task to several models in parallel; the report opens as a document where the
     /// client can show one, else it is sent as a message. Returns the report either way.
     func compareModels(_ args: GenerateArguments) async throws -> JSONValue {
-        guard case .found(let located) = try locate(uri: args.uri, position: args.position) else {
+        guard case .found(let located) = try await locate(uri: args.uri, position: args.position) else {
             await showMessage(.info, "docwright: nothing to compare here — no docstring or comment at the cursor")
             return .null
         }

@@ -20,13 +20,14 @@ extension LanguageServer {
         case nothing(String)
     }
 
-    func locate(uri: String, position: Position) throws -> Lookup {
+    func locate(uri: String, position: Position) async throws -> Lookup {
         announce(engine.refreshConfiguration())
         let snapshot = try snapshot(uri)
         let source = try snapshot.sourcePosition(position, encoding)
-        let trees = self.trees
+        // Parsed (or waited for, when a background parse runs) off the cooperative pool.
+        let tree = await trees.parsedTree(for: uri, text: snapshot.text, language: snapshot.languageId)
         switch engine.findTask(text: snapshot.text, language: snapshot.languageId, position: source, path: filePath(fromURI: uri),
-                               tree: { trees.tree(for: uri, text: snapshot.text, language: snapshot.languageId) }) {
+                               tree: { tree }) {
         case .task(let task): return .found(Located(snapshot: snapshot, task: task))
         case .nothing(let reason): return .nothing(reason)
         }
@@ -108,10 +109,10 @@ extension LanguageServer {
 
     /// After a slow generation the document may have changed: find the same task again in the
     /// current snapshot so the edit lands where the stub is now, or nil when it is gone.
-    func relocate(_ located: Located, position: Position) -> Located? {
+    func relocate(_ located: Located, position: Position) async -> Located? {
         guard let current = documents.snapshot(uri: located.snapshot.uri) else { return nil }
         if current.version == located.snapshot.version { return located }
-        guard case .found(let again)? = try? locate(uri: located.snapshot.uri, position: position),
+        guard case .found(let again)? = try? await locate(uri: located.snapshot.uri, position: position),
               again.task.docText == located.task.docText, again.task.signature == located.task.signature
         else { return nil }
         return again
@@ -119,10 +120,11 @@ extension LanguageServer {
 
     /// Generates and applies the candidate at `index` through `workspace/applyEdit`.
     func generateAndApply(_ args: GenerateArguments) async throws -> JSONValue {
-        guard case .found(let located) = try locate(uri: args.uri, position: args.position) else {
-            if case .nothing(let reason) = try locate(uri: args.uri, position: args.position) {
-                await showMessage(.info, "docwright: nothing to generate here — \(reason)")
-            }
+        let located: Located
+        switch try await locate(uri: args.uri, position: args.position) {
+        case .found(let found): located = found
+        case .nothing(let reason):
+            await showMessage(.info, "docwright: nothing to generate here — \(reason)")
             return .null
         }
         guard let result = try await generationShowingFailure({ try await generateWithProgress(located, model: args.model) })
@@ -139,7 +141,7 @@ extension LanguageServer {
             await showMessage(.warning, Self.onlyIncomplete(result))
             return try JSONValue(encoding: GenerationReport(result))
         }
-        guard let target = relocate(located, position: args.position) else {
+        guard let target = await relocate(located, position: args.position) else {
             await showMessage(.warning, "docwright: the document changed while generating and the docstring moved; run it again")
             return try JSONValue(encoding: GenerationReport(result))
         }

@@ -21,7 +21,7 @@ extension LanguageServer {
 
     func inlineCompletion(_ params: InlineCompletionRequest) async throws -> InlineCompletionList {
         let uri = params.textDocument.uri
-        guard case .found(let located) = try locate(uri: uri, position: params.position) else {
+        guard case .found(let located) = try await locate(uri: uri, position: params.position) else {
             return InlineCompletionList(items: [])
         }
         let automatic = (params.context?.triggerKind ?? Self.automaticTrigger) == Self.automaticTrigger

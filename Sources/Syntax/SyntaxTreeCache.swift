@@ -7,17 +7,21 @@ import Synchronization
 /// a fresh parse of the new text. Trees are made on demand, and ahead of demand with `refresh`
 /// (the server calls it on didOpen and didChange): a background queue brings the tree up to date,
 /// so a request arriving a little later finds it parsed rather than parsing a large file itself.
-/// Thread-safe; parses of one document run one at a time under that document's lock (a request
+/// Thread-safe; parses of one document run one at a time, in that document's turn (a request
 /// arriving during its document's background parse waits for it rather than parsing twice; other
-/// documents are not held up), bounded by `SyntaxParser.defaultTimeout`.
+/// documents are not held up), bounded by `SyntaxParser.defaultTimeout`. Callers on Swift's
+/// cooperative pool use `parsedTree`, which parses or waits on a thread of its own.
 public final class SyntaxTreeCache: Sendable {
     private struct Entry {
         var language: String
         var tree: SyntaxTree
     }
 
-    /// One document's tree behind its own lock.
+    /// One document's tree, and its turn: held for a whole parse. A semaphore, not a `Mutex`, since
+    /// a turn can last tens of milliseconds: a waiter sleeps (a priority-inheriting futex would
+    /// spin on one of the machine's few cores while the parse runs on another).
     private final class Slot: Sendable {
+        let turn = DispatchSemaphore(value: 1)
         let entry = Mutex<Entry?>(nil)
     }
 
@@ -27,6 +31,8 @@ public final class SyntaxTreeCache: Sendable {
     /// to read their text then: one entry per document (a burst of keystrokes parses once).
     private let pending = Mutex<[String: (text: @Sendable () -> String?, language: String)]>([:])
     private let background = DispatchQueue(label: "docwright.syntax.refresh", qos: .utility)
+    /// Where `parsedTree` parses or waits: concurrent, so one document's parse holds up no other's.
+    private let requests = DispatchQueue(label: "docwright.syntax.request", qos: .userInitiated, attributes: .concurrent)
     /// Incremental re-parses and fresh parses done (for tests and benchmarks).
     private let counts = Mutex<(incremental: Int, fresh: Int)>((0, 0))
 
@@ -34,8 +40,32 @@ public final class SyntaxTreeCache: Sendable {
         self.grammars = grammars
     }
 
+    /// `tree(for:text:language:)` for callers on Swift's cooperative pool, which must not block
+    /// for a parse: the kept tree when it is of exactly `text` and no parse of the document is
+    /// running; else the parse (or the wait for the background one) happens on another thread.
+    public func parsedTree(for key: String, text: String, language: String) async -> SyntaxTree? {
+        if let current = currentTree(for: key, text: text, language: language) { return current }
+        return await withCheckedContinuation { continuation in
+            requests.async { continuation.resume(returning: self.tree(for: key, text: text, language: language)) }
+        }
+    }
+
+    /// The kept tree of exactly `text`, without waiting for a turn or parsing; nil otherwise.
+    private func currentTree(for key: String, text: String, language: String) -> SyntaxTree? {
+        guard let slot = slots.withLock({ $0[key] }), slot.turn.wait(timeout: .now()) == .success else { return nil }
+        defer { slot.turn.signal() }
+        return slot.entry.withLock { entry in
+            guard let kept = entry, kept.language == language, kept.tree.utf8.count == text.utf8.count else { return nil }
+            let same = kept.tree.utf8.withUnsafeBufferPointer { kept in
+                text.utf8.withContiguousStorageIfAvailable { kept.elementsEqual($0) } ?? kept.elementsEqual(text.utf8)
+            }
+            return same ? kept.tree : nil
+        }
+    }
+
     /// The tree of `text` for document `key`, or nil when the language has no grammar or the
-    /// parse fails (the reason is not kept: callers fall back to no tree).
+    /// parse fails (the reason is not kept: callers fall back to no tree). Blocks while it parses
+    /// or waits for the document's turn: not for the cooperative pool (`parsedTree` is).
     public func tree(for key: String, text: String, language: String) -> SyntaxTree? {
         let utf8 = Array(text.utf8)
         let slot = slots.withLock { slots in
@@ -46,6 +76,8 @@ public final class SyntaxTreeCache: Sendable {
         }
         var replaced: SyntaxTree?
         defer { if let replaced { Self.releaseLater(replaced) } }
+        slot.turn.wait()
+        defer { slot.turn.signal() }
         return slot.entry.withLock { entry -> SyntaxTree? in
             let parser = SyntaxParser(grammars: grammars)
             if let kept = entry, kept.language == language {

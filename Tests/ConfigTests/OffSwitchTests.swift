@@ -41,4 +41,23 @@ import Testing
         let (off, _) = loadConfig(fromTOML: "enabled = false")
         #expect(off.isEnabled(path: nil, language: "python", text: nil).reason == "docwright is disabled (enabled = false in test.toml:1)")
     }
+
+    /// Only the first and last 50 lines are read: every position around those bounds, in files of
+    /// 1 to 130 lines with and without a final line break, against a line split.
+    @Test func offMarkerBounds() {
+        for count in [1, 2, 49, 50, 51, 99, 100, 101, 130] {
+            for marked in 0..<count {
+                for finalBreak in [true, false] {
+                    var lines = Array(repeating: "x = 1", count: count)
+                    lines[marked] = "# DocWright: off"
+                    let text = lines.joined(separator: "\n") + (finalBreak ? "\n" : "")
+                    let lineCount = count + (finalBreak ? 1 : 0)
+                    let read = marked < 50 || marked >= lineCount - 50
+                    #expect(EffectiveConfig.offMarkerLine(in: text) == (read ? marked + 1 : nil), "\(count) lines, marker on \(marked + 1)")
+                }
+            }
+        }
+        #expect(EffectiveConfig.offMarkerLine(in: "") == nil)
+        #expect(EffectiveConfig.offMarkerLine(in: "\n\n// docwright:off") == 3)
+    }
 }

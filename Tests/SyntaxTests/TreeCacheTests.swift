@@ -91,4 +91,24 @@ struct TreeCacheTests {
         _ = cache.tree(for: "doc", text: text, language: "python")
         #expect(cache.parseCounts.fresh == before + 1, "the closed document's tree was forgotten")
     }
+
+    @Test("parsedTree (for the cooperative pool) returns the kept tree, parses a newer text once, and waits for a running refresh")
+    func parsedTreeOffThePool() async throws {
+        let cache = SyntaxTreeCache()
+        let text = String(repeating: "value = compute(value, 42)\n", count: 5_000)
+        // A refresh still parsing: the request waits for it instead of parsing the same text again.
+        cache.refresh("doc", language: "python") { text }
+        let first = try #require(await cache.parsedTree(for: "doc", text: text, language: "python"))
+        #expect(first.utf8 == Array(text.utf8))
+        #expect(cache.parseCounts.fresh == 1 && cache.parseCounts.incremental == 0)
+        // Kept: the same tree, nothing parsed.
+        let again = try #require(await cache.parsedTree(for: "doc", text: text, language: "python"))
+        #expect(again.utf8 == first.utf8 && cache.parseCounts.fresh == 1 && cache.parseCounts.incremental == 0)
+        // A newer text: one incremental re-parse, equal to a fresh parse.
+        let edited = "x" + text
+        let newer = try #require(await cache.parsedTree(for: "doc", text: edited, language: "python"))
+        #expect(cache.parseCounts.incremental == 1)
+        #expect(newer.sExpression == (try SyntaxParser().parse(text: edited, language: "python")).sExpression)
+        #expect(await cache.parsedTree(for: "doc", text: text, language: "klingon") == nil)
+    }
 }
