@@ -3,61 +3,38 @@ import DocwrightCore
 /// Declarations in brace languages (JS/TS, Go, Rust, Swift, Java, Kotlin, C, C++, C#): finds the
 /// signature after a doc comment, its `{ ... }` body or `;` prototype, and decides what to replace.
 enum BraceDeclarations {
-    static let maximumSignatureLines = 30
     static let maximumBodyLines = 400
 
-    private enum Opener { case brace(Int), semicolon(Int) }
-
-    /// nil when the line does not start a function declaration.
+    /// nil when no function declaration starts at the line (the tree says so).
     static func analyze(at line: Int, doc: AttachedDoc, in context: IntentContext) -> Finding? {
         let text = context.text
-        guard text.isValidLine(line) else { return nil }
-        // The tree's declaration when the code parses there; else the code bytes read by hand
-        // (a function being typed, which the grammar cannot place yet).
-        let fromTree = TreeDeclaration.at(line: line, below: doc.lastLine, in: context.source)
-        let opener: Opener
-        switch fromTree {
-        case .braces(let open, _): opener = .brace(open)
-        case .prototype(let semicolon): opener = .semicolon(semicolon)
-        case nil:
-            guard let found = findOpener(from: line, in: context) else { return nil }
-            opener = found
-        }
+        guard text.isValidLine(line), let declaration = TreeDeclaration.at(line: line, below: doc.lastLine, in: context.source)
+        else { return nil }
         let signatureStart = text.firstNonBlankOffset(line)
-        let openerOffset: Int
-        let endsWithBrace: Bool
-        switch opener {
-        case .brace(let offset): (openerOffset, endsWithBrace) = (offset, true)
-        case .semicolon(let offset): (openerOffset, endsWithBrace) = (offset, false)
-        }
-        let signature = context.normalizedString(signatureStart..<openerOffset).trimmingWhitespace()
-        guard fromTree != nil || isFunctionSignature(signature, spec: context.spec, endsWithBrace: endsWithBrace) else {
-            return nil
-        }
         let signatureIndent = text.indentation(line)
-        let name = FunctionName.of(signature) ?? "the function"
 
-        switch opener {
-        case .semicolon(let offset):
-            let protoLine = text.line(ofOffset: offset)
+        switch declaration {
+        case .prototype(let end, let semicolon):
+            let signature = context.normalizedString(signatureStart..<end).trimmingWhitespace()
+            let name = FunctionName.of(signature) ?? "the function"
+            let protoLine = text.line(ofOffset: end)
             let extent = doc.firstLine...protoLine
-            guard context.spec.prototypesAllowed, !hasInitializer(signature) else {
+            guard context.spec.prototypesAllowed, semicolon, !hasInitializer(signature) else {
                 return Finding(outcome: .rejected(
                     "`\(name)` at line \(context.displayLine(line)) is a declaration without a body; nothing to fill in"),
                     extent: extent)
             }
-            let column = offset - text.lineStarts[protoLine]
+            let column = end - text.lineStarts[protoLine]
             let insertion = SourceRange(start: SourcePosition(line: protoLine, utf8Column: column),
                                         end: SourcePosition(line: protoLine, utf8Column: text.lineLength(protoLine)))
             let task = context.makeTask(
                 shape: .function, signature: signature, rawDoc: doc.rawDoc, docText: doc.docText,
                 insertion: insertion, indentation: signatureIndent + context.indentUnit, closerPresent: false)
             return Finding(outcome: .task(task), extent: extent)
-        case .brace(let open):
-            var close: Int?
-            if case .braces(_, let closeFromTree) = fromTree { close = closeFromTree } else { close = matchingClose(open: open, in: context) }
-            return analyzeBody(open: open, close: close, signature: signature, signatureIndent: signatureIndent, name: name,
-                               declarationLine: line, doc: doc, in: context)
+        case .braces(let open, let close):
+            let signature = context.normalizedString(signatureStart..<open).trimmingWhitespace()
+            return analyzeBody(open: open, close: close, signature: signature, signatureIndent: signatureIndent,
+                               name: FunctionName.of(signature) ?? "the function", declarationLine: line, doc: doc, in: context)
         }
     }
 
@@ -97,7 +74,7 @@ enum BraceDeclarations {
         }
 
         let closeLine = close.map { text.line(ofOffset: $0) }
-        let lastInterior = closeLine.map { $0 - 1 } ?? min(openLine + maximumBodyLines, text.lineCount - 1)
+        let lastInterior = closeLine.map { $0 - 1 } ?? unclosedBodyEnd(after: openLine, signatureIndent: signatureIndent, in: context)
         let interior = openLine + 1 <= lastInterior ? Array(openLine + 1...lastInterior) : []
         let body = StubBody.scan(interior, in: context.source)
         guard body.isStub else { return rejectBody(body.firstCode ?? openLine) }
@@ -135,127 +112,27 @@ enum BraceDeclarations {
         return Finding(outcome: .task(task), extent: doc.firstLine...extentEnd)
     }
 
+    /// The last line of a body whose `}` is not typed yet: up to the code that follows at the
+    /// signature's indentation or less (the next declaration, the end of the enclosing block).
+    private static func unclosedBodyEnd(after openLine: Int, signatureIndent: String, in context: IntentContext) -> Int {
+        let text = context.text
+        let last = min(openLine + maximumBodyLines, text.lineCount - 1)
+        guard openLine + 1 <= last else { return last }
+        for line in openLine + 1...last where !text.isBlank(line) && context.source.startsInCode(line)
+            && !context.source.isCommentLine(line) && text.indentationWidth(line) <= signatureIndent.utf8.count {
+            return line - 1
+        }
+        return last
+    }
+
     private static func firstNonSpace(after offset: Int, in text: SourceText) -> Int {
         var index = offset
         while index < text.bytes.count, text.bytes[index] == 0x20 || text.bytes[index] == 0x09 { index += 1 }
         return index
     }
 
-    /// The `{` that opens the body or the `;` that ends a prototype, outside parentheses.
-    private static func findOpener(from line: Int, in context: IntentContext) -> Opener? {
-        let text = context.text
-        let lastLine = min(line + maximumSignatureLines, text.lineCount - 1)
-        var depth = 0
-        var result: Opener?
-        var currentLine = line
-        var lastCodeLine = line
-        var pendingLineCheck = false
-        var sawParenthesis = false
-        let cLike = context.spec.typeFirstDeclarations
-        context.source.map.scanCode(
-            from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine],
-            onLineStart: { offset in
-                currentLine = text.line(ofOffset: offset)
-                pendingLineCheck = true
-            },
-            onCode: { index in
-                let byte = text.bytes[index]
-                if byte == 0x20 || byte == 0x09 { return true }
-                if pendingLineCheck {
-                    pendingLineCheck = false
-                    if depth == 0 {
-                        let gap = currentLine - lastCodeLine > 1
-                        let previous = text.trimmed(lastCodeLine)
-                        let next = text.trimmed(currentLine)
-                        let continues = !gap && (signatureContinues(previous: previous, next: next)
-                                                 || (cLike && !sawParenthesis))
-                        if !continues { return false }
-                    }
-                }
-                lastCodeLine = currentLine
-                switch byte {
-                case 0x28, 0x5B:
-                    if byte == 0x28 { sawParenthesis = true }
-                    depth += 1
-                case 0x29, 0x5D:
-                    depth -= 1
-                    if depth < 0 { return false }
-                case 0x7B:
-                    if depth == 0 { result = .brace(index); return false }
-                case 0x7D:
-                    if depth == 0 { return false }
-                case 0x3B:
-                    if depth == 0 { result = .semicolon(index); return false }
-                default: break
-                }
-                return true
-            })
-        return result
-    }
-
-    /// Whether a signature goes on from one line to the next (outside parentheses).
-    static func signatureContinues(previous: String, next: String) -> Bool {
-        let nextStarts = ["{", "->", "where", "throws", "rethrows", ":", "=>", "const", "noexcept", "override",
-                          "final", "&&", "||", ".", "?", "async", "requires", "mutating", "extends", "implements"]
-        let previousEnds = [",", "(", "->", "=>", "where", ":", "=", "|", "&", "<"]
-        return nextStarts.contains { next.hasPrefix($0) } || previousEnds.contains { previous.hasSuffix($0) }
-    }
-
-    /// The `}` matching the `{` at `open`, within the body-size bound.
-    private static func matchingClose(open: Int, in context: IntentContext) -> Int? {
-        let text = context.text
-        let lastLine = min(text.line(ofOffset: open) + maximumBodyLines, text.lineCount - 1)
-        var depth = 1
-        var close: Int?
-        context.source.map.scanCode(from: open + 1, to: text.lineEnds[lastLine]) { index in
-            switch text.bytes[index] {
-            case 0x7B: depth += 1
-            case 0x7D:
-                depth -= 1
-                if depth == 0 { close = index; return false }
-            default: break
-            }
-            return true
-        }
-        return close
-    }
-
     private static func hasInitializer(_ signature: String) -> Bool {
         guard let lastParen = signature.lastIndex(of: ")") else { return true }
         return signature[lastParen...].contains("=")
-    }
-
-    private static let controlWords: Set<String> = [
-        "if", "else", "for", "while", "switch", "catch", "do", "try", "return", "with", "using", "lock", "foreach",
-        "synchronized", "new", "throw", "case", "when", "guard", "defer", "match", "loop", "await", "yield",
-        "delete", "typeof", "sizeof", "elif", "unless", "until", "select", "go",
-    ]
-    private static let typeWords: Set<String> = [
-        "class", "struct", "interface", "enum", "record", "union", "namespace", "impl", "trait", "object",
-        "protocol", "extension", "typedef", "define", "module", "package", "type", "import", "include",
-    ]
-
-    /// Whether the text before the body opener declares a function in this language.
-    static func isFunctionSignature(_ signature: String, spec: LanguageSpec, endsWithBrace: Bool) -> Bool {
-        let isJavaScript = spec.functionValues
-        guard let paren = signature.firstIndex(of: "(") else {
-            return isJavaScript && signature.contains("=>")
-        }
-        let head = signature[..<paren]
-        let words = head.split { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") }.map(String.init)
-        if let first = words.first, controlWords.contains(first) { return false }
-        if words.contains(where: typeWords.contains) { return false }
-        if head.hasPrefix("#") { return false }
-        if !spec.declarationKeywords.isEmpty {
-            return words.contains(where: spec.declarationKeywords.contains)
-        }
-        if isJavaScript {
-            if words.contains("function") || signature.contains("=>") { return true }
-            return !head.contains("=") && !words.isEmpty && !head.contains(".")
-        }
-        // C-like: `type name(...)`; a single word is a constructor only when a body follows.
-        if head.contains("=") && !head.contains("operator") { return false }
-        if spec.dottedNamesAreCalls && head.contains(".") { return false }
-        return words.count >= 2 || (words.count == 1 && endsWithBrace)
     }
 }

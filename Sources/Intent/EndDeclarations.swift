@@ -2,7 +2,6 @@ import DocwrightCore
 
 /// Declarations closed by `end` (Ruby `def ... end`, Lua `function ... end`).
 enum EndDeclarations {
-    static let maximumSignatureLines = 30
     static let maximumBodyLines = 400
 
     /// A line declaring a function: a declaration keyword as its first word or after one
@@ -25,7 +24,7 @@ enum EndDeclarations {
     static func analyze(at line: Int, doc: AttachedDoc, in context: IntentContext) -> Finding? {
         let text = context.text
         guard text.isValidLine(line), isDeclaration(text.trimmed(line), keywords: context.spec.declarationKeywords) else { return nil }
-        let signatureEnd = TreeDeclaration.signatureEnd(line: line, in: context.source) ?? endOfSignature(from: line, in: context)
+        let signatureEnd = TreeDeclaration.signatureEnd(line: line, in: context.source) ?? text.lineEnds[line]
         let signature = context.normalizedString(text.firstNonBlankOffset(line)..<signatureEnd).trimmingWhitespace()
         let signatureLine = text.line(ofOffset: signatureEnd)
         let signatureIndent = text.indentation(line)
@@ -86,34 +85,5 @@ enum EndDeclarations {
             closerPresent: closeLine != nil)
         let extentEnd = closeLine ?? max(body.lastNonBlank ?? signatureLine, signatureLine + 1)
         return Finding(outcome: .task(task), extent: doc.firstLine...extentEnd)
-    }
-
-    /// Offset just after the parameter list (or the end of the line for Ruby's `def name a, b`).
-    private static func endOfSignature(from line: Int, in context: IntentContext) -> Int {
-        let text = context.text
-        let lastLine = min(line + maximumSignatureLines, text.lineCount - 1)
-        var depth = 0
-        var end: Int?
-        var sawParen = false
-        context.source.map.scanCode(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine],
-                                    onLineStart: { offset in
-                                        if !sawParen, end == nil { end = offset }
-                                    },
-                                    onCode: { index in
-            if end != nil { return false }
-            switch text.bytes[index] {
-            case 0x28:
-                depth += 1
-                sawParen = true
-            case 0x29:
-                depth -= 1
-                if depth == 0 { end = index + 1; return false }
-            default: break
-            }
-            return true
-        })
-        guard let end else { return text.lineEnds[line] }
-        // A line break before any parenthesis: the signature is the first line.
-        return text.line(ofOffset: end) > line && !sawParen ? text.lineEnds[line] : end
     }
 }

@@ -18,20 +18,12 @@ struct LanguageSpec {
     /// whole function; a plain comment asks for the next lines).
     let docMarkers: [String]
     let defaultIndentUnit: String
-    /// Keywords one of which must appear as a word in a function declaration; empty = C-like
-    /// (`type name(...)`).
+    /// Keywords one of which starts a function declaration in `end` languages (`def`, `function`).
     let declarationKeywords: [String]
     /// A declaration ending in `;` is a prototype that can be turned into a definition (C, C++).
     let prototypesAllowed: Bool
     /// Whole lines that may sit between a doc comment and its declaration (`@Override`, `#[test]`).
     let attributePrefixes: [String]
-    /// Functions are also values (`const f = (x) => {…}`, `function (x) {…}`): ECMAScript.
-    let functionValues: Bool
-    /// A declaration starts with its type (`int f(…)`, `List<T> f(…)`): no declaration keyword
-    /// and no function values; its head may span lines until its parameter list.
-    var typeFirstDeclarations: Bool { declarationKeywords.isEmpty && !functionValues }
-    /// `a.b(…)` before a body is a call, never a definition (the JVM's classes hold their methods).
-    let dottedNamesAreCalls: Bool
     /// Doc comments are XML (C#).
     let xmlDocComments: Bool
 
@@ -50,8 +42,6 @@ struct LanguageSpec {
         declarationKeywords = language.declarationKeywords
         prototypesAllowed = language.prototypesAllowed
         attributePrefixes = language.attributePrefixes
-        functionValues = language.importForm == .ecmascript
-        dottedNamesAreCalls = language.importForm == .jvm
         xmlDocComments = language.xmlDocComments
     }
 

@@ -3,7 +3,6 @@ import DocwrightCore
 /// Python `def`s: signature up to its `:`, the docstring (or a `#` comment block above), and the
 /// stub body after it (`pass`, `...`, `raise NotImplementedError`, or nothing).
 enum PythonDeclarations {
-    static let maximumSignatureLines = 30
     static let maximumBodyLines = 400
     static let maximumDocstringLines = 400
 
@@ -19,7 +18,7 @@ enum PythonDeclarations {
         guard text.isValidLine(line), isDefLine(line, in: context.source) else { return nil }
         let name = FunctionName.of(text.trimmed(line)) ?? "the function"
         let firstLine = commentAbove?.firstLine ?? line
-        guard let colon = TreeDeclaration.signatureEnd(line: line, in: context.source) ?? signatureColon(from: line, in: context) else {
+        guard let colon = TreeDeclaration.signatureEnd(line: line, in: context.source) else {
             return Finding(outcome: .rejected("the signature of `\(name)` at line \(context.displayLine(line)) is incomplete"),
                            extent: firstLine...line)
         }
@@ -121,26 +120,6 @@ enum PythonDeclarations {
         Finding(outcome: .rejected("`\(name)` at line \(context.displayLine(line)) already has a body; "
                                    + "put the docstring over `pass`, `...` or `raise NotImplementedError`"),
                 extent: extent)
-    }
-
-    /// The `:` that ends the signature (outside brackets, strings and comments).
-    private static func signatureColon(from line: Int, in context: IntentContext) -> Int? {
-        let text = context.text
-        let lastLine = min(line + maximumSignatureLines, text.lineCount - 1)
-        var depth = 0
-        var colon: Int?
-        context.source.map.scanCode(from: text.firstNonBlankOffset(line), to: text.lineEnds[lastLine]) { index in
-            switch text.bytes[index] {
-            case 0x28, 0x5B, 0x7B: depth += 1
-            case 0x29, 0x5D, 0x7D: depth = max(depth - 1, 0)
-            case 0x3A where depth == 0:
-                colon = index
-                return false
-            default: break
-            }
-            return true
-        }
-        return colon
     }
 
     struct Docstring {

@@ -2,56 +2,154 @@ import Languages
 import Syntax
 
 /// A function declaration as the syntax tree reads it (the registry's `functions` query): where
-/// its body opens and closes, or the `;` ending a prototype. The tree is the authority for code
-/// that parses; code being typed (a body not yet closed, a signature the grammar cannot place)
-/// falls back to reading the code bytes around it.
+/// its body opens and closes, or where a declaration without a body ends. Code being typed — a
+/// signature and its `{` with no `}` yet, which the grammar cannot place in the document — is
+/// read from a parse of the declaration's lines alone, closed: the grammar, never a hand-written
+/// scanner, says where a signature ends and a body opens.
 enum TreeDeclaration: Equatable {
-    /// A `{ … }` body; `close` is nil when the grammar had to supply the `}` (not typed yet).
+    /// A `{ … }` body; `close` is nil when the `}` is not typed yet.
     case braces(open: Int, close: Int?)
-    /// A declaration without a body, ending with the `;` at this offset.
-    case prototype(semicolon: Int)
+    /// A declaration without a body, ending at `end`; `semicolon` when a `;` ends it there.
+    case prototype(end: Int, semicolon: Bool)
+
+    /// Lines of a signature being typed that `typed` parses at most.
+    static let maximumSignatureLines = 30
 
     /// The declaration starting on `line` or on the attribute lines just above it, below
-    /// `docLine` (the documentation's last line); nil when the tree has none there or its body
-    /// is not a braced block (an expression body).
+    /// `docLine` (the documentation's last line); nil when there is none there or its body is
+    /// not a braced block.
     static func at(line: Int, below docLine: Int, in source: AnalyzedSource) -> TreeDeclaration? {
-        guard let declaration = function(startingBy: line, below: docLine, in: source) else { return nil }
-        let bytes = source.text.bytes
-        guard let body = declaration.body else {
-            let end = declaration.function.endByte
-            return end > 0 && end <= bytes.count && bytes[end - 1] == 0x3B ? .prototype(semicolon: end - 1) : nil
+        let declaration = function(startingBy: line, below: docLine, in: source.tree, text: source.text,
+                                   query: source.spec.entry.queries.functions)
+        let read = declaration.flatMap { reading($0, bytes: source.text.bytes) }
+        switch read {
+        case .braces(let open, let close?)?:
+            if let declaration, declaration.body?.hasError == true,
+               outdentedCode(between: open, and: close, function: declaration.function, in: source) {
+                // Unbalanced: the grammar closed this body with a later function's `}`.
+                return .braces(open: open, close: nil)
+            }
+            return read
+        case .braces?, .prototype(_, semicolon: true)?: return read
+        case .prototype(_, semicolon: false)?, nil: break
         }
-        guard body.startByte < bytes.count, bytes[body.startByte] == 0x7B, let last = body.child(body.childCount - 1)
-        else { return nil }
-        let closed = last.type == "}" && !last.isMissing && last.startByte < bytes.count && bytes[last.startByte] == 0x7D
-        return .braces(open: body.startByte, close: closed ? last.startByte : nil)
+        // Perhaps being typed (Go's grammar reads `func f() {` with no `}` as a declaration
+        // without a body, then an error): a function whose `{` is in the typed text and whose
+        // `}` is not (the document's tree would have read a function closed there).
+        if let typed = typed(line: line, in: source, found: { function, body, typedCount in
+            guard case .braces(let open, let close)? = reading((function, body), bytes: function.tree.utf8) else { return false }
+            return open < typedCount && (close ?? typedCount) >= typedCount
+        }), case .braces(let open, _)? = reading((typed.function, typed.body), bytes: typed.function.tree.utf8) {
+            return .braces(open: typed.start + open, close: nil)
+        }
+        return read
+    }
+
+    /// Whether a line between a body's braces starts with code at the function's own indentation
+    /// or less: a `{ … }` the grammar paired across a declaration that follows.
+    private static func outdentedCode(between open: Int, and close: Int, function: SyntaxNode, in source: AnalyzedSource) -> Bool {
+        let text = source.text
+        let indent = text.indentationWidth(function.startPoint.row)
+        let first = text.line(ofOffset: open) + 1
+        let last = text.line(ofOffset: close) - 1
+        guard first <= last else { return false }
+        return (first...last).contains { line in
+            !text.isBlank(line) && source.startsInCode(line) && !source.isCommentLine(line) && text.indentationWidth(line) <= indent
+        }
     }
 
     /// Offset just after a declaration's signature as the tree reads it: Python's `:` (the offset
     /// of the colon itself), the end of the parameter list elsewhere (Ruby, Lua).
     static func signatureEnd(line: Int, in source: AnalyzedSource) -> Int? {
-        guard let declaration = function(startingBy: line, below: line - 1, in: source) else { return nil }
-        if source.spec.family == .python {
-            let colon = declaration.function.children.first { $0.type == ":" && !$0.isMissing }
-            return colon.flatMap { $0.startByte < (declaration.body?.startByte ?? .max) ? $0.startByte : nil }
+        if let declaration = function(startingBy: line, below: line - 1, in: source.tree, text: source.text,
+                                      query: source.spec.entry.queries.functions) {
+            return signatureEnd(of: declaration.function, body: declaration.body, python: source.spec.family == .python)
         }
-        guard let parameters = declaration.function.child(field: "parameters"), !parameters.isMissing,
-              !parameters.hasError else { return nil }
+        guard let typed = typed(line: line, in: source, found: { function, body, typedCount in
+            signatureEnd(of: function, body: body, python: false).map { $0 <= typedCount } ?? false
+        }) else { return nil }
+        return signatureEnd(of: typed.function, body: typed.body, python: false).map { typed.start + $0 }
+    }
+
+    private static func signatureEnd(of function: SyntaxNode, body: SyntaxNode?, python: Bool) -> Int? {
+        if python {
+            let colon = function.children.first { $0.type == ":" && !$0.isMissing }
+            return colon.flatMap { $0.startByte < (body?.startByte ?? .max) ? $0.startByte : nil }
+        }
+        guard let parameters = function.child(field: "parameters"), !parameters.isMissing, !parameters.hasError else { return nil }
         // Some grammars (Lua's) leave the parentheses outside the parameter list.
-        let closing = declaration.function.children.first { $0.type == ")" && !$0.isMissing && $0.startByte >= parameters.endByte }
+        let closing = function.children.first { $0.type == ")" && !$0.isMissing && $0.startByte >= parameters.endByte }
         return closing?.endByte ?? parameters.endByte
     }
 
-    /// The innermost function (the registry's `functions` query) starting on `line` or on the
-    /// attribute lines just above it, below `docLine`.
-    private static func function(startingBy line: Int, below docLine: Int,
-                                 in source: AnalyzedSource) -> (function: SyntaxNode, body: SyntaxNode?)? {
+    private static func reading(_ declaration: (function: SyntaxNode, body: SyntaxNode?), bytes: [UInt8]) -> TreeDeclaration? {
+        guard let body = declaration.body else {
+            // The `;` ends the node in most grammars; TypeScript's interfaces leave it after.
+            var end = declaration.function.endByte
+            if end > 0, end <= bytes.count, bytes[end - 1] == 0x3B { return .prototype(end: end - 1, semicolon: true) }
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+            let semicolon = end < bytes.count && bytes[end] == 0x3B
+            return .prototype(end: semicolon ? end : declaration.function.endByte, semicolon: semicolon)
+        }
+        guard let block = bracedBlock(ending: body, bytes: bytes), let last = block.child(block.childCount - 1) else { return nil }
+        let closed = last.type == "}" && !last.isMissing && last.startByte < bytes.count && bytes[last.startByte] == 0x7D
+        return .braces(open: block.startByte, close: closed ? last.startByte : nil)
+    }
+
+    /// The body itself when it is a `{ … }` block; else the block an expression body ends with
+    /// (Kotlin's `fun f() = run { }`), found down the chain of last children.
+    private static func bracedBlock(ending body: SyntaxNode, bytes: [UInt8]) -> SyntaxNode? {
+        var node = body
+        for _ in 0..<32 {
+            if node.startByte < bytes.count, bytes[node.startByte] == 0x7B, node.child(0)?.type == "{" { return node }
+            guard node.childCount > 0, let last = node.child(node.childCount - 1), last.endByte == body.endByte,
+                  last.startByte > node.startByte || node.childCount == 1 else { return nil }
+            node = last
+        }
+        return nil
+    }
+
+    /// A declaration being typed, which the grammar cannot place in the document: the lines from
+    /// `line` on, parsed alone and closed (`}`, `end`), a line more each time, until `found`
+    /// accepts the function the fragment starts with (given how many of its bytes were typed).
+    /// A few tiny parses, only when the document's tree has no function at the line.
+    private static func typed(line: Int, in source: AnalyzedSource,
+                              found: (SyntaxNode, SyntaxNode?, Int) -> Bool) -> (function: SyntaxNode, body: SyntaxNode?, start: Int)? {
         let text = source.text
-        guard text.isValidLine(line),
-              let query = try? SyntaxQuery.cached(language: source.tree.language, source: source.spec.entry.queries.functions)
-        else { return nil }
+        let closer: String
+        switch source.spec.entry.blockStyle {
+        case .braces: closer = "\n}\n"
+        case .endKeyword: closer = "\nend\n"
+        case .indentation: return nil
+        }
+        guard text.isValidLine(line) else { return nil }
+        let start = text.lineStarts[line]
+        let parser = SyntaxParser()
+        for last in line...min(line + maximumSignatureLines - 1, text.lineCount - 1) {
+            // A lone `\r` read as `\n`, as for the document's tree (the offsets stay).
+            let typed = text.bytes[start..<text.lineEnds[last]].indices.map { index -> UInt8 in
+                let byte = text.bytes[index]
+                return byte == 0x0D && (index + 1 == text.bytes.count || text.bytes[index + 1] != 0x0A) ? 0x0A : byte
+            }
+            guard let tree = try? parser.parse(utf8: typed + Array(closer.utf8), language: source.tree.language) else { return nil }
+            let fragment = SourceText(String(decoding: tree.utf8, as: UTF8.self))
+            if let declaration = function(startingBy: 0, below: -1, in: tree, text: fragment, query: source.spec.entry.queries.functions),
+               found(declaration.function, declaration.body, typed.count) {
+                return (declaration.function, declaration.body, start)
+            }
+            // Complete code that is no function: more lines will not make one start here.
+            if !tree.hasErrors { return nil }
+        }
+        return nil
+    }
+
+    /// The innermost function (the `functions` query) starting on `line` or on the attribute
+    /// lines just above it, below `docLine`.
+    private static func function(startingBy line: Int, below docLine: Int, in tree: SyntaxTree, text: SourceText,
+                                 query source: String) -> (function: SyntaxNode, body: SyntaxNode?)? {
+        guard text.isValidLine(line), let query = try? SyntaxQuery.cached(language: tree.language, source: source) else { return nil }
         let lineRange = text.lineStarts[line]..<max(text.lineEnds[line], text.lineStarts[line] + 1)
-        guard let matches = try? source.tree.matches(of: query, in: lineRange) else { return nil }
+        guard let matches = try? tree.matches(of: query, in: lineRange) else { return nil }
         let declarations = matches.compactMap { match -> (function: SyntaxNode, body: SyntaxNode?)? in
             guard let function = match["function"], !function.isError,
                   function.startPoint.row > docLine, function.startPoint.row <= line else { return nil }

@@ -1,6 +1,11 @@
 extension Language {
     public static let c = cFamily(
         id: "c", displayName: "C", fenceTags: ["c", "h"], extensions: ["c", "h"], grammar: .bundled("c"),
+        declarators: """
+            [(function_declarator declarator: (_) @name)
+             (pointer_declarator declarator: (function_declarator declarator: (_) @name))
+             (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name)))]
+            """,
         definitions: """
             (function_definition declarator: (function_declarator declarator: (identifier) @name)) @definition
             (struct_specifier name: (type_identifier) @name body: (field_declaration_list)) @definition
@@ -35,8 +40,20 @@ extension Language {
         (type_identifier) @mention
         """
 
+    /// Function definitions and prototypes, with their declarator as the grammar nests it
+    /// (`int *f(void)` is a pointer declarator around the function's); `declarators` lists the
+    /// shapes a function's declarator takes in the language.
+    static func cFunctions(declarators: String) -> String {
+        """
+        (function_definition declarator: \(declarators) body: (compound_statement) @body) @function
+        (declaration declarator: \(declarators)) @function
+
+        """
+    }
+
     /// The shared shape of the C and C++ entries: prototypes may be turned into definitions.
     static func cFamily(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: Grammar,
+                        declarators: String, functions: String = "",
                         definitions: String, outline: String, editors: EditorNames) -> Language {
         var lexical = Lexical.cStyle(singleQuote: .char)
         lexical.lineComments = ["///", "//"]
@@ -46,10 +63,7 @@ extension Language {
             example: Example(signature: "static int add(int a, int b)", doc: "Returns the sum of a and b.", body: "    return a + b;"),
             importForm: .include,
             queries: Queries(
-                functions: """
-                    (function_definition declarator: (function_declarator declarator: (_) @name) body: (compound_statement) @body) @function
-                    (declaration declarator: (function_declarator declarator: (_) @name)) @function
-                    """,
+                functions: cFunctions(declarators: declarators) + functions,
                 comments: "(comment) @comment",
                 imports: "(preproc_include) @import",
                 definitions: definitions, outline: outline),

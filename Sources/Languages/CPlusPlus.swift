@@ -2,6 +2,14 @@ extension Language {
     public static let cpp = cFamily(
         id: "cpp", displayName: "C++", fenceTags: ["cpp", "c++", "cc", "cxx"], extensions: ["cc", "cpp", "cxx", "hpp", "hh"],
         grammar: .bundled("cpp"),
+        declarators: cppDeclarators,
+        // Member prototypes, and templates (the function starts at `template <…>`).
+        functions: """
+            (field_declaration declarator: \(cppDeclarators)) @function
+            (template_declaration [(function_definition declarator: \(cppDeclarators) body: (compound_statement) @body)
+                                   (declaration declarator: \(cppDeclarators))
+                                   (field_declaration declarator: \(cppDeclarators))]) @function
+            """,
         definitions: """
             (function_definition declarator: (function_declarator declarator: (_) @name)) @definition
             (class_specifier name: (type_identifier) @name body: (field_declaration_list)) @definition
@@ -25,4 +33,12 @@ extension Language {
               declarator: [(identifier) @name (init_declarator declarator: (identifier) @name value: (_) @value)]) @variable))
             """ + cOutline,
         editors: EditorNames(nvim: ["cpp"], emacs: ["c++-mode", "c++-ts-mode"]))
+
+    /// The shapes of a C++ function's declarator: plain, behind `*`, `**` or `&`.
+    static let cppDeclarators = """
+        [(function_declarator declarator: (_) @name)
+         (pointer_declarator declarator: (function_declarator declarator: (_) @name))
+         (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name)))
+         (reference_declarator (function_declarator declarator: (_) @name))]
+        """
 }

@@ -23,6 +23,8 @@ extension Language {
             (generator_function_declaration name: (identifier) @name body: (statement_block) @body) @function
             (method_definition name: (_) @name body: (statement_block) @body) @function
             (function_signature name: (identifier) @name) @function
+            (method_signature name: (_) @name) @function
+            (abstract_method_signature name: (_) @name) @function
             (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)]) @function
             """,
         comments: "(comment) @comment",

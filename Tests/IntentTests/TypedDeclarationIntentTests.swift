@@ -1,0 +1,72 @@
+import DocwrightCore
+import Intent
+import Testing
+
+/// Declarations being typed: the signature and its `{` (or, in `end` languages, the signature
+/// alone) with no closer yet, which the grammar cannot place in the document. `TreeDeclaration`
+/// reads them from a parse of the declaration's lines alone, closed.
+let typedDeclarationCases: [IntentCase] = [
+    .task("Go func with its { and nothing after", "go", "package m\n\n// Sum returns a+b.¦\nfunc Sum(a, b int) int {\n",
+          marked: "package m\n\n// Sum returns a+b.\nfunc Sum(a, b int) int {\n[[]]",
+          indentation: "\t", signature: "func Sum(a, b int) int", doc: "Sum returns a+b.", closerPresent: false),
+    .task("C signature over two lines, { on the second", "c", "/* Adds a and b. */¦\nint add(int a,\n    int b) {\n",
+          marked: "/* Adds a and b. */\nint add(int a,\n    int b) {\n[[]]",
+          indentation: "    ", signature: "int add(int a,\n    int b)", doc: "Adds a and b.", closerPresent: false),
+    .task("TypeScript exported function", "typescript",
+          "/** Twice x. */¦\nexport function twice(x: number): number {\n",
+          marked: "/** Twice x. */\nexport function twice(x: number): number {\n[[]]",
+          indentation: "  ", signature: "export function twice(x: number): number", doc: "Twice x.", closerPresent: false),
+    .task("Swift func", "swift", "/// Twice x.¦\nfunc twice(_ x: Int) -> Int {\n",
+          marked: "/// Twice x.\nfunc twice(_ x: Int) -> Int {\n[[]]",
+          indentation: "    ", signature: "func twice(_ x: Int) -> Int", doc: "Twice x.", closerPresent: false),
+    .task("Kotlin fun, CRLF", "kotlin", "/** Twice x. */¦\r\nfun twice(x: Int): Int {\r\n",
+          marked: "/** Twice x. */\r\nfun twice(x: Int): Int {\r\n[[]]",
+          indentation: "    ", signature: "fun twice(x: Int): Int", doc: "Twice x.", closerPresent: false),
+    .task("JavaScript function with a non-ASCII name", "javascript", "/** Größe. */¦\nfunction größe(x) {\n",
+          marked: "/** Größe. */\nfunction größe(x) {\n[[]]",
+          indentation: "  ", signature: "function größe(x)", doc: "Größe.", closerPresent: false),
+    .task("Ruby def with its parameters over two lines, no end yet", "ruby", "# Adds a and b.¦\ndef add(a,\n  b)\n",
+          marked: "# Adds a and b.\ndef add(a,\n  b)\n[[]]",
+          indentation: "  ", signature: "def add(a,\n  b)", doc: "Adds a and b.", closerPresent: false),
+    .task("Lua function, no end yet", "lua", "--- Adds a and b.¦\nlocal function add(a, b)\n",
+          marked: "--- Adds a and b.\nlocal function add(a, b)\n[[]]",
+          indentation: "  ", signature: "local function add(a, b)", doc: "Adds a and b.", closerPresent: false),
+    .task("JavaScript function typed above existing code", "javascript",
+          "/** Twice x. */¦\nfunction twice(x) {\n\nfunction other() {\n  return 1;\n}\n",
+          marked: "/** Twice x. */\nfunction twice(x) {\n[[]]\nfunction other() {\n  return 1;\n}\n",
+          indentation: "  ", signature: "function twice(x)", doc: "Twice x.", closerPresent: false),
+    .task("Java method typed inside a class, above another method", "java",
+          "class A {\n    /** Twice x. */¦\n    int twice(int x) {\n\n    int one() {\n        return 1;\n    }\n}\n",
+          marked: "class A {\n    /** Twice x. */\n    int twice(int x) {\n[[]]\n    int one() {\n        return 1;\n    }\n}\n",
+          indentation: "        ", signature: "int twice(int x)", doc: "Twice x.", closerPresent: false),
+    // Closed bodies stay closed: unindented, or with a syntax error inside.
+    .nothing("unindented body already written", "c", "/* One. */¦\nint one() {\nreturn 1;\n}\n", reason: "already has a body"),
+    .nothing("a body with a syntax error inside", "javascript", "/** Twice. */¦\nfunction twice(x) {\n  return x *;\n}\n",
+             reason: "already has a body"),
+    // Complete code that is no function stays no function.
+    .nothing("a struct being typed", "rust", "/// A point.¦\nstruct Point {\n", reason: "followed by code"),
+    .nothing("a control statement after a comment", "go", "package m\n\nfunc f() {\n\t// Loop.¦\n\tfor i := 0; i < 3; i++ {\n",
+             reason: "followed by code"),
+]
+
+/// Declarations the registry's queries read since the byte scanners went: members, templates,
+/// pointer and reference returns, interface signatures.
+let declarationShapeCases: [IntentCase] = [
+    .task("C++ reference-returning member prototype", "cpp",
+          "class A {\npublic:\n    /// The name.¦\n    const std::string &name() const;\n};\n",
+          shape: .function, marked: "class A {\npublic:\n    /// The name.\n    const std::string &name() const[[;]]\n};\n",
+          indentation: "        ", signature: "const std::string &name() const", doc: "The name.", closerPresent: false),
+    .task("C++ template prototype", "cpp", "/// Largest of a and b.¦\ntemplate <typename T>\nT largest(T a, T b);\n",
+          shape: .function, marked: "/// Largest of a and b.\ntemplate <typename T>\nT largest(T a, T b)[[;]]\n",
+          indentation: "    ", signature: "template <typename T>\nT largest(T a, T b)", doc: "Largest of a and b.", closerPresent: false),
+    .task("C double-pointer return with {}", "c", "/* A new matrix. */¦\nint **matrix(int n) {}\n",
+          marked: "/* A new matrix. */\nint **matrix(int n) {[[]]}\n",
+          indentation: "    ", signature: "int **matrix(int n)", doc: "A new matrix.", closerPresent: true),
+    .nothing("TypeScript abstract method", "typescript",
+             "abstract class Shape {\n  /** Area. ¦*/\n  abstract area(): number;\n}\n", reason: "declaration without a body"),
+    .nothing("TypeScript interface method without a semicolon", "typescript",
+             "interface Shape {\n  /** Area. ¦*/\n  area(): number\n}\n", reason: "declaration without a body"),
+]
+
+@Test(arguments: typedDeclarationCases) func typedDeclarationIntent(_ row: IntentCase) { check(row) }
+@Test(arguments: declarationShapeCases) func declarationShapeIntent(_ row: IntentCase) { check(row) }
