@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "TestFixtures", dependencies: ["LoopbackHTTP", "DocwrightCore", "Gateway"], path: "Tests/TestFixtures", swiftSettings: strict),
         // HumanEval and performance harnesses behind `docwright-bench`.
         .target(name: "Bench", dependencies: [
-            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP", "TestFixtures",
+            "DocwrightCore", "Intent", "Prompting", "Gateway", "Ranking", "Config", "Engine", "LoopbackHTTP", "TestFixtures", "Syntax",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // The generation pipeline without LSP: task → route → cache → gateway → post-process → rank.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search over UTF-8 bytes, for ASCII markers and keywords in document text (`__main__`
 /// guards, `docwright: off`). The standard library's `contains(_:)`/`firstRange(of:)` on strings
 /// compare Characters, and cost a fifth of a cached code action on a 200-line file; Foundation's
@@ -26,5 +34,28 @@ public enum ByteSearch {
             return found
         }
         return Array(text.utf8).withUnsafeBufferPointer { firstOffset(of: needleBytes, in: $0) != nil }
+    }
+
+    /// Whether `text` holds `byte` (memchr; `utf8.contains` walks a string's view byte by byte).
+    public static func contains(byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether `bytes` are exactly `text`'s UTF-8 (memcmp; `==` on arrays and `elementsEqual`
+    /// compare element by element, a millisecond for a large document on every request).
+    public static func equal(_ bytes: [UInt8], _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { other in bytes.withUnsafeBufferPointer { equal($0, other) } }
+    }
+
+    /// Whether two byte buffers are equal (memcmp).
+    public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard a.count > 0, let left = a.baseAddress, let right = b.baseAddress else { return true }
+        return memcmp(left, right, a.count) == 0
     }
 }

@@ -100,11 +100,8 @@ public enum IntentFinder {
     private static func syntaxTreeForIntents(of text: String, language: String,
                                              given tree: () -> SyntaxTree?) throws -> SyntaxTree {
         // Neither copied nor scanned twice on the common path (no `\r`, the document's own tree).
-        let loneCarriageReturns = text.utf8.contains(0x0D) ? Self.loneCarriageReturns(in: Array(text.utf8)) : []
-        if loneCarriageReturns.isEmpty, let given = tree(), given.utf8.count == text.utf8.count,
-           given.utf8.withUnsafeBufferPointer({ given in
-               text.utf8.withContiguousStorageIfAvailable { given.elementsEqual($0) } ?? given.elementsEqual(text.utf8)
-           }) {
+        let loneCarriageReturns = ByteSearch.contains(byte: 0x0D, in: text) ? Self.loneCarriageReturns(in: Array(text.utf8)) : []
+        if loneCarriageReturns.isEmpty, let given = tree(), ByteSearch.equal(given.utf8, text) {
             return given
         }
         var readable = Array(text.utf8)

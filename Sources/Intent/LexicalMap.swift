@@ -1,3 +1,5 @@
+import DocwrightCore
+import Synchronization
 import Syntax
 
 /// Which bytes of a document are comment, string literal or code, read from its syntax tree:
@@ -14,6 +16,9 @@ struct LexicalMap {
         let kind: Kind
     }
 
+    /// Each grammar's node symbols classified so far (`kind(of:)` of the symbol's type name).
+    private static let kindsBySymbol = Mutex<[SyntaxLanguage: [UInt16: Kind?]]>([:])
+
     /// The outermost comments and string literals meeting the window, in document order.
     let spans: [Span]
     let bytes: [UInt8]
@@ -21,8 +26,11 @@ struct LexicalMap {
     init(tree: SyntaxTree, window: Range<Int>) {
         bytes = tree.utf8
         var spans: [Span] = []
-        // A node's type name is a String made per call; its symbol is a number: classify each symbol once.
-        var kinds: [UInt16: Kind?] = [:]
+        // A node's type name is a String made per call; its symbol is a number: each grammar's
+        // symbols are classified once per process.
+        var kinds = Self.kindsBySymbol.withLock { $0[tree.language] } ?? [:]
+        let known = kinds.count
+        defer { if kinds.count > known { Self.kindsBySymbol.withLock { $0[tree.language, default: [:]].merge(kinds) { $1 } } } }
         tree.root.walk(within: window) { node in
             let range = node.byteRange
             guard !range.isEmpty, range.upperBound > window.lowerBound, range.lowerBound < window.upperBound else {
@@ -42,8 +50,8 @@ struct LexicalMap {
     /// `template_string`, `interpreted_string_literal`, `char_literal`, `rune_literal`,
     /// `text_block`, `heredoc_body`, `regex`…). Their insides are never structure.
     static func kind(of type: String) -> Kind? {
-        if type.contains("comment") { return .comment }
-        if type.contains("string") || type.hasSuffix("char_literal") || type.hasSuffix("character_literal")
+        if ByteSearch.contains("comment", in: type) { return .comment }
+        if ByteSearch.contains("string", in: type) || type.hasSuffix("char_literal") || type.hasSuffix("character_literal")
             || ["rune_literal", "text_block", "heredoc_body", "regex", "character"].contains(type) {
             return .string
         }

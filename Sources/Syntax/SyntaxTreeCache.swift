@@ -1,4 +1,5 @@
 import Dispatch
+import DocwrightCore
 import Synchronization
 
 /// The latest tree of each open document, kept up to date incrementally: asked for the tree of
@@ -55,11 +56,8 @@ public final class SyntaxTreeCache: Sendable {
         guard let slot = slots.withLock({ $0[key] }), slot.turn.wait(timeout: .now()) == .success else { return nil }
         defer { slot.turn.signal() }
         return slot.entry.withLock { entry in
-            guard let kept = entry, kept.language == language, kept.tree.utf8.count == text.utf8.count else { return nil }
-            let same = kept.tree.utf8.withUnsafeBufferPointer { kept in
-                text.utf8.withContiguousStorageIfAvailable { kept.elementsEqual($0) } ?? kept.elementsEqual(text.utf8)
-            }
-            return same ? kept.tree : nil
+            guard let kept = entry, kept.language == language, ByteSearch.equal(kept.tree.utf8, text) else { return nil }
+            return kept.tree
         }
     }
 
@@ -81,7 +79,9 @@ public final class SyntaxTreeCache: Sendable {
         return slot.entry.withLock { entry -> SyntaxTree? in
             let parser = SyntaxParser(grammars: grammars)
             if let kept = entry, kept.language == language {
-                if kept.tree.utf8 == utf8 { return kept.tree }
+                if kept.tree.utf8.withUnsafeBufferPointer({ kept in utf8.withUnsafeBufferPointer { ByteSearch.equal(kept, $0) } }) {
+                    return kept.tree
+                }
                 replaced = kept.tree
                 if let edit = try? Self.edit(from: kept.tree.utf8, to: utf8),
                    let tree = try? parser.reparse(kept.tree, applying: [edit], newUTF8: utf8) {
@@ -143,12 +143,19 @@ public final class SyntaxTreeCache: Sendable {
 
     /// The single edit turning `old` into `new`: everything between their common prefix and suffix.
     static func edit(from old: [UInt8], to new: [UInt8]) throws(SyntaxError) -> SyntaxEdit {
-        var prefix = 0
-        let shorter = min(old.count, new.count)
-        while prefix < shorter, old[prefix] == new[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < shorter - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        // Over buffers: checked indexing of two large arrays cost a millisecond per keystroke.
+        let (commonPrefix, suffix) = old.withUnsafeBufferPointer { old in
+            new.withUnsafeBufferPointer { new -> (Int, Int) in
+                var prefix = 0
+                let shorter = min(old.count, new.count)
+                while prefix < shorter, old[prefix] == new[prefix] { prefix += 1 }
+                var suffix = 0
+                while suffix < shorter - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+                return (prefix, suffix)
+            }
+        }
         // Never split a CRLF or a multi-byte character: tree-sitter points count bytes per row.
+        var prefix = commonPrefix
         while prefix > 0, (old[prefix - 1] & 0xC0) == 0x80 || old[prefix - 1] == 0x0D { prefix -= 1 }
         return try SyntaxEdit(replacing: prefix..<(old.count - suffix), in: old, with: new[prefix..<(new.count - suffix)])
     }

@@ -26,6 +26,13 @@ struct SHA256Tests {
             hasher.update(data[..<split])
             hasher.update(data[split...])
             #expect(hasher.finalize() == SHA256.hash(data), "split \(split)")
+            // Byte-wise (a sequence without contiguous storage) then whole blocks.
+            var mixed = SHA256()
+            mixed.update(data[..<split].lazy.map { $0 })
+            mixed.update(data[split...])
+            #expect(mixed.finalize() == SHA256.hash(data), "mixed split \(split)")
         }
+        #expect(SHA256.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)).hexString
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

@@ -105,6 +105,20 @@ import Testing
         #expect(bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: [], in: $0) } == 0)
     }
 
+    @Test func byteEqualityAndByteMembershipAgreeWithTheStandardLibrary() {
+        let texts = ["", "a", "a\r\nb", "héllo\r", "😀", String(repeating: "xy\n", count: 10_000), "\r"]
+        for text in texts {
+            #expect(ByteSearch.contains(byte: 0x0D, in: text) == text.utf8.contains(0x0D), "\(text.prefix(8))")
+            for other in texts {
+                #expect(ByteSearch.equal(Array(other.utf8), text) == (Array(other.utf8) == Array(text.utf8)))
+            }
+            #expect(!ByteSearch.equal(Array((text + "z").utf8), text))
+        }
+        // A string without contiguous UTF-8 (bridged or a substring's copy) still compares.
+        let sub = String("xxhéllo".dropFirst(2))
+        #expect(ByteSearch.equal(Array("héllo".utf8), sub))
+    }
+
     @Test func dedicatedThreadsRunOffThePoolAndReturn() async {
         let value = await DedicatedThread.run(name: "docwright.test.thread-with-a-long-name") { 6 * 7 }
         #expect(value == 42)

@@ -107,7 +107,7 @@ import Testing
         #expect(ContextSelector(index: index).select(for: task, budget: TokenBudget(maxTokens: 1000))
             .contains { $0.path == "billing/tax.py" })
         // Excluded after the index was built (a configuration change): refused at selection.
-        excluded.withLock { $0.insert("billing/tax.py") }
+        _ = excluded.withLock { $0.insert("billing/tax.py") }
         let after = ContextSelector(index: index).select(for: task, budget: TokenBudget(maxTokens: 1000))
         #expect(!after.contains { $0.path == "billing/tax.py" })
         #expect(after.contains { $0.path == "billing/models.py" })
