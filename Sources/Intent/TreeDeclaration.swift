@@ -109,23 +109,38 @@ enum TreeDeclaration: Equatable {
         return nil
     }
 
-    /// A declaration being typed, which the grammar cannot place in the document: the lines from
-    /// `line` on, parsed alone and closed (`}`, `end`), a line more each time, until `found`
-    /// accepts the function the fragment starts with (given how many of its bytes were typed).
-    /// A few tiny parses, only when the document's tree has no function at the line.
+    /// A declaration being typed, which the grammar cannot place in the document: its lines,
+    /// parsed alone and closed (`}`, `end`), until `found` accepts the function the fragment
+    /// starts with (given how many of its bytes were typed). In brace languages the fragment ends
+    /// with the first line holding a `{` outside comments and strings (one parse); in `end`
+    /// languages it grows a line at a time. At most `maximumSignatureLines`, and only when the
+    /// document's tree has no function at the line.
     private static func typed(line: Int, in source: AnalyzedSource,
                               found: (SyntaxNode, SyntaxNode?, Int) -> Bool) -> (function: SyntaxNode, body: SyntaxNode?, start: Int)? {
         let text = source.text
-        let closer: String
-        switch source.spec.entry.blockStyle {
-        case .braces: closer = "\n}\n"
-        case .endKeyword: closer = "\nend\n"
-        case .indentation: return nil
-        }
         guard text.isValidLine(line) else { return nil }
+        let lastLine = min(line + maximumSignatureLines - 1, text.lineCount - 1)
+        let closer: String
+        let lines: ClosedRange<Int>
+        switch source.spec.entry.blockStyle {
+        case .braces:
+            closer = "\n}\n"
+            var brace: Int?
+            source.map.scanCode(from: text.lineStarts[line], to: text.lineEnds[lastLine]) { index in
+                if text.bytes[index] == 0x7B { brace = index }
+                return brace == nil
+            }
+            guard let brace else { return nil }
+            lines = text.line(ofOffset: brace)...text.line(ofOffset: brace)
+        case .endKeyword:
+            closer = "\nend\n"
+            lines = line...lastLine
+        case .indentation:
+            return nil
+        }
         let start = text.lineStarts[line]
         let parser = SyntaxParser()
-        for last in line...min(line + maximumSignatureLines - 1, text.lineCount - 1) {
+        for last in lines {
             // A lone `\r` read as `\n`, as for the document's tree (the offsets stay).
             let typed = text.bytes[start..<text.lineEnds[last]].indices.map { index -> UInt8 in
                 let byte = text.bytes[index]
