@@ -55,13 +55,13 @@ public enum IntentFinder {
         guard text.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
             return .nothing(reason: "the document is empty: write a docstring or comment first")
         }
+        let sourceText = SourceText(text)
         let syntaxTree: SyntaxTree
         do {
-            syntaxTree = try syntaxTreeForIntents(of: text, language: id, given: tree)
+            syntaxTree = try syntaxTreeForIntents(of: text, source: sourceText, language: id, given: tree)
         } catch {
             return .nothing(reason: "cannot read this \(spec.entry.displayName) file: \(error)")
         }
-        let sourceText = SourceText(text)
         let cursor = min(max(position.line, 0), sourceText.lineCount - 1)
         let source = AnalyzedSource(text: sourceText, spec: spec, tree: syntaxTree, around: cursor)
         let context = IntentContext(source: source, language: id, cursorLine: cursor, path: path)
@@ -88,29 +88,27 @@ public enum IntentFinder {
     /// fresh parse: for explaining a file's route without a position. Empty without a grammar.
     public static func imports(in text: String, language: String) -> [String] {
         let id = language.lowercased()
+        let sourceText = SourceText(text)
         guard let spec = LanguageSpec.named(id), !text.isEmpty,
-              let tree = try? syntaxTreeForIntents(of: text, language: id, given: { nil }) else { return [] }
-        let source = AnalyzedSource(text: SourceText(text), spec: spec, tree: tree, around: 0)
+              let tree = try? syntaxTreeForIntents(of: text, source: sourceText, language: id, given: { nil }) else { return [] }
+        let source = AnalyzedSource(text: sourceText, spec: spec, tree: tree, around: 0)
         return ImportScanner.scan(source, cursorLine: 0)
     }
 
     /// The document's tree, or one parsed here. Grammars end lines at `\n` only; a lone `\r` (a
     /// line break for LSP and for `SourceText`) is read as `\n` for parsing, which keeps every
     /// byte offset.
-    private static func syntaxTreeForIntents(of text: String, language: String,
+    private static func syntaxTreeForIntents(of text: String, source: SourceText, language: String,
                                              given tree: () -> SyntaxTree?) throws -> SyntaxTree {
-        // Neither copied nor scanned twice on the common path (no `\r`, the document's own tree).
-        let loneCarriageReturns = ByteSearch.contains(byte: 0x0D, in: text) ? Self.loneCarriageReturns(in: Array(text.utf8)) : []
+        // Not copied on the common path (no `\r`, the document's own tree).
+        let loneCarriageReturns = ByteSearch.contains(byte: 0x0D, in: text)
+            ? source.bytes.indices.filter(source.isLoneCarriageReturn) : []
         if loneCarriageReturns.isEmpty, let given = tree(), ByteSearch.equal(given.utf8, text) {
             return given
         }
-        var readable = Array(text.utf8)
+        var readable = source.bytes
         for index in loneCarriageReturns { readable[index] = 0x0A }
-        return try SyntaxParser().parse(text: String(decoding: readable, as: UTF8.self), language: language)
-    }
-
-    private static func loneCarriageReturns(in bytes: [UInt8]) -> [Int] {
-        bytes.indices.filter { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) }
+        return try SyntaxParser().parse(utf8: readable, language: Grammars.shared.language(language))
     }
 
     private static func isTask(_ finding: Finding) -> Bool {

@@ -31,6 +31,12 @@ struct SourceText {
 
     var lineCount: Int { lineStarts.count }
 
+    /// A `\r` not followed by `\n`: a line break for LSP and here, which grammars (ending lines
+    /// at `\n` only) are given as `\n` — the same byte count, so offsets stay.
+    func isLoneCarriageReturn(at index: Int) -> Bool {
+        bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)
+    }
+
     func isValidLine(_ line: Int) -> Bool { line >= 0 && line < lineCount }
 
     /// The content bytes of a line (no terminator).

@@ -36,13 +36,12 @@ enum TreeDeclaration: Equatable {
         // Perhaps being typed (Go's grammar reads `func f() {` with no `}` as a declaration
         // without a body, then an error): a function whose `{` is in the typed text and whose
         // `}` is not (the document's tree would have read a function closed there).
-        if let typed = typed(line: line, in: source, found: { function, body, typedCount in
-            guard case .braces(let open, let close)? = reading((function, body), bytes: function.tree.utf8) else { return false }
-            return open < typedCount && (close ?? typedCount) >= typedCount
-        }), case .braces(let open, _)? = reading((typed.function, typed.body), bytes: typed.function.tree.utf8) {
-            return .braces(open: typed.start + open, close: nil)
+        let open = typed(line: line, in: source) { function, body, typedCount -> Int? in
+            guard case .braces(let open, let close)? = reading((function, body), bytes: function.tree.utf8),
+                  open < typedCount, (close ?? typedCount) >= typedCount else { return nil }
+            return open
         }
-        return read
+        return open.map { .braces(open: $0, close: nil) } ?? read
     }
 
     /// Whether a line between a body's braces starts with code at the function's own indentation
@@ -65,10 +64,9 @@ enum TreeDeclaration: Equatable {
                                       query: source.spec.entry.queries.functions) {
             return signatureEnd(of: declaration.function, body: declaration.body, python: source.spec.family == .python)
         }
-        guard let typed = typed(line: line, in: source, found: { function, body, typedCount in
-            signatureEnd(of: function, body: body, python: false).map { $0 <= typedCount } ?? false
-        }) else { return nil }
-        return signatureEnd(of: typed.function, body: typed.body, python: false).map { typed.start + $0 }
+        return typed(line: line, in: source) { function, body, typedCount in
+            signatureEnd(of: function, body: body, python: false).flatMap { $0 <= typedCount ? $0 : nil }
+        }
     }
 
     private static func signatureEnd(of function: SyntaxNode, body: SyntaxNode?, python: Bool) -> Int? {
@@ -110,13 +108,14 @@ enum TreeDeclaration: Equatable {
     }
 
     /// A declaration being typed, which the grammar cannot place in the document: its lines,
-    /// parsed alone and closed (`}`, `end`), until `found` accepts the function the fragment
-    /// starts with (given how many of its bytes were typed). In brace languages the fragment ends
+    /// parsed alone and closed (`}`, `end`), until `offset` reads an offset from the function the
+    /// fragment starts with (given how many of its bytes were typed); that offset, in the
+    /// document. In brace languages the fragment ends
     /// with the first line holding a `{` outside comments and strings (one parse); in `end`
     /// languages it grows a line at a time. At most `maximumSignatureLines`, and only when the
     /// document's tree has no function at the line.
     private static func typed(line: Int, in source: AnalyzedSource,
-                              found: (SyntaxNode, SyntaxNode?, Int) -> Bool) -> (function: SyntaxNode, body: SyntaxNode?, start: Int)? {
+                              offset: (SyntaxNode, SyntaxNode?, Int) -> Int?) -> Int? {
         let text = source.text
         guard text.isValidLine(line) else { return nil }
         let lastLine = min(line + maximumSignatureLines - 1, text.lineCount - 1)
@@ -142,15 +141,12 @@ enum TreeDeclaration: Equatable {
         let parser = SyntaxParser()
         for last in lines {
             // A lone `\r` read as `\n`, as for the document's tree (the offsets stay).
-            let typed = text.bytes[start..<text.lineEnds[last]].indices.map { index -> UInt8 in
-                let byte = text.bytes[index]
-                return byte == 0x0D && (index + 1 == text.bytes.count || text.bytes[index + 1] != 0x0A) ? 0x0A : byte
-            }
+            let typed = (start..<text.lineEnds[last]).map { text.isLoneCarriageReturn(at: $0) ? 0x0A : text.bytes[$0] }
             guard let tree = try? parser.parse(utf8: typed + Array(closer.utf8), language: source.tree.language) else { return nil }
             let fragment = SourceText(String(decoding: tree.utf8, as: UTF8.self))
             if let declaration = function(startingBy: 0, below: -1, in: tree, text: fragment, query: source.spec.entry.queries.functions),
-               found(declaration.function, declaration.body, typed.count) {
-                return (declaration.function, declaration.body, start)
+               let found = offset(declaration.function, declaration.body, typed.count) {
+                return start + found
             }
             // Complete code that is no function: more lines will not make one start here.
             if !tree.hasErrors { return nil }

@@ -1,11 +1,7 @@
 extension Language {
     public static let c = cFamily(
         id: "c", displayName: "C", fenceTags: ["c", "h"], extensions: ["c", "h"], grammar: .bundled("c"),
-        declarators: """
-            [(function_declarator declarator: (_) @name)
-             (pointer_declarator declarator: (function_declarator declarator: (_) @name))
-             (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name)))]
-            """,
+        declarators: "[\(cDeclaratorShapes)]",
         definitions: """
             (function_definition declarator: (function_declarator declarator: (identifier) @name)) @definition
             (struct_specifier name: (type_identifier) @name body: (field_declaration_list)) @definition
@@ -38,6 +34,13 @@ extension Language {
           declarator: [(identifier) @name (init_declarator declarator: (identifier) @name value: (_) @value)]) @variable)
         (function_definition body: (compound_statement) @body)
         (type_identifier) @mention
+        """
+
+    /// The shapes of a C function's declarator: plain, behind `*` or `**` (C++ adds `&`).
+    static let cDeclaratorShapes = """
+        (function_declarator declarator: (_) @name)
+        (pointer_declarator declarator: (function_declarator declarator: (_) @name))
+        (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name)))
         """
 
     /// Function definitions and prototypes, with their declarator as the grammar nests it

@@ -34,11 +34,9 @@ extension Language {
             """ + cOutline,
         editors: EditorNames(nvim: ["cpp"], emacs: ["c++-mode", "c++-ts-mode"]))
 
-    /// The shapes of a C++ function's declarator: plain, behind `*`, `**` or `&`.
+    /// The shapes of a C++ function's declarator: C's, and behind `&`.
     static let cppDeclarators = """
-        [(function_declarator declarator: (_) @name)
-         (pointer_declarator declarator: (function_declarator declarator: (_) @name))
-         (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (_) @name)))
+        [\(cDeclaratorShapes)
          (reference_declarator (function_declarator declarator: (_) @name))]
         """
 }

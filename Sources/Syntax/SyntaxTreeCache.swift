@@ -45,6 +45,7 @@ public final class SyntaxTreeCache: Sendable {
     /// for a parse: the kept tree when it is of exactly `text` and no parse of the document is
     /// running; else the parse (or the wait for the background one) happens on another thread.
     public func parsedTree(for key: String, text: String, language: String) async -> SyntaxTree? {
+        guard Grammars.grammar(for: language) != nil else { return nil }
         if let current = currentTree(for: key, text: text, language: language) { return current }
         return await withCheckedContinuation { continuation in
             requests.async { continuation.resume(returning: self.tree(for: key, text: text, language: language)) }
@@ -79,9 +80,7 @@ public final class SyntaxTreeCache: Sendable {
         return slot.entry.withLock { entry -> SyntaxTree? in
             let parser = SyntaxParser(grammars: grammars)
             if let kept = entry, kept.language == language {
-                if kept.tree.utf8.withUnsafeBufferPointer({ kept in utf8.withUnsafeBufferPointer { ByteSearch.equal(kept, $0) } }) {
-                    return kept.tree
-                }
+                if ByteSearch.equal(kept.tree.utf8, text) { return kept.tree }
                 replaced = kept.tree
                 if let edit = try? Self.edit(from: kept.tree.utf8, to: utf8),
                    let tree = try? parser.reparse(kept.tree, applying: [edit], newUTF8: utf8) {
@@ -112,6 +111,7 @@ public final class SyntaxTreeCache: Sendable {
     /// the text a burst of edits ends with is built (building a large document's text costs
     /// O(size), too much for every keystroke); nil (the document is gone) skips it.
     public func refresh(_ key: String, language: String, text: @escaping @Sendable () -> String?) {
+        guard Grammars.grammar(for: language) != nil else { return }
         let idle = pending.withLock { pending in
             defer { pending[key] = (text, language) }
             return pending.isEmpty
