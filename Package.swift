@@ -38,7 +38,7 @@ let package = Package(
         // One registry entry per language: ids, files, comment syntax, tree-sitter queries, stops, few-shot.
         .target(name: "Languages", swiftSettings: strict),
         .target(name: "Intent", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
-        .target(name: "Prompting", dependencies: ["DocwrightCore", "Languages"], swiftSettings: strict),
+        .target(name: "Prompting", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         // The workspace index (outlines of every file, imports resolved) and context selection.
         .target(name: "ProjectContext", dependencies: ["DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         // One type per model provider behind one protocol: request shapes, reply parsing,
@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore", "Syntax", "Languages"], swiftSettings: strict),
         .testTarget(name: "ProjectContextTests", dependencies: ["ProjectContext", "DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
-        .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore"], swiftSettings: strict),
+        .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore", "Syntax"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "Prompting", "JSON", "LoopbackHTTP", "TestFixtures", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore", "Languages"], swiftSettings: strict),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore", "Prompting", "Providers", "TestFixtures"], swiftSettings: strict),

@@ -21,6 +21,10 @@ public struct GenerationTask: Sendable, Hashable, Codable {
     public var rawDoc: String
     /// File text before the insertion range (what a completion model continues).
     public var prefix: String
+    /// How many UTF-8 bytes at the end of `prefix` a parser reads before inserted code to lex it
+    /// as the file would: from the start of the declaration around the insertion (`Intent` sets
+    /// it from the syntax tree). nil: not known (readers take the end of `prefix`).
+    public var parseContextLength: Int?
     /// File text after the insertion range.
     public var suffix: String
     /// Import / include / use statements found in the file, as written (routing by domain reads

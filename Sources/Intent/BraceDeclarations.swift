@@ -1,4 +1,5 @@
 import DocwrightCore
+import Syntax
 
 /// Declarations in brace languages (JS/TS, Go, Rust, Swift, Java, Kotlin, C, C++, C#): finds the
 /// signature after a doc comment, its `{ ... }` body or `;` prototype, and decides what to replace.

@@ -1,4 +1,5 @@
 import DocwrightCore
+import Syntax
 
 /// Everything the per-language finders share for one request, and the one place that turns
 /// their findings into a `GenerationTask`.
@@ -31,11 +32,13 @@ struct IntentContext {
     ) -> GenerationTask {
         let start = text.offset(of: insertion.start)
         let end = max(text.offset(of: insertion.end), start)
-        return GenerationTask(
+        var task = GenerationTask(
             language: language, shape: shape, signature: signature, docText: docText, rawDoc: rawDoc,
             prefix: text.string(0..<start), suffix: text.string(end..<text.bytes.count),
             imports: imports, insertion: insertion, indentation: indentation, indentUnit: indentUnit,
             closerPresent: closerPresent, path: path)
+        task.parseContextLength = start - source.tree.contextStart(before: start)
+        return task
     }
 
     /// Where text goes "on the line after `line`": the start of the next line, or the whole of

@@ -1,4 +1,5 @@
 import DocwrightCore
+import Syntax
 
 /// Python `def`s: signature up to its `:`, the docstring (or a `#` comment block above), and the
 /// stub body after it (`pass`, `...`, `raise NotImplementedError`, or nothing).

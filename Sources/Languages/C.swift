@@ -58,7 +58,7 @@ extension Language {
     static func cFamily(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: Grammar,
                         declarators: String, functions: String = "",
                         definitions: String, outline: String, editors: EditorNames) -> Language {
-        var lexical = Lexical.cStyle(singleQuote: .char)
+        var lexical = Lexical.cStyle
         lexical.lineComments = ["///", "//"]
         var language = Language(
             id: id, displayName: displayName, fenceTags: fenceTags, extensions: extensions, grammar: grammar,

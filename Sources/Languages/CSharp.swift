@@ -1,7 +1,6 @@
 extension Language {
     public static let csharp: Language = {
-        var lexical = Lexical.cStyle(singleQuote: .char)
-        lexical.verbatim = true
+        var lexical = Lexical.cStyle
         lexical.lineComments = ["///", "//"]
         var language = Language(
             id: "csharp", displayName: "C#", fenceTags: ["csharp", "cs", "c#"], extensions: ["cs"], grammar: .bundled("c_sharp"),

@@ -1,11 +1,8 @@
 extension Language {
     public static let go: Language = {
-        var lexical = Lexical.cStyle(singleQuote: .char)
-        lexical.backtick = true
-        lexical.backtickEscapes = false
         var language = Language(
             id: "go", displayName: "Go", fenceTags: ["go", "golang"], extensions: ["go"], grammar: .bundled("go"),
-            blockStyle: .braces, lexical: lexical, indentUnit: "\t",
+            blockStyle: .braces, lexical: .cStyle, indentUnit: "\t",
             example: Example(signature: "func Add(a, b int) int", doc: "Add returns the sum of a and b.", body: "\treturn a + b"),
             importForm: .go,
             queries: Queries(

@@ -1,10 +1,8 @@
 extension Language {
     public static let java: Language = {
-        var lexical = Lexical.cStyle(singleQuote: .char)
-        lexical.tripleDouble = true
         var language = Language(
             id: "java", displayName: "Java", fenceTags: ["java"], extensions: ["java"], grammar: .bundled("java"),
-            blockStyle: .braces, lexical: lexical, indentUnit: "    ",
+            blockStyle: .braces, lexical: .cStyle, indentUnit: "    ",
             example: Example(signature: "static int add(int a, int b)", doc: "Returns the sum of a and b.", body: "    return a + b;"),
             importForm: .jvm,
             queries: Queries(

@@ -65,11 +65,9 @@ extension Language {
     /// The shared shape of the JavaScript and TypeScript entries.
     static func ecmascript(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: Grammar,
                            example: Example, queries: Queries, editors: EditorNames) -> Language {
-        var lexical = Lexical.cStyle(singleQuote: .string)
-        lexical.backtick = true
         var language = Language(
             id: id, displayName: displayName, fenceTags: fenceTags, extensions: extensions, grammar: grammar,
-            blockStyle: .braces, lexical: lexical, indentUnit: "  ", example: example, importForm: .ecmascript,
+            blockStyle: .braces, lexical: .cStyle, indentUnit: "  ", example: example, importForm: .ecmascript,
             queries: queries, editors: editors)
         language.docMarkers = ["/**"]
         language.declarationStarts = ["function "]

@@ -1,11 +1,8 @@
 extension Language {
     public static let kotlin: Language = {
-        var lexical = Lexical.cStyle(singleQuote: .char)
-        lexical.tripleDouble = true
-        lexical.nestedBlockComments = true
         var language = Language(
             id: "kotlin", displayName: "Kotlin", fenceTags: ["kotlin", "kt"], extensions: ["kt", "kts"], grammar: .bundled("kotlin"),
-            blockStyle: .braces, lexical: lexical, indentUnit: "    ",
+            blockStyle: .braces, lexical: .cStyle, indentUnit: "    ",
             example: Example(signature: "fun add(a: Int, b: Int): Int", doc: "Returns the sum of a and b.", body: "    return a + b"),
             importForm: .jvm,
             queries: Queries(

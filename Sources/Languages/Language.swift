@@ -39,30 +39,14 @@ public struct Language: Sendable, Hashable {
         public static func ownLibrary(_ name: String) -> Grammar { Grammar(name: name, library: "tree-sitter-\(name).so") }
     }
 
-    /// What a single quote starts.
-    public enum SingleQuote: Sendable, Hashable { case string, char, rustChar, none }
-
-    /// How comments and string literals are written: enough to tell, for any byte, whether it is
-    /// code, comment or string.
+    /// How comments are written: the markers prompts write and doc text is stripped of. (Which
+    /// bytes are comment or string is the grammar's to say: `Syntax.LexicalMap`.)
     public struct Lexical: Sendable, Hashable {
         /// Line comment markers, longest first (`///` before `//`).
         public var lineComments: [String]
         public var blockOpen: String?
         public var blockClose: String?
-        public var nestedBlockComments = false
-        public var singleQuote: SingleQuote = .string
-        /// `` ` `` starts a multi-line string (JS templates, Go raw strings).
-        public var backtick = false
-        public var backtickEscapes = true
-        /// `"""` (Python, Swift, Kotlin, Java text blocks).
-        public var tripleDouble = false
-        /// `'''` (Python).
-        public var tripleSingle = false
-        /// `r"..."`, `r#"..."#` (Rust).
-        public var rustRaw = false
-        /// `@"..."` without backslash escapes (C#).
-        public var verbatim = false
-        /// `--[[ ]]` comments and `[[ ]]` strings (Lua).
+        /// `--[[ ]]` comments (Lua).
         public var luaLong = false
 
         public init(lineComments: [String], blockOpen: String? = nil, blockClose: String? = nil) {
@@ -72,11 +56,7 @@ public struct Language: Sendable, Hashable {
         }
 
         /// `//` line comments and `/* */` block comments.
-        public static func cStyle(singleQuote: SingleQuote) -> Lexical {
-            var lexical = Lexical(lineComments: ["//"], blockOpen: "/*", blockClose: "*/")
-            lexical.singleQuote = singleQuote
-            return lexical
-        }
+        public static let cStyle = Lexical(lineComments: ["//"], blockOpen: "/*", blockClose: "*/")
     }
 
     /// Keywords that open and close blocks in an end-keyword language (Ruby, Lua), for cutting a

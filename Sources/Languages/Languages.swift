@@ -61,26 +61,14 @@ public enum Languages {
 }
 
 /// A language docwright recognises by file name but does not generate for: the id routes a
-/// request (a model per language) and tells the ranker how comments and indentation look.
+/// request (a model per language).
 public struct Recognized: Sendable, Hashable {
-    public enum Comments: Sendable, Hashable { case none, hash, slashes, both }
-
     public let id: String
     public let extensions: [String]
-    public let comments: Comments
-    /// Indentation carries meaning (kept, by level, when candidates are compared).
-    public let indentationSensitive: Bool
-    public let tripleQuotes: Bool
-    public let backtickStrings: Bool
 
-    init(_ id: String, _ extensions: [String], comments: Comments = .none, indentationSensitive: Bool = true,
-         tripleQuotes: Bool = false, backtickStrings: Bool = false) {
+    init(_ id: String, _ extensions: [String]) {
         self.id = id
         self.extensions = extensions
-        self.comments = comments
-        self.indentationSensitive = indentationSensitive
-        self.tripleQuotes = tripleQuotes
-        self.backtickStrings = backtickStrings
     }
 
     /// Whole file names with a language (`Makefile`).
@@ -89,38 +77,38 @@ public struct Recognized: Sendable, Hashable {
     public static func named(_ id: String) -> Recognized? { all.first { $0.id == id } }
 
     public static let all: [Recognized] = [
-        Recognized("php", ["php"], comments: .both, indentationSensitive: false),
-        Recognized("shellscript", ["sh", "bash", "zsh"], comments: .hash, indentationSensitive: false, backtickStrings: true),
-        Recognized("powershell", ["ps1"], comments: .hash, indentationSensitive: false),
-        Recognized("r", ["r"], comments: .hash, indentationSensitive: false),
-        Recognized("julia", ["jl"], comments: .hash, indentationSensitive: false, tripleQuotes: true),
-        Recognized("scala", ["scala"], comments: .slashes, indentationSensitive: false),
+        Recognized("php", ["php"]),
+        Recognized("shellscript", ["sh", "bash", "zsh"]),
+        Recognized("powershell", ["ps1"]),
+        Recognized("r", ["r"]),
+        Recognized("julia", ["jl"]),
+        Recognized("scala", ["scala"]),
         Recognized("haskell", ["hs"]),
         Recognized("ocaml", ["ml"]),
-        Recognized("elixir", ["ex", "exs"], comments: .hash, indentationSensitive: false),
+        Recognized("elixir", ["ex", "exs"]),
         Recognized("erlang", ["erl"]),
-        Recognized("dart", ["dart"], comments: .slashes, indentationSensitive: false),
+        Recognized("dart", ["dart"]),
         Recognized("vue", ["vue"]),
         Recognized("svelte", ["svelte"]),
         Recognized("html", ["html"]),
         Recognized("css", ["css"]),
         Recognized("scss", ["scss"]),
         Recognized("sql", ["sql"]),
-        Recognized("zig", ["zig"], comments: .slashes, indentationSensitive: false),
-        Recognized("nim", ["nim"], comments: .hash),
-        Recognized("perl", ["pl"], comments: .hash, indentationSensitive: false),
-        Recognized("objective-c", ["m"], comments: .slashes, indentationSensitive: false),
-        Recognized("objective-cpp", ["mm"], comments: .slashes, indentationSensitive: false),
+        Recognized("zig", ["zig"]),
+        Recognized("nim", ["nim"]),
+        Recognized("perl", ["pl"]),
+        Recognized("objective-c", ["m"]),
+        Recognized("objective-cpp", ["mm"]),
         Recognized("dockerfile", []),
-        Recognized("makefile", [], comments: .hash),
+        Recognized("makefile", []),
         // Ids editors send that have no extension of their own here.
-        Recognized("sh", [], comments: .hash, indentationSensitive: false, backtickStrings: true),
-        Recognized("bash", [], comments: .hash, indentationSensitive: false, backtickStrings: true),
-        Recognized("zsh", [], comments: .hash, indentationSensitive: false, backtickStrings: true),
-        Recognized("yaml", [], comments: .hash),
-        Recognized("toml", [], comments: .hash, indentationSensitive: false),
-        Recognized("coffeescript", [], comments: .hash),
-        Recognized("crystal", [], comments: .hash),
-        Recognized("groovy", [], comments: .slashes, indentationSensitive: false),
+        Recognized("sh", []),
+        Recognized("bash", []),
+        Recognized("zsh", []),
+        Recognized("yaml", []),
+        Recognized("toml", []),
+        Recognized("coffeescript", []),
+        Recognized("crystal", []),
+        Recognized("groovy", []),
     ]
 }

@@ -1,8 +1,6 @@
 extension Language {
     public static let python: Language = {
         var lexical = Language.Lexical(lineComments: ["#"])
-        lexical.tripleDouble = true
-        lexical.tripleSingle = true
         var language = Language(
             id: "python", displayName: "Python", fenceTags: ["python", "py", "python3"],
             extensions: ["py", "pyi", "ipynb"], grammar: .bundled("python"), blockStyle: .indentation, lexical: lexical,

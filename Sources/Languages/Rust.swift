@@ -1,8 +1,6 @@
 extension Language {
     public static let rust: Language = {
-        var lexical = Lexical.cStyle(singleQuote: .rustChar)
-        lexical.rustRaw = true
-        lexical.nestedBlockComments = true
+        var lexical = Lexical.cStyle
         lexical.lineComments = ["///", "//!", "//"]
         var language = Language(
             id: "rust", displayName: "Rust", fenceTags: ["rust", "rs"], extensions: ["rs"], grammar: .bundled("rust"),

@@ -1,8 +1,6 @@
 extension Language {
     public static let swift: Language = {
-        var lexical = Lexical.cStyle(singleQuote: .none)
-        lexical.tripleDouble = true
-        lexical.nestedBlockComments = true
+        var lexical = Lexical.cStyle
         lexical.lineComments = ["///", "//"]
         var language = Language(
             id: "swift", displayName: "Swift", fenceTags: ["swift"], extensions: ["swift"], grammar: .ownLibrary("swift"),

@@ -1,4 +1,5 @@
 import Languages
+import Syntax
 
 /// Cuts a model's text where the function (or the requested lines) ends: Python by dedent,
 /// brace languages by brace balance, Ruby/Lua by `end` balance. The window must start at the
@@ -19,9 +20,9 @@ enum BodyCutter {
         case endFunction
     }
 
-    static func cut(_ bytes: [UInt8], _ window: Range<Int>, mode: Mode, traits: LanguageTraits) -> Range<Int> {
+    static func cut(_ bytes: [UInt8], _ window: Range<Int>, mode: Mode, traits: LanguageTraits, map: LexicalMap?) -> Range<Int> {
         guard !window.isEmpty else { return window }
-        let mask = CodeMask(bytes, window, traits: traits)
+        let mask = CodeMask(bytes, window, map: map)
         let end: Int?
         switch mode {
         case .indented: end = dedentCut(bytes, window, mask: mask, afterSignature: false)

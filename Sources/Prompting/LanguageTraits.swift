@@ -4,7 +4,6 @@ import Languages
 /// named and fenced, how comments look, and which lines start the next declaration.
 struct LanguageTraits {
     enum Family { case python, braces, endKeyword }
-    enum SingleQuote { case string, char, none }
 
     let id: String
     let family: Family
@@ -13,10 +12,6 @@ struct LanguageTraits {
     let lineComment: String
     /// Line starts that begin the next top-level declaration (used as `"\n" + word` stops).
     let declarationWords: [String]
-    let singleQuote: SingleQuote
-    let backtickStrings: Bool
-    let tripleQuotes: Bool
-    let blockComments: Bool
     /// Whether the language has a line comment (`lineComment` falls back to `//` when it has not).
     var hasLineComment: Bool = true
     /// Block comment delimiters, when the language has them.
@@ -26,24 +21,16 @@ struct LanguageTraits {
 
     /// The traits of a registry language; unknown ids get brace-language defaults under their own name.
     static func of(_ language: String) -> LanguageTraits {
-        guard let entry = Languages.named(language) else { return braces(language, language, language, [], .string) }
+        guard let entry = Languages.named(language) else { return braces(language, language, language, []) }
         let family: Family
         switch entry.blockStyle {
         case .indentation: family = .python
         case .braces: family = .braces
         case .endKeyword: family = .endKeyword
         }
-        let singleQuote: SingleQuote
-        switch entry.lexical.singleQuote {
-        case .string: singleQuote = .string
-        case .char, .rustChar: singleQuote = .char
-        case .none: singleQuote = .none
-        }
         return LanguageTraits(id: entry.id, family: family, displayName: entry.displayName,
                               fenceTag: entry.fenceTags.first ?? entry.id, lineComment: entry.lineComment,
-                              declarationWords: entry.declarationStarts, singleQuote: singleQuote,
-                              backtickStrings: entry.lexical.backtick, tripleQuotes: entry.lexical.tripleDouble,
-                              blockComments: entry.lexical.blockOpen != nil,
+                              declarationWords: entry.declarationStarts,
                               hasLineComment: !entry.lexical.lineComments.isEmpty,
                               blockComment: entry.lexical.blockOpen.flatMap { open in
                                   entry.lexical.blockClose.map { (open: open, close: $0) }
@@ -52,12 +39,10 @@ struct LanguageTraits {
     }
 
     private static func braces(
-        _ id: String, _ name: String, _ tag: String, _ words: [String], _ singleQuote: SingleQuote,
-        backtick: Bool = false, triple: Bool = false
+        _ id: String, _ name: String, _ tag: String, _ words: [String]
     ) -> LanguageTraits {
         LanguageTraits(id: id, family: .braces, displayName: name, fenceTag: tag, lineComment: "//",
-                       declarationWords: words, singleQuote: singleQuote, backtickStrings: backtick,
-                       tripleQuotes: triple, blockComments: true, entry: nil)
+                       declarationWords: words, entry: nil)
     }
 
     /// The word that closes a block ("}" or "end"); nil for Python.

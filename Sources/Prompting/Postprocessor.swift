@@ -1,4 +1,5 @@
 import DocwrightCore
+import Syntax
 
 /// Turns a raw sample into the text to insert over `task.insertion`.
 ///
@@ -27,55 +28,65 @@ public enum Postprocessor {
         let traits = LanguageTraits.of(task.language)
         let bytes = Array(sample.text.utf8)
         var sample = sample
-        var window = trimAtStops(bytes, 0..<bytes.count, stops: plan.stops)
+        let stopped = trimAtStops(bytes, 0..<bytes.count, stops: plan.stops)
+        let kept: Code
         if sample.finishReason == .length {
-            if window.upperBound < bytes.count {
+            if stopped.upperBound < bytes.count {
                 sample.finishReason = .stop  // a stop sequence ended it before the limit
-                window = code(bytes, window, plan: plan, task: task, traits: traits)
+                kept = code(bytes, stopped, plan: plan, task: task, traits: traits)
             } else {
                 // Where the code ends with the unfinished line in: before that line, with more text
                 // after it, the code was complete before the cut.
-                let whole = code(bytes, window, plan: plan, task: task, traits: traits)
-                let unfinished = dropPartialLastLine(bytes, window)
-                let lastLineStart = unfinished == window ? window.lowerBound : unfinished.upperBound + 1
-                if whole.upperBound <= lastLineStart, !ByteLines.isBlank(bytes, whole.upperBound..<window.upperBound) {
+                let whole = code(bytes, stopped, plan: plan, task: task, traits: traits)
+                let unfinished = dropPartialLastLine(bytes, stopped)
+                let lastLineStart = unfinished == stopped ? stopped.lowerBound : unfinished.upperBound + 1
+                if whole.window.upperBound <= lastLineStart,
+                   !ByteLines.isBlank(bytes, whole.window.upperBound..<stopped.upperBound) {
                     sample.finishReason = .stop
-                    window = whole
+                    kept = whole
                 } else {
-                    window = code(bytes, unfinished, plan: plan, task: task, traits: traits)
+                    kept = code(bytes, unfinished, plan: plan, task: task, traits: traits)
                 }
             }
         } else {
-            window = code(bytes, window, plan: plan, task: task, traits: traits)
+            kept = code(bytes, stopped, plan: plan, task: task, traits: traits)
         }
-        window = ByteLines.trimTrailingWhitespace(bytes, window)
+        let window = ByteLines.trimTrailingWhitespace(bytes, kept.window)
         guard !window.isEmpty else { return nil }
 
-        let lines = Reindenter.reindent(bytes, window, traits: traits, indentation: task.indentation, unit: task.indentUnit)
+        let lines = Reindenter.reindent(bytes, window, map: kept.map, indentation: task.indentation, unit: task.indentUnit)
         guard Placeholders.isUsable(lines, traits: traits) else { return nil }
         let text = InsertionFormatter.format(lines, task: task, traits: traits)
         return ProcessedSample(sample: sample, text: text, keptUTF8Range: window)
     }
 
+    /// The code kept from a sample, and its comments and strings as the grammar lexes them there.
+    private struct Code {
+        var window: Range<Int>
+        var map: LexicalMap?
+    }
+
     /// Steps 2–4: the code of `window` (extracted from a chat reply, without a repeated
-    /// declaration, up to where the function or the requested lines end).
+    /// declaration, up to where the function or the requested lines end). Comments and strings
+    /// are told from code by a parse of the extracted code after the task's prefix.
     private static func code(_ bytes: [UInt8], _ window: Range<Int>, plan: PromptPlan, task: GenerationTask,
-                             traits: LanguageTraits) -> Range<Int> {
+                             traits: LanguageTraits) -> Code {
         var window = window
         if plan.extractCode { window = CodeExtraction.codeRegion(bytes, window, traits: traits) }
+        let map = LexicalMap(inserted: bytes, range: window, task: task)
 
         let wholeFunction = task.shape == .function && task.signature.isEmpty
         if !wholeFunction, task.shape != .nextLines {
-            window = RepeatedDeclaration.skip(bytes, window, task: task, traits: traits,
+            window = RepeatedDeclaration.skip(bytes, window, task: task, traits: traits, map: map,
                                               searchLines: plan.extractCode ? RepeatedDeclarationSearch.chat : RepeatedDeclarationSearch.continuation)
         } else {
             window = RepeatedDeclaration.skipRepeatedDoc(bytes, window, task: task, traits: traits)
         }
         window = ByteLines.skipLeadingBlankLines(bytes, window)
         window = BodyCutter.cut(bytes, window, mode: cutMode(task: task, traits: traits, wholeFunction: wholeFunction),
-                                traits: traits)
+                                traits: traits, map: map)
         if task.shape == .nextLines { window = cutAtSuffixEcho(bytes, window, suffix: task.suffix) }
-        return window
+        return Code(window: window, map: map)
     }
 
     private enum RepeatedDeclarationSearch {

@@ -1,11 +1,13 @@
+import Syntax
+
 /// Re-indents a model's lines to the file's style: the shallowest line goes to `indentation`, and
 /// each of the model's indentation steps becomes one `unit` (so 2-space output lands as 4 spaces
 /// or tabs). Lines that start inside a multi-line string are kept as written.
 enum Reindenter {
     static func reindent(
-        _ bytes: [UInt8], _ window: Range<Int>, traits: LanguageTraits, indentation: String, unit: String
+        _ bytes: [UInt8], _ window: Range<Int>, map: LexicalMap?, indentation: String, unit: String
     ) -> [String] {
-        let mask = CodeMask(bytes, window, traits: traits)
+        let mask = CodeMask(bytes, window, map: map)
         let lines = ByteLines.lines(bytes, window)
         // Lines that start a statement: not blank, not inside a string, not inside open brackets.
         var structural: [Range<Int>] = []

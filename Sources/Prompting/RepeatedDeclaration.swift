@@ -1,4 +1,5 @@
 import DocwrightCore
+import Syntax
 
 /// Chat models often answer with the whole function although only its body was asked for:
 /// find the task's declaration in the reply and keep what follows it (its docstring skipped).
@@ -6,17 +7,18 @@ enum RepeatedDeclaration {
     /// Finds the declaration among the first `searchLines` non-blank lines of the reply (chat replies
     /// may open with imports; continuations of a prompt would repeat it on their first line if at all).
     static func skip(
-        _ bytes: [UInt8], _ window: Range<Int>, task: GenerationTask, traits: LanguageTraits, searchLines: Int
+        _ bytes: [UInt8], _ window: Range<Int>, task: GenerationTask, traits: LanguageTraits, map: LexicalMap?,
+        searchLines: Int
     ) -> Range<Int> {
         if let name = FunctionName.of(task.signature),
-           let body = bodyAfterDeclaration(bytes, window, name: name, traits: traits, searchLines: searchLines) {
+           let body = bodyAfterDeclaration(bytes, window, name: name, traits: traits, map: map, searchLines: searchLines) {
             return skipRepeatedDoc(bytes, body, task: task, traits: traits)
         }
         return skipRepeatedDoc(bytes, window, task: task, traits: traits)
     }
 
     private static func bodyAfterDeclaration(
-        _ bytes: [UInt8], _ window: Range<Int>, name: String, traits: LanguageTraits, searchLines: Int
+        _ bytes: [UInt8], _ window: Range<Int>, name: String, traits: LanguageTraits, map: LexicalMap?, searchLines: Int
     ) -> Range<Int>? {
         var seen = 0
         for line in ByteLines.lines(bytes, window) where !ByteLines.isBlank(bytes, line) {
@@ -26,10 +28,10 @@ enum RepeatedDeclaration {
             guard declares(text, name: name, traits: traits) else { continue }
             switch traits.family {
             case .python:
-                guard let colon = firstCode(0x3A, from: line.lowerBound, bytes, window, traits: traits) else { return nil }
+                guard let colon = firstCode(0x3A, from: line.lowerBound, bytes, window, map: map) else { return nil }
                 return nextLineStart(after: colon, bytes, window)
             case .braces:
-                guard let brace = firstCode(0x7B, from: line.lowerBound, bytes, window, traits: traits, stopAt: 0x3B) else { continue }
+                guard let brace = firstCode(0x7B, from: line.lowerBound, bytes, window, map: map, stopAt: 0x3B) else { continue }
                 return nextLineStartIfRestBlank(after: brace, bytes, window)
             case .endKeyword:
                 return nextLineStart(after: line.upperBound - 1, bytes, window)
@@ -57,28 +59,28 @@ enum RepeatedDeclaration {
 
     /// First code byte equal to `target` after `start`, outside parentheses; nil at `stopAt`, at the
     /// window's end, or at a line break (outside parentheses) not followed by a continuation line.
+    /// Comments and strings are the grammar's (`map`; without one every byte is code).
     private static func firstCode(
-        _ target: UInt8, from start: Int, _ bytes: [UInt8], _ window: Range<Int>, traits: LanguageTraits, stopAt: UInt8? = nil
+        _ target: UInt8, from start: Int, _ bytes: [UInt8], _ window: Range<Int>, map: LexicalMap?, stopAt: UInt8? = nil
     ) -> Int? {
-        var found: Int?
         var depth = 0
-        var stopped = false
         let continuations = ["{", "where", "->", "throws", ":", ")"]
-        CodeScanner(traits: traits, bytes: bytes).scan(start..<window.upperBound, onLineStart: { offset, _ in
-            guard depth == 0, target == 0x7B else { return }
-            let end = ByteLines.lineEnd(bytes, from: offset, limit: window.upperBound)
-            let next = ByteLines.string(bytes, offset..<end).trimmedSpaces()
-            if !continuations.contains(where: { next.hasPrefix($0) }) { stopped = true }
-        }, onCode: { offset in
-            if stopped { return false }
+        let mask = CodeMask(bytes, start..<window.upperBound, map: map)
+        for offset in start..<window.upperBound {
             let byte = bytes[offset]
+            if byte == 0x0A {
+                guard depth == 0, target == 0x7B else { continue }
+                let next = ByteLines.string(bytes, (offset + 1)..<ByteLines.lineEnd(bytes, from: offset + 1, limit: window.upperBound))
+                if !continuations.contains(where: { next.trimmedSpaces().hasPrefix($0) }) { return nil }
+                continue
+            }
+            guard mask.isCode(offset) else { continue }
             if byte == 0x28 || byte == 0x5B { depth += 1 }
             if byte == 0x29 || byte == 0x5D { depth -= 1 }
-            if depth == 0, byte == target { found = offset; return false }
-            if depth == 0, let stopAt, byte == stopAt { return false }
-            return true
-        })
-        return found
+            if depth == 0, byte == target { return offset }
+            if depth == 0, let stopAt, byte == stopAt { return nil }
+        }
+        return nil
     }
 
     private static func nextLineStart(after offset: Int, _ bytes: [UInt8], _ window: Range<Int>) -> Range<Int> {

@@ -42,7 +42,7 @@ public struct Ranker: Sendable {
     /// Ranks `samples` (best first). `task` gives the language (comment syntax, checks) and the
     /// file the candidates are inserted into; `verifier` runs when both are given.
     public func rank(_ samples: [ProcessedSample], task: GenerationTask?, verifier: (any Verifier)?) async -> [Candidate] {
-        var entries = CandidateAssembler.assemble(samples, language: task?.language)
+        var entries = CandidateAssembler.assemble(samples, task: task)
         if demotes, entries.contains(where: { $0.degenerate == nil }) {
             entries.removeAll { $0.degenerate != nil }
         }

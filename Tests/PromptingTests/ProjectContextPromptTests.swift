@@ -230,7 +230,7 @@ Here is the code (billing/report.py)
         // No registry language lacks a line comment today; a traits value stands in for one.
         let traits = LanguageTraits(
             id: "blocky", family: .braces, displayName: "Blocky", fenceTag: "blocky", lineComment: "//",
-            declarationWords: [], singleQuote: .none, backtickStrings: false, tripleQuotes: false, blockComments: true,
+            declarationWords: [],
             hasLineComment: false, blockComment: (open: "/*", close: "*/"), entry: nil)
         let files = [PromptFile(filename: "base.css", text: ".a { color: red } /* end */\n\n.b {}\n")]
         #expect(ProjectContextRendering.commentBlock(files, traits: traits)

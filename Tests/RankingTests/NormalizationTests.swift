@@ -36,6 +36,26 @@ struct NormalizationTests {
         #expect(two != flat)
     }
 
+    /// Comments are the grammar's: Lua's `--` and long comments, Rust's nested block comments, a
+    /// Ruby `#` but not one inside a heredoc, a Go `//` inside a raw string.
+    @Test func everyGrammarsCommentsGoAndItsStringsStay() {
+        #expect(normalized("local x = 1 -- one\n--[[ long\ncomment ]]\nreturn x\n", "lua") == "local x=1\nreturn x")
+        #expect(normalized("let a = 1; /* outer /* inner */ still */ a\n", "rust") == "let a=1;a")
+        let heredoc = normalized("s = <<~T\n  # kept\nT\nx # dropped\n", "ruby")
+        #expect(heredoc.contains("# kept") && !heredoc.contains("dropped"))
+        #expect(normalized("s := `// kept`\n", "go") == "s:=`// kept`")
+    }
+
+    /// Candidates are read where they go: after the task's prefix.
+    @Test func candidatesAreReadAfterTheirPrefix() {
+        var task = GenerationTask(language: "python", shape: .nextLines, signature: "", docText: "", rawDoc: "",
+                                  prefix: "def f():\n    # Sum.\n", suffix: "", imports: [],
+                                  insertion: SourceRange(at: SourcePosition(line: 2, utf8Column: 0)), indentation: "    ")
+        task.parseContextLength = task.prefix.utf8.count
+        let normalizer = CodeNormalizer(language: "python", task: task)
+        #expect(String(decoding: normalizer.normalize("    return 1  # one\n"), as: UTF8.self) == "return 1")
+    }
+
     @Test func unknownLanguagesKeepCommentsAndNesting() {
         #expect(normalized("a # b", nil).contains("#"))
         #expect(normalized("a // b", "plaintext").contains("//"))

@@ -16,8 +16,9 @@ struct RankingEntry: Sendable {
 /// representative of each group: one that stopped naturally, then the highest mean
 /// log-probability, then the earliest.
 enum CandidateAssembler {
-    static func assemble(_ samples: [ProcessedSample], language: String?) -> [RankingEntry] {
-        let normalizer = CodeNormalizer(language: language)
+    /// `task`: where the candidates go (its language's comments and strings, read in place).
+    static func assemble(_ samples: [ProcessedSample], task: GenerationTask?) -> [RankingEntry] {
+        let normalizer = CodeNormalizer(language: task?.language, task: task)
         var entries: [RankingEntry] = []
         var groupOfKey: [[UInt8]: Int] = [:]
         for (index, processed) in samples.enumerated() {

@@ -1,6 +1,5 @@
 import DocwrightCore
 import Synchronization
-import Syntax
 
 /// Which bytes of a document are comment, string literal or code, read from its syntax tree:
 /// the grammar's own tokens decide (a `#` inside a string, `*/` inside a Rust nested comment,
@@ -8,23 +7,48 @@ import Syntax
 ///
 /// Built for a window of the document (the lines a finder may look at around the cursor):
 /// bytes outside it read as code. Building walks only the subtrees that meet the window.
-struct LexicalMap {
-    enum Kind: Equatable { case comment, string }
+/// A fragment that is not in a document yet (a model's reply) is read in place: parsed after
+/// the code that precedes it (`init(fragment:after:language:)`).
+public struct LexicalMap: Sendable {
+    public enum Kind: Equatable, Sendable { case comment, string }
 
-    struct Span: Equatable {
-        let range: Range<Int>
-        let kind: Kind
+    public struct Span: Equatable, Sendable {
+        public let range: Range<Int>
+        public let kind: Kind
     }
 
     /// Each grammar's node symbols classified so far (`kind(of:)` of the symbol's type name).
     private static let kindsBySymbol = Mutex<[SyntaxLanguage: [UInt16: Kind?]]>([:])
 
     /// The outermost comments and string literals meeting the window, in document order.
-    let spans: [Span]
-    let bytes: [UInt8]
+    public let spans: [Span]
+    public let bytes: [UInt8]
 
-    init(tree: SyntaxTree, window: Range<Int>) {
+    public init(tree: SyntaxTree, window: Range<Int>) {
         bytes = tree.utf8
+        spans = Self.spans(of: tree, within: window)
+    }
+
+    /// The comments and strings of `fragment[range]` as the file would lex them with `context`
+    /// (the file's code before the fragment: the declaration it sits in) in front: the two are
+    /// parsed together and the spans kept are those meeting `range`, in `fragment`'s offsets
+    /// (`bytes` is `fragment`; offsets outside `range` read as code). nil when the language
+    /// has no grammar here or the parse fails.
+    public init?(fragment: [UInt8], range: Range<Int>, after context: [UInt8], language: String,
+                 grammars: Grammars = .shared) {
+        let range = range.clamped(to: 0..<fragment.count)
+        guard let grammar = try? grammars.language(language),
+              let tree = try? SyntaxParser(grammars: grammars).parse(utf8: context + fragment[range], language: grammar)
+        else { return nil }
+        let shift = range.lowerBound - context.count
+        bytes = fragment
+        spans = Self.spans(of: tree, within: context.count..<(context.count + range.count)).map { span in
+            let shifted = (span.range.lowerBound + shift)..<(span.range.upperBound + shift)
+            return Span(range: shifted.clamped(to: range), kind: span.kind)
+        }
+    }
+
+    private static func spans(of tree: SyntaxTree, within window: Range<Int>) -> [Span] {
         var spans: [Span] = []
         // A node's type name is a String made per call; its symbol is a number: each grammar's
         // symbols are classified once per process.
@@ -42,14 +66,14 @@ struct LexicalMap {
             spans.append(Span(range: range, kind: kind))
             return .skipChildren
         }
-        self.spans = spans
+        return spans
     }
 
     /// Comment and string-literal node types across the grammars (`comment`, `line_comment`,
     /// `block_comment`, `multiline_comment`; `string`, `string_literal`, `raw_string_literal`,
     /// `template_string`, `interpreted_string_literal`, `char_literal`, `rune_literal`,
     /// `text_block`, `heredoc_body`, `regex`…). Their insides are never structure.
-    static func kind(of type: String) -> Kind? {
+    public static func kind(of type: String) -> Kind? {
         if ByteSearch.contains("comment", in: type) { return .comment }
         if ByteSearch.contains("string", in: type) || type.hasSuffix("char_literal") || type.hasSuffix("character_literal")
             || ["rune_literal", "text_block", "heredoc_body", "regex", "character"].contains(type) {
@@ -59,30 +83,30 @@ struct LexicalMap {
     }
 
     /// The span containing `offset`, if any.
-    func span(containing offset: Int) -> Span? {
+    public func span(containing offset: Int) -> Span? {
         guard let index = lastSpanIndex(startingAtOrBefore: offset), spans[index].range.contains(offset) else { return nil }
         return spans[index]
     }
 
     /// The span that starts exactly at `offset`, if any.
-    func span(startingAt offset: Int) -> Span? {
+    public func span(startingAt offset: Int) -> Span? {
         guard let index = lastSpanIndex(startingAtOrBefore: offset), spans[index].range.lowerBound == offset else { return nil }
         return spans[index]
     }
 
     /// Whether `offset` lies strictly inside a span (after its first byte): a line starting
     /// there continues a comment or string from an earlier line.
-    func continuesSpan(at offset: Int) -> Span? {
+    public func continuesSpan(at offset: Int) -> Span? {
         guard let span = span(containing: offset), span.range.lowerBound < offset else { return nil }
         return span
     }
 
     /// A comment opens at `offset`.
-    func commentStarts(at offset: Int) -> Bool { span(startingAt: offset)?.kind == .comment }
+    public func commentStarts(at offset: Int) -> Bool { span(startingAt: offset)?.kind == .comment }
 
     /// Visits the code bytes (outside comments and strings) of `[start, end)`; stops when
     /// `onCode` returns false. `onLineStart` receives the offset of every following line's start.
-    func scanCode(from start: Int, to end: Int, onLineStart: ((Int) -> Void)? = nil, onCode: (Int) -> Bool) {
+    public func scanCode(from start: Int, to end: Int, onLineStart: ((Int) -> Void)? = nil, onCode: (Int) -> Bool) {
         var index = max(start, 0)
         let limit = min(end, bytes.count)
         var spanIndex = lastSpanIndex(startingAtOrBefore: index) ?? 0
@@ -111,5 +135,28 @@ struct LexicalMap {
             if spans[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
         }
         return low > 0 ? low - 1 : nil
+    }
+}
+
+extension LexicalMap {
+    /// Longest end of a task's prefix read as context when the task does not say
+    /// (`GenerationTask.parseContextLength`).
+    public static let defaultContextLength = 16_384
+
+    /// The comments and strings of `text[range]`, code to insert at `task`'s insertion, read
+    /// after the end of `task.prefix` that `task.parseContextLength` names. nil without a grammar.
+    public init?(inserted text: [UInt8], range: Range<Int>, task: GenerationTask, grammars: Grammars = .shared) {
+        let prefix = task.prefix.utf8
+        let context: [UInt8]
+        if let length = task.parseContextLength {
+            context = Array(prefix.suffix(min(max(length, 0), prefix.count)))
+        } else {
+            // From a line start: a lexer starting mid-line may begin inside a string.
+            let tail = prefix.suffix(Self.defaultContextLength)
+            let start = tail.count == prefix.count ? tail.startIndex
+                : tail.firstIndex(of: 0x0A).map(prefix.index(after:)) ?? tail.endIndex
+            context = Array(prefix[start...])
+        }
+        self.init(fragment: text, range: range, after: context, language: task.language, grammars: grammars)
     }
 }
