@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "ProjectContextTests", dependencies: ["ProjectContext", "DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore", "Syntax"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "Prompting", "JSON", "LoopbackHTTP", "TestFixtures", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore", "Languages"], swiftSettings: strict),
+        .testTarget(name: "RankingTests", dependencies: ["Ranking", "DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "DocwrightCore", "Prompting", "Providers", "TestFixtures"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "DocwrightCore", "Providers", "Intent"], swiftSettings: strict),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "DocwrightCore", "TestFixtures"], swiftSettings: strict),

@@ -7,6 +7,7 @@ import Logging
 import Prompting
 import Ranking
 import Synchronization
+import Syntax
 
 extension Engine {
     /// Everything decided before any model is called.
@@ -19,6 +20,8 @@ extension Engine {
         /// `continue_truncated`: samples cut by the token limit get one follow-up request.
         var continueTruncated: Bool
         var key: CacheKey
+        /// The tree of the task's file, when the caller keeps one (the syntax check starts from it).
+        var document: SyntaxTree? = nil
     }
 
     func prepare(_ task: GenerationTask, model: String?, n: Int? = nil) throws -> Prepared {
@@ -88,7 +91,7 @@ extension Engine {
         batch = try await continued(batch, from: backend, task, prepared, progress: progress)
         let processed = batch.samples.compactMap { Postprocessor.process($0, plan: prepared.plan, task: task) }
         progress(.ranking(received: batch.samples.count, requested: prepared.params.n, verifying: route.verify))
-        let candidates = await ranker.rank(processed, task: task, verifier: verifier)
+        let candidates = await ranker.rank(processed, task: task, verifier: verifier, document: prepared.document)
         usage.record(model: route.endpoint.name, usage: batch.usage, cost: Self.cost(batch.usage, endpoint: route.endpoint))
         let result = GenerationResult(
             candidates: candidates, modelName: route.endpoint.name, modelID: route.endpoint.model, rule: route.rule,
@@ -138,7 +141,7 @@ extension Engine {
                 }
                 processed[completed.index] = kept
                 let candidates = await ranker.rank(processed.keys.sorted().compactMap { processed[$0] }, task: task,
-                                                   verifier: verifier)
+                                                   verifier: verifier, document: prepared.document)
                 try Task.checkCancellation()
                 provisional = candidates
                 progress(.received(received: assembly.finishedCount, requested: requested,

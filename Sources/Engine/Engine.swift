@@ -135,10 +135,14 @@ public final class Engine: Sendable {
     ///     `max_tokens` were continued after the stream. Provisional results are never cached; the
     ///     returned result ranks all samples exactly as an unstreamed generation would. Not called
     ///     for cache hits, for backends that do not stream, or for a caller sharing another's call.
-    public func generate(task: GenerationTask, model: String? = nil, n: Int? = nil,
+    ///   - document: the syntax tree of the file the task was found in, when the caller keeps one:
+    ///     checking candidates in place then re-parses it instead of parsing the whole file.
+    public func generate(task: GenerationTask, model: String? = nil, n: Int? = nil, document: SyntaxTree? = nil,
                          progress: (@Sendable (GenerationProgress) -> Void)? = nil,
                          partial: (@Sendable (GenerationResult) -> Void)? = nil) async throws -> GenerationResult {
-        let prepared = try prepare(task, model: model, n: n)
+        var preparing = try prepare(task, model: model, n: n)
+        preparing.document = document
+        let prepared = preparing
         if let cache, let hit = cache.lookup(prepared.key) {
             return result(from: hit, prepared: prepared)
         }

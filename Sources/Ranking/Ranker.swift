@@ -1,4 +1,5 @@
 import DocwrightCore
+import Syntax
 
 /// Orders processed samples into candidates, each carrying the evidence for its place.
 ///
@@ -40,15 +41,17 @@ public struct Ranker: Sendable {
     private var demotes: Bool { policy != .meanLogprobNoDemotion && policy != .random }
 
     /// Ranks `samples` (best first). `task` gives the language (comment syntax, checks) and the
-    /// file the candidates are inserted into; `verifier` runs when both are given.
-    public func rank(_ samples: [ProcessedSample], task: GenerationTask?, verifier: (any Verifier)?) async -> [Candidate] {
+    /// file the candidates are inserted into; `verifier` runs when both are given. `document`:
+    /// the tree of the task's file, when the caller keeps one (the syntax check starts from it).
+    public func rank(_ samples: [ProcessedSample], task: GenerationTask?, verifier: (any Verifier)?,
+                     document: SyntaxTree? = nil) async -> [Candidate] {
         var entries = CandidateAssembler.assemble(samples, task: task)
         if demotes, entries.contains(where: { $0.degenerate == nil }) {
             entries.removeAll { $0.degenerate != nil }
         }
         assignScores(&entries)
         if let task, let syntaxChecker, policy != .random {
-            let checked = await syntaxChecker.verdicts(candidates: entries.map(\.candidate.text), task: task)
+            let checked = await syntaxChecker.verdicts(candidates: entries.map(\.candidate.text), task: task, document: document)
             for (index, verdict) in checked.verdicts.enumerated() where index < entries.count {
                 entries[index].candidate.syntaxOK = verdict
                 if let problem = checked.problem { entries[index].candidate.notes.append(problem) }

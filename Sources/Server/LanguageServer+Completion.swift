@@ -12,7 +12,7 @@ extension LanguageServer {
         guard case .found(let located) = try await locate(uri: params.textDocument.uri, position: params.position),
               located.task.shape != .nextLines || params.context?.triggerKind == .invoked
         else { return CompletionList(isIncomplete: false, items: []) }
-        guard let result = try await generationShowingFailure({ try await engine.generate(task: located.task, model: nil) })
+        guard let result = try await generationShowingFailure({ try await engine.generate(task: located.task, model: nil, document: located.tree) })
         else { return CompletionList(isIncomplete: false, items: []) }
         let (primary, additional) = completionRanges(located, cursor: params.position)
         let invoked = params.context?.triggerKind == .invoked

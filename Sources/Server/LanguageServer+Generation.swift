@@ -13,6 +13,9 @@ extension LanguageServer {
     struct Located: Sendable {
         var snapshot: DocumentSnapshot
         var task: GenerationTask
+        /// The snapshot's syntax tree, when its language has a grammar (the engine checks
+        /// candidates in place from it).
+        var tree: SyntaxTree?
     }
 
     enum Lookup: Sendable {
@@ -28,7 +31,7 @@ extension LanguageServer {
         let tree = await trees.parsedTree(for: uri, text: snapshot.text, language: snapshot.languageId)
         switch engine.findTask(text: snapshot.text, language: snapshot.languageId, position: source, path: filePath(fromURI: uri),
                                tree: { tree }) {
-        case .task(let task): return .found(Located(snapshot: snapshot, task: task))
+        case .task(let task): return .found(Located(snapshot: snapshot, task: task, tree: tree))
         case .nothing(let reason): return .nothing(reason)
         }
     }
@@ -43,7 +46,7 @@ extension LanguageServer {
     {
         let task = located.task
         guard let token = await beginProgress(title, message: task.signature.isEmpty ? nil : task.signature) else {
-            return try await engine.generate(task: task, model: model)
+            return try await engine.generate(task: task, model: model, document: located.tree)
         }
         // Reports go out in order, and all of them before the end.
         let (stages, stage) = AsyncStream<GenerationProgress>.makeStream()
@@ -57,7 +60,8 @@ extension LanguageServer {
         // The provisional results reach the user through the `.received` reports (they carry
         // the provisional best); asking for them is what makes a streaming backend stream.
         let generation = Task {
-            try await engine.generate(task: task, model: model, progress: { stage.yield($0) }, partial: { _ in })
+            try await engine.generate(task: task, model: model, document: located.tree, progress: { stage.yield($0) },
+                                      partial: { _ in })
         }
         state.withLock { $0.progressGenerations[token] = generation }
         defer { _ = state.withLock { $0.progressGenerations.removeValue(forKey: token) } }

@@ -33,7 +33,7 @@ extension LanguageServer {
         do {
             drawn = try await generationShowingFailure(shown: !automatic) {
                 if !automatic {
-                    let answer = try await firstAcceptable(located.task, settings)
+                    let answer = try await firstAcceptable(located, settings)
                     provisional = answer.provisional
                     return answer.result
                 }
@@ -66,13 +66,14 @@ extension LanguageServer {
     /// generation is not cut short by answering early: it runs to the end and is cached, so the
     /// next request for the task (cycling, `docwright.candidates`) gets every candidate, or joins
     /// the generation while it still runs. Cancelling the request before it is answered cancels it.
-    private func firstAcceptable(_ task: GenerationTask, _ settings: InlineSettings) async throws
+    private func firstAcceptable(_ located: Located, _ settings: InlineSettings) async throws
         -> (result: GenerationResult, provisional: Bool) {
         let engine = self.engine
+        let (task, document) = (located.task, located.tree)
         let (early, offer) = AsyncStream<GenerationResult>.makeStream(bufferingPolicy: .bufferingOldest(1))
         let generation = Task {
             defer { offer.finish() }
-            return try await engine.generate(task: task, model: nil, partial: { result in
+            return try await engine.generate(task: task, model: nil, document: document, partial: { result in
                 guard let best = result.candidates.first, InlineGate.reason(best, settings) == nil else { return }
                 offer.yield(result)
                 offer.finish()
@@ -100,7 +101,8 @@ extension LanguageServer {
         let task = located.task
         let generation: Task<GenerationResult, any Error>? = state.withLock { state in
             guard state.inlineTickets[uri] == ticket else { return nil }
-            let generation = Task { try await engine.generate(task: task, model: nil) }
+            let document = located.tree
+            let generation = Task { try await engine.generate(task: task, model: nil, document: document) }
             state.inlineGenerations[uri] = generation
             return generation
         }

@@ -1,5 +1,6 @@
 import DocwrightCore
 import Foundation
+import Syntax
 import Testing
 @testable import Ranking
 
@@ -37,8 +38,44 @@ struct VerificationTests {
     @Test func brokenSurroundingCodeMeansUnknownNotFalse() async {
         var task = pythonTask(signature: "def add(a, b):", doc: "Add.")
         task.suffix = "\ndef broken(:\n"
-        let verdicts = await SyntaxChecker().check(candidates: ["    return a + b\n"], task: task)
+        let verdicts = await SyntaxChecker(externalCheckers: false).check(candidates: ["    return a + b\n"], task: task)
         #expect(verdicts == [nil])
+        // The compiler reads the candidate's own top-level statement: there it is fine.
+        #expect(await SyntaxChecker().check(candidates: ["    return a + b\n"], task: task) == [true])
+    }
+
+    /// Given the tree of the task's file, the check re-parses it with the stub in place instead of
+    /// parsing the whole file: same verdicts; a tree of another text is not used.
+    @Test func theDocumentsTreeGivesTheSameVerdicts() async throws {
+        var task = pythonTask(signature: "def add(a, b):", doc: "Add.")
+        task.suffix = "\n\n" + (0..<300).map { "def f\($0)(x):\n    return x + \($0)\n" }.joined(separator: "\n")
+        let candidates = ["    return a + b\n", "    return a +\n", "    return (a\n"]
+        let document = try SyntaxParser().parse(text: task.prefix + "    raise NotImplementedError\n" + task.suffix, language: "python")
+        let checker = SyntaxChecker(externalCheckers: false)
+        let fresh = await checker.check(candidates: candidates, task: task)
+        #expect(fresh == [true, false, false])
+        #expect(await checker.verdicts(candidates: candidates, task: task, document: document).verdicts == fresh)
+        #expect(try SyntaxChecker.stubEdit(in: document, task: task, stub: "    pass\n", language: "python") != nil)
+        let other = try SyntaxParser().parse(text: "x = 1\n", language: "python")
+        #expect(try SyntaxChecker.stubEdit(in: other, task: task, stub: "    pass\n", language: "python") == nil)
+        #expect(try SyntaxChecker.stubEdit(in: document, task: task, stub: "    pass\n", language: "ruby") == nil)
+        #expect(await checker.verdicts(candidates: candidates, task: task, document: other).verdicts == fresh)
+    }
+
+    /// python3 compiles the top-level statement around the insertion, not the file: a compile-time
+    /// error in the candidate is found even when another statement of the file has one of its own,
+    /// and a 10,000-line file is not compiled once per candidate.
+    @Test func theCompilerReadsTheStatementAroundTheInsertion() async {
+        var task = pythonTask(signature: "def add(a, b):", doc: "Add.")
+        task.suffix = "\n\nreturn 1\n" + String(repeating: "x = 1\n", count: 3)
+        let verdicts = await SyntaxChecker().check(candidates: ["    nonlocal a\n    return a + b\n", "    return a + b\n"],
+                                                   task: task)
+        #expect(verdicts == [false, true])
+        // Between top-level statements, the candidate alone: `return` outside a function.
+        let top = GenerationTask(language: "python", shape: .nextLines, signature: "", docText: "Total.", rawDoc: "# Total.",
+                                 prefix: "x = 1\n# Total.\n", suffix: "y = 2\n", imports: [],
+                                 insertion: SourceRange(at: SourcePosition(line: 2, utf8Column: 0)), indentation: "")
+        #expect(await SyntaxChecker().check(candidates: ["return x\n", "total = x\n"], task: top) == [false, true])
     }
 
     @Test func javascriptCheckedWithNodeWhenPresent() async throws {

@@ -65,6 +65,7 @@ struct ServerFigures {
                             note: "VmRSS from /proc after initialize and didOpen")]
         rows += try cacheHits(client)
         rows += try populate(client, idleMB: idle)
+        rows += try bigFileGenerations(client, smallFileMilliseconds: rows.last { $0.figure.hasPrefix("generate round trip") }?.value)
         rows += try didChange(client)
         rows += try uncachedCodeActions(client)
         return rows
@@ -142,6 +143,50 @@ struct ServerFigures {
                     goal: 60, note: "VmRSS after \(count) distinct generations stored in the cache by the server itself "
                         + "(memory LRU + SQLite)"),
         ]
+    }
+
+    /// Generations at a stub below 10,000 lines of Python: what a large file adds to a generation
+    /// (its candidates are each checked in place: parsed with the whole file around them).
+    func bigFileGenerations(_ client: LSPPipeClient, smallFileMilliseconds: Double?) throws -> [PerfRow] {
+        let count = options.quick ? 10 : 40
+        progress("perf: \(count) generations in a 10k-line file")
+        let uri = "file:///bench/big-generate.py"
+        let functions = (0..<2_500).map { "def f\($0)(x):\n    y = x + \($0)\n    return y * 2\n" }.joined(separator: "\n")
+        let text = functions + "\nLIMIT = 0\n\ndef add(a, b):\n    \"\"\"Add a and b.\"\"\"\n    pass\n"
+        let fileLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = fileLines.count - 1
+        guard let limitLine = fileLines.firstIndex(where: { $0.hasPrefix("LIMIT = ") }),
+              let passLine = fileLines.firstIndex(of: "    pass") else { throw BenchError.harness("bad big file") }
+        try client.didOpen(uri: uri, language: "python", text: text)
+        let arguments = BenchDocuments.generateArguments(uri: uri, position: ["line": passLine, "character": 6])
+        var times: [Double] = []
+        var value = "0"
+        for index in 0..<count {
+            // A new value just above the stub (an incremental edit): in the prompt, so every
+            // generation misses the cache.
+            let next = "\(index + 1)"
+            try client.notify("textDocument/didChange", [
+                "textDocument": ["uri": uri, "version": index + 2],
+                "contentChanges": [["range": ["start": ["line": limitLine, "character": 8],
+                                              "end": ["line": limitLine, "character": 8 + value.count]], "text": next]]])
+            value = next
+            let started = ContinuousClock.now
+            let reply = try client.request("workspace/executeCommand", arguments)
+            times.append(started.duration(to: .now).milliseconds)
+            guard let result = reply["result"] as? [String: Any], (result["candidates"] as? [Any])?.isEmpty == false,
+                  result["fromCache"] as? Bool == false else {
+                throw BenchError.harness("generation \(index) in a \(lines)-line file did not give fresh candidates: \(reply)")
+            }
+        }
+        try client.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
+        times.sort()
+        return [PerfRow(
+            figure: "generate round trip, 10k-line file, instant model, p50", value: BenchStatistics.quantile(times, 0.5) ?? 0,
+            unit: "ms", baselineName: "same, small Go file", baseline: smallFileMilliseconds,
+            note: "\(count) executeCommand docwright.generate (Python, n=\(options.samples)) at a stub below \(lines) lines, "
+                + "each after a one-line edit just above it, loopback model answering at once: intent, prompt, "
+                + "post-processing, every candidate checked in place in the whole file, ranking, cache store, applyEdit; p99 "
+                + PerfReport.format(BenchStatistics.quantile(times, 0.99) ?? 0, "ms"))]
     }
 
     /// Single-character edits on a 50k-line file vs the same edits on a 50-line file.

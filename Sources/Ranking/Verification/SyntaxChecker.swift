@@ -8,13 +8,15 @@ import Syntax
 ///
 /// First with tree-sitter, in process, for every language with a grammar (`Languages`,
 /// `Syntax`): the file is parsed once with a neutral stub in the candidate's place (`pass` in
-/// indentation languages, nothing elsewhere) and once per candidate. A candidate is `true` when
+/// indentation languages, nothing elsewhere) and re-parsed incrementally from that tree with each
+/// candidate in the stub's place. A candidate is `true` when
 /// its file parses without errors, `false` when it introduced errors (more than the stub's file,
 /// or one touching the candidate where none touched the stub), nil otherwise (the surrounding code does not parse: it is at fault and the
-/// candidate is not judged). Then, as optional extras (`externalCheckers`), in the sandbox:
-/// Python by compiling every source in one `python3` run (no code is executed; catches
-/// compile-time errors such as `return` outside a function), JavaScript with `node --check`
-/// (when node is installed). A `false` from either judge is final.
+/// candidate is not judged). Then, as optional extras (`externalCheckers`), in the sandbox, on
+/// the top-level statement around the insertion (the whole file without a tree): Python by
+/// compiling every source in one `python3` run (no code is executed; catches compile-time errors
+/// such as `return` outside a function), JavaScript with `node --check` (when node is installed;
+/// a module when the file imports or exports). A `false` from either judge is final.
 public struct SyntaxChecker: Sendable {
     public var sandbox: Sandbox
     public var limits: SandboxLimits
@@ -52,23 +54,38 @@ public struct SyntaxChecker: Sendable {
         await verdicts(candidates: texts, task: task).verdicts
     }
 
-    public func verdicts(candidates texts: [String], task: GenerationTask) async -> Verdicts {
+    /// `document`: the tree of the file the task was found in (`task.prefix`, what the insertion
+    /// replaces, `task.suffix`), when the caller keeps one: the stub's file is then re-parsed from
+    /// it incrementally instead of parsed whole.
+    public func verdicts(candidates texts: [String], task: GenerationTask, document: SyntaxTree? = nil) async -> Verdicts {
         guard !texts.isEmpty else { return Verdicts(verdicts: [], problem: nil) }
         let language = Languages.named(task.language)
         let stub = language?.blockStyle == .indentation ? task.indentation + "pass\n" : ""
         var result = Verdicts(verdicts: texts.map { _ in nil }, problem: nil)
+        // What an external checker reads around a candidate: the whole file, or with a tree, the
+        // top-level statement the insertion sits in (compiling 10,000 lines per candidate is the
+        // largest cost of a generation in a large file; a compile error is local to its statement).
+        var before = task.prefix
+        var after = task.suffix
         if let parsers, let language {
             do {
-                result.verdicts = try await treeVerdicts(texts, task: task, stub: stub, language: language.id, parsers: parsers)
+                let tree = try await treeVerdicts(texts, task: task, stub: stub, language: language.id, document: document,
+                                                  parsers: parsers)
+                result.verdicts = tree.verdicts
+                let bytes = tree.baseline.utf8
+                let stubRange = task.prefix.utf8.count..<(task.prefix.utf8.count + stub.utf8.count)
+                let scope = Self.topLevelStatement(in: tree.baseline, around: stubRange)
+                before = String(decoding: bytes[scope.lowerBound..<stubRange.lowerBound], as: UTF8.self)
+                after = String(decoding: bytes[stubRange.upperBound..<scope.upperBound], as: UTF8.self)
             } catch {
                 if case .unsupportedLanguage = error {} else { result.problem = "no parse check: \(error)" }
             }
         }
         let external = task.language.lowercased()
         if externalCheckers, Self.supports(language: external), result.verdicts.contains(where: { $0 != false }) {
-            let baseline = task.prefix + stub + task.suffix
-            let sources = [baseline] + texts.map { task.prefix + $0 + task.suffix }
-            let checked = await check(sources: sources, language: external)
+            let sources = [before + stub + after] + texts.map { before + $0 + after }
+            let checked = await check(sources: sources, language: external,
+                                      module: Self.isModule(task.prefix) || Self.isModule(task.suffix))
             if checked.first == true {
                 for (index, verdict) in checked.dropFirst().enumerated() where result.verdicts[index] != false {
                     if let verdict { result.verdicts[index] = verdict }
@@ -80,14 +97,25 @@ public struct SyntaxChecker: Sendable {
 
     /// true: no error; false: more errors than the stub's file, or an error touching the
     /// candidate where none touched the stub; nil: the surrounding code has errors of its own.
-    private func treeVerdicts(_ texts: [String], task: GenerationTask, stub: String, language: String,
-                              parsers: SyntaxParserQueue) async throws(SyntaxError) -> [Bool?] {
+    private func treeVerdicts(_ texts: [String], task: GenerationTask, stub: String, language: String, document: SyntaxTree?,
+                              parsers: SyntaxParserQueue) async throws(SyntaxError) -> (verdicts: [Bool?], baseline: SyntaxTree) {
         let start = task.prefix.utf8.count
-        let baseline = try await parsers.parse(text: task.prefix + stub + task.suffix, language: language).errorRanges
-        let stubTouched = baseline.contains { Self.touches($0, start..<(start + stub.utf8.count)) }
+        let stubbed = task.prefix + stub + task.suffix
+        let stubRange = start..<(start + stub.utf8.count)
+        let baselineTree: SyntaxTree
+        if let document, let edit = try Self.stubEdit(in: document, task: task, stub: stub, language: language) {
+            baselineTree = try await parsers.reparse(document, applying: [edit], newText: stubbed)
+        } else {
+            baselineTree = try await parsers.parse(text: stubbed, language: language)
+        }
+        let baseline = baselineTree.errorRanges
+        let stubTouched = baseline.contains { Self.touches($0, stubRange) }
         var verdicts: [Bool?] = []
         for text in texts {
-            let errors = try await parsers.parse(text: task.prefix + text + task.suffix, language: language).errorRanges
+            // The stub's file re-parsed with the candidate in the stub's place: tree-sitter re-reads
+            // only around the insertion (a fresh parse of a large file per candidate costs tens of ms).
+            let edit = try SyntaxEdit(replacing: stubRange, in: baselineTree.utf8, with: text.utf8)
+            let errors = try await parsers.reparse(baselineTree, applying: [edit], newText: task.prefix + text + task.suffix).errorRanges
             if errors.isEmpty {
                 verdicts.append(true)
             } else if errors.count > baseline.count
@@ -97,7 +125,39 @@ public struct SyntaxChecker: Sendable {
                 verdicts.append(nil)
             }
         }
-        return verdicts
+        return (verdicts, baselineTree)
+    }
+
+    /// The edit that turns `document` into the stub's file: what lies between `task.prefix` and
+    /// `task.suffix` replaced by `stub`; nil when `document` is not of that file and language.
+    static func stubEdit(in document: SyntaxTree, task: GenerationTask, stub: String, language: String)
+        throws(SyntaxError) -> SyntaxEdit? {
+        let bytes = document.utf8
+        let prefix = task.prefix.utf8.count
+        let suffix = task.suffix.utf8.count
+        guard bytes.count >= prefix + suffix, (try? Grammars.shared.language(language)) == document.language,
+              bytes[..<prefix].elementsEqual(task.prefix.utf8),
+              bytes[(bytes.count - suffix)...].elementsEqual(task.suffix.utf8) else { return nil }
+        return try SyntaxEdit(replacing: prefix..<(bytes.count - suffix), in: bytes, with: stub.utf8)
+    }
+
+    /// The top-level node around `range` (the stub: the node holds its code, trailing line
+    /// breaks aside) joined with `range`; `range` itself between top-level nodes.
+    static func topLevelStatement(in tree: SyntaxTree, around range: Range<Int>) -> Range<Int> {
+        let bytes = tree.utf8
+        var codeEnd = range.upperBound
+        while codeEnd > range.lowerBound, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[codeEnd - 1]) { codeEnd -= 1 }
+        var scope = range
+        let root = tree.root
+        root.walk(within: range.lowerBound..<codeEnd) { node in
+            if node == root { return .descend }
+            let nodeRange = node.byteRange
+            if nodeRange.lowerBound <= range.lowerBound, nodeRange.upperBound >= codeEnd {
+                scope = min(nodeRange.lowerBound, range.lowerBound)..<max(nodeRange.upperBound, range.upperBound)
+            }
+            return .stop
+        }
+        return scope
     }
 
     /// Whether an error range (possibly empty: a missing token) meets a region.
@@ -106,11 +166,20 @@ public struct SyntaxChecker: Sendable {
     }
 
     /// One verdict per complete source file, from the external checker (python3, node).
-    public func check(sources: [String], language: String) async -> [Bool?] {
+    /// JavaScript is read as a module when `module` says so (nil: when the source imports or exports).
+    public func check(sources: [String], language: String, module: Bool? = nil) async -> [Bool?] {
         switch language.lowercased() {
         case "python": return await checkPython(sources)
-        case "javascript": return await checkJavaScript(sources)
+        case "javascript": return await checkJavaScript(sources, module: module)
         default: return sources.map { _ in nil }
+        }
+    }
+
+    /// An ES module: some line imports or exports.
+    static func isModule(_ source: String) -> Bool {
+        source.split(separator: "\n").contains { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            return trimmed.hasPrefix("import ") || trimmed.hasPrefix("export ")
         }
     }
 
@@ -138,14 +207,10 @@ public struct SyntaxChecker: Sendable {
         return verdicts.map { $0 == "T" }
     }
 
-    private func checkJavaScript(_ sources: [String]) async -> [Bool?] {
+    private func checkJavaScript(_ sources: [String], module: Bool?) async -> [Bool?] {
         var verdicts: [Bool?] = []
         for source in sources {
-            let isModule = source.split(separator: "\n").contains { line in
-                let trimmed = line.drop { $0 == " " || $0 == "\t" }
-                return trimmed.hasPrefix("import ") || trimmed.hasPrefix("export ")
-            }
-            let name = isModule ? "candidate.mjs" : "candidate.js"
+            let name = module ?? Self.isModule(source) ? "candidate.mjs" : "candidate.js"
             let result = await sandbox.run(executable: "node", arguments: ["--check", name],
                                            files: [name: source], limits: limits)
             if result.exitCode == 0 {
