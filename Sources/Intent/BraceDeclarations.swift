@@ -69,7 +69,8 @@ enum BraceDeclarations {
         // Text after `{` on its line: nothing, a comment, or a placeholder.
         let restOfOpenLine = text.string(open + 1..<text.lineEnds[openLine]).trimmingWhitespace()
         var startsOnOpenLine = false
-        if !restOfOpenLine.isEmpty, !context.source.map.commentStarts(at: firstNonSpace(after: open + 1, in: text)) {
+        let restStart = firstNonSpace(after: open + 1, in: text)
+        if !restOfOpenLine.isEmpty, !context.source.map(at: restStart).commentStarts(at: restStart) {
             guard StubPatterns.isPlaceholder(restOfOpenLine, spec: context.spec) else { return rejectBody(openLine) }
             startsOnOpenLine = true
         }

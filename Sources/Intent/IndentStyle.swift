@@ -1,16 +1,17 @@
-/// Detects the file's indentation step ("    ", "  ", "\t") from its code lines.
+/// Detects the file's indentation step ("    ", "  ", "\t") from its code lines around the cursor
+/// (the code the insertion joins; a file that changes style keeps each part's own).
 enum IndentStyle {
-    /// Lines examined at most (bounded time on huge files).
-    static let sampleLines = 3000
+    /// Lines examined at most on either side of the cursor (bounded time on huge files).
+    static let sampleLines = AnalyzedSource.initialLines
 
-    static func detectUnit(in source: AnalyzedSource) -> String {
+    static func detectUnit(in source: AnalyzedSource, around cursor: Int) -> String {
         let text = source.text
         var tabLines = 0
         var spaceLines = 0
         var increments: [Int: Int] = [:]
         var previousWidth = 0
-        var line = 0
-        while line < min(text.lineCount, sampleLines) {
+        var line = max(cursor - sampleLines, 0)
+        while line < min(text.lineCount, cursor + sampleLines + 1) {
             defer { line += 1 }
             guard source.startsInCode(line), !text.isBlank(line), !source.isCommentLine(line) else { continue }
             let indentation = text.content(line).prefix { $0 == 0x20 || $0 == 0x09 }

@@ -16,7 +16,7 @@ struct IntentContext {
         self.language = language
         self.cursorLine = cursorLine
         self.path = path
-        self.indentUnit = IndentStyle.detectUnit(in: source)
+        self.indentUnit = IndentStyle.detectUnit(in: source, around: cursorLine)
         self.imports = ImportScanner.scan(source, cursorLine: cursorLine)
     }
 

@@ -144,7 +144,7 @@ enum PythonDeclarations {
         let quoteLength = triple ? 3 : 1
         // The grammar's string token; one that runs past the bound or lacks its closing quotes is
         // unterminated (the tree then has an error there or swallowed what follows).
-        guard let literal = context.source.map.span(startingAt: start), literal.kind == .string,
+        guard let literal = context.source.map(covering: start..<text.lineEnds[lastLine]).span(startingAt: start), literal.kind == .string,
               literal.range.upperBound <= text.lineEnds[lastLine], literal.range.count >= quoteLength * 2 + (quote - start),
               text.bytes[(literal.range.upperBound - quoteLength)..<literal.range.upperBound].allSatisfy({ $0 == quoteByte })
         else {

@@ -125,7 +125,8 @@ enum TreeDeclaration: Equatable {
         case .braces:
             closer = "\n}\n"
             var brace: Int?
-            source.map.scanCode(from: text.lineStarts[line], to: text.lineEnds[lastLine]) { index in
+            source.map(covering: text.lineStarts[line]..<text.lineEnds[lastLine])
+                .scanCode(from: text.lineStarts[line], to: text.lineEnds[lastLine]) { index in
                 if text.bytes[index] == 0x7B { brace = index }
                 return brace == nil
             }

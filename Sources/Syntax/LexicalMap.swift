@@ -20,13 +20,39 @@ public struct LexicalMap: Sendable {
     /// Each grammar's node symbols classified so far (`kind(of:)` of the symbol's type name).
     private static let kindsBySymbol = Mutex<[SyntaxLanguage: [UInt16: Kind?]]>([:])
 
-    /// The outermost comments and string literals meeting the window, in document order.
-    public let spans: [Span]
+    /// The outermost comments and string literals meeting `covered`, in document order.
+    public private(set) var spans: [Span]
     public let bytes: [UInt8]
+    /// The bytes the map has read; outside them every byte reads as code (`cover` reads more).
+    public private(set) var covered: Range<Int>
 
     public init(tree: SyntaxTree, window: Range<Int>) {
         bytes = tree.utf8
-        spans = Self.spans(of: tree, within: window)
+        covered = window.clamped(to: 0..<tree.utf8.count)
+        spans = Self.spans(of: tree, within: covered)
+    }
+
+    /// Reads `range` too, from `tree` (the tree the map was made from), walking only what was not
+    /// read yet: a finder that looks further than the first window grows the map instead of every
+    /// request paying for the largest window.
+    public mutating func cover(_ range: Range<Int>, of tree: SyntaxTree) {
+        let range = range.clamped(to: 0..<bytes.count)
+        guard !range.isEmpty else { return }
+        if covered.isEmpty { covered = range.lowerBound..<range.lowerBound }
+        if range.lowerBound < covered.lowerBound {
+            spans = Self.joined(Self.spans(of: tree, within: range.lowerBound..<covered.lowerBound), spans)
+            covered = range.lowerBound..<covered.upperBound
+        }
+        if range.upperBound > covered.upperBound {
+            spans = Self.joined(spans, Self.spans(of: tree, within: covered.upperBound..<range.upperBound))
+            covered = covered.lowerBound..<range.upperBound
+        }
+    }
+
+    /// Two runs of spans read from adjacent windows: a node across the boundary is in both.
+    private static func joined(_ first: [Span], _ second: [Span]) -> [Span] {
+        guard let last = first.last, let next = second.first, last.range == next.range else { return first + second }
+        return first + second.dropFirst()
     }
 
     /// The comments and strings of `fragment[range]` as the file would lex them with `context`
@@ -42,6 +68,7 @@ public struct LexicalMap: Sendable {
         else { return nil }
         let shift = range.lowerBound - context.count
         bytes = fragment
+        covered = range
         spans = Self.spans(of: tree, within: context.count..<(context.count + range.count)).map { span in
             let shifted = (span.range.lowerBound + shift)..<(span.range.upperBound + shift)
             return Span(range: shifted.clamped(to: range), kind: span.kind)

@@ -202,6 +202,19 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
     }
 
     /// One linear pass plus a bounded window: a 30,000-line file is handled quickly even in debug builds.
+    /// The syntax map is read around the cursor first and grows when a finder looks further: a
+    /// 300-line block comment above a prototype, 500 lines down a large file, is read whole.
+    @Test func finderReadsAsFarAsItLooks() throws {
+        let filler = (0..<500).map { "int g\($0)(void) { return \($0); }" }.joined(separator: "\n")
+        let comment = "/* Adds two numbers.\n" + (0..<300).map { " * detail \($0): x { y } \"q\"" }.joined(separator: "\n") + "\n */"
+        let text = filler + "\n" + comment + "\nint add(int a, int b);\n"
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 2
+        let task = try #require(requireTask(text, "c", SourcePosition(line: line, utf8Column: 4)))
+        #expect(task.signature == "int add(int a, int b)")
+        #expect(task.docText.hasPrefix("Adds two numbers."))
+        #expect(task.docText.contains("detail 0:") && task.docText.contains("detail 299:"))
+    }
+
     @Test(.timeLimit(.minutes(1))) func largeFilesStayFast() throws {
         var text = "import os\n"
         for index in 0..<10_000 {

@@ -14,6 +14,8 @@ struct ReplyLexingTests {
         let file: String
         let signature: String
         let indentation: String
+        /// The file's indentation step (the test's bodies nest one level at most).
+        var unit: String { indentation == "\t" ? "\t" : ["ruby", "lua", "javascript", "typescript"].contains(language) ? "  " : "    " }
         /// What the body is: the reply starts with it, and it is what must be kept.
         let body: String
         /// What the model wrote after the body (the closer and more code).
@@ -60,12 +62,18 @@ struct ReplyLexingTests {
     @Test(arguments: cases)
     func theBodyEndsAtItsOwnCloser(_ item: Case) throws {
         let task = makeTask(item.language, item.file, signature: item.signature, doc: "Text.", indentation: item.indentation,
-                            unit: item.indentation == "\t" ? "\t" : String(item.indentation.prefix(item.language == "ruby" || item.language == "lua" || item.language == "javascript" || item.language == "typescript" ? 2 : 4)))
+                            unit: item.unit)
         let plan = PromptPlan(prompt: .completion(""), stops: [], extractCode: false)
         let result = try #require(Postprocessor.process(sample(item.body + item.after), plan: plan, task: task))
         #expect(result.text == item.body)
         let file = applied(result.text, to: task)
         let tree = try SyntaxParser().parse(text: file, language: item.language)
         #expect(!tree.hasErrors, "\(file)")
+        // As Intent sets it: the reply read after the declaration around the insertion only.
+        var placed = task
+        let start = task.prefix.utf8.count
+        let document = try SyntaxParser().parse(text: task.prefix + task.suffix, language: item.language)
+        placed.parseContextLength = start - document.contextStart(before: start)
+        #expect(Postprocessor.process(sample(item.body + item.after), plan: plan, task: placed)?.text == item.body)
     }
 }

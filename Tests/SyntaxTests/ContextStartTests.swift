@@ -70,3 +70,28 @@ struct ContextStartTests {
         #expect(LexicalMap(fragment: fragment, range: 0..<2, after: [], language: "no-such-language") == nil)
     }
 }
+
+/// A `LexicalMap` grown window by window (`cover`) lists exactly the spans of one read of the
+/// whole range: spans across a boundary once, none lost.
+@Suite("Growing a lexical map")
+struct LexicalMapGrowthTests {
+    @Test func grownEqualsReadAtOnce() throws {
+        let text = (0..<400).map { index in
+            index % 3 == 0 ? "/* block \(index)\n spans { lines } */\nint a\(index) = 1; // c \(index)\n"
+                : "const char *s\(index) = \"x { \(index) }\"; char c\(index) = '}';\n"
+        }.joined()
+        let tree = try SyntaxParser().parse(text: text, language: "c")
+        let size = tree.utf8.count
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<40 {
+            let start = Int(generator.next() % UInt64(size))
+            var map = LexicalMap(tree: tree, window: start..<min(size, start + Int(generator.next() % 500)))
+            for _ in 0..<4 {
+                let a = Int(generator.next() % UInt64(size))
+                map.cover(a..<min(size, a + Int(generator.next() % 3_000)), of: tree)
+            }
+            let whole = LexicalMap(tree: tree, window: map.covered)
+            #expect(map.spans == whole.spans, "covered \(map.covered)")
+        }
+    }
+}
