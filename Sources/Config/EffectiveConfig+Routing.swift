@@ -1,5 +1,6 @@
 import DocwrightCore
 import FoundationEssentials
+import Languages
 import Providers
 
 extension EffectiveConfig {
@@ -231,7 +232,7 @@ extension EffectiveConfig {
             logprobs: ProviderRegistry.provider(for: endpoint.provider)?.capabilities.logprobs ?? true)
         let policy = entry?.policy ?? lang?.policy ?? ranking.policy
             ?? (params.logprobs ? .verifiedThenLogprob : .agreement)
-        let verify = entry?.verify ?? lang?.verify ?? self.verify ?? (language == "python")
+        let verify = entry?.verify ?? lang?.verify ?? self.verify ?? (Languages.named(language)?.runnableExamples != nil)
         return Route(endpoint: endpoint, params: params, policy: policy, rule: rule, verify: verify)
     }
 }

@@ -1,10 +1,15 @@
 extension Language {
     /// JavaScript; `javascriptreact` (JSX) is the same grammar under another id.
-    public static let javascript = ecmascript(
-        id: "javascript", displayName: "JavaScript", fenceTags: ["javascript", "js", "jsx"],
-        extensions: ["js", "mjs", "cjs"], grammar: .bundled("javascript"),
-        example: Example(signature: "function add(a, b)", doc: "Returns the sum of a and b.", body: "  return a + b;"),
-        queries: javascriptQueries, editors: EditorNames(nvim: ["javascript"], emacs: ["js-mode", "js-ts-mode"]))
+    public static let javascript: Language = {
+        var language = ecmascript(
+            id: "javascript", displayName: "JavaScript", fenceTags: ["javascript", "js", "jsx"],
+            extensions: ["js", "mjs", "cjs"], grammar: .bundled("javascript"),
+            example: Example(signature: "function add(a, b)", doc: "Returns the sum of a and b.", body: "  return a + b;"),
+            queries: javascriptQueries, editors: EditorNames(nvim: ["javascript"], emacs: ["js-mode", "js-ts-mode"]))
+        // node does not read JSX: `javascriptreact` has no external check.
+        language.externalCheck = .nodeCheck
+        return language
+    }()
 
     public static let javascriptreact = ecmascript(
         id: "javascriptreact", displayName: "JavaScript", fenceTags: ["jsx", "javascript", "js"],

@@ -59,6 +59,20 @@ public struct Language: Sendable, Hashable {
         public static let cStyle = Lexical(lineComments: ["//"], blockOpen: "/*", blockClose: "*/")
     }
 
+    /// The external checkers docwright knows how to run.
+    public enum ExternalCheck: String, Sendable, Hashable {
+        /// `python3`'s `compile()`: compile-time errors such as `return` outside a function.
+        case pythonCompile
+        /// `node --check` (as a module when the file imports or exports).
+        case nodeCheck
+    }
+
+    /// Kinds of runnable examples in doc comments.
+    public enum RunnableExamples: String, Sendable, Hashable {
+        /// `>>> expression` followed by its expected output.
+        case pythonDoctest
+    }
+
     /// Keywords that open and close blocks in an end-keyword language (Ruby, Lua), for cutting a
     /// generated body where its block closes.
     public struct EndBlocks: Sendable, Hashable {
@@ -214,6 +228,12 @@ public struct Language: Sendable, Hashable {
     public var endBlocks = EndBlocks()
     /// Doc comments are XML (`<summary>`, `<param name="x">`: C#); their tags become plain words.
     public var xmlDocComments = false
+    /// A program that judges a whole file of this language without running it, on top of the
+    /// tree, when installed (Ranking's `SyntaxChecker` runs it in the sandbox).
+    public var externalCheck: ExternalCheck? = nil
+    /// Examples in doc comments that can be run against a candidate (Ranking's `DoctestVerifier`;
+    /// routing verifies by default where there are some).
+    public var runnableExamples: RunnableExamples? = nil
     /// Well-known modules of this language per built-in routing domain (`data-ml` → `numpy`, …):
     /// a file importing one is in that domain (Config's `BuiltinDomains`).
     public var domainImports: [String: [String]] = [:]

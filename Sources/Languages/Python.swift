@@ -1,9 +1,8 @@
 extension Language {
     public static let python: Language = {
-        var lexical = Language.Lexical(lineComments: ["#"])
         var language = Language(
             id: "python", displayName: "Python", fenceTags: ["python", "py", "python3"],
-            extensions: ["py", "pyi", "ipynb"], grammar: .bundled("python"), blockStyle: .indentation, lexical: lexical,
+            extensions: ["py", "pyi", "ipynb"], grammar: .bundled("python"), blockStyle: .indentation, lexical: Lexical(lineComments: ["#"]),
             indentUnit: "    ",
             example: Example(signature: "def add(a, b):", doc: "Return the sum of a and b.", body: "    return a + b"),
             importForm: .python,
@@ -47,6 +46,8 @@ extension Language {
                     """),
             editors: EditorNames(nvim: ["python"], emacs: ["python-mode", "python-ts-mode"]))
         language.declarationKeywords = ["def"]
+        language.externalCheck = .pythonCompile
+        language.runnableExamples = .pythonDoctest
         language.declarationStarts = ["def ", "class "]
         language.attributePrefixes = ["@"]
         language.outline = Outline(

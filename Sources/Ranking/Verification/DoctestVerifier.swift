@@ -1,6 +1,7 @@
 import DocwrightCore
 import FoundationEssentials
 import JSON
+import Languages
 
 /// Runs a Python docstring's `>>>` examples against each candidate in the sandbox: the program is
 /// the file with the candidate inserted (`task.prefix + candidate + task.suffix`) loaded as a
@@ -30,7 +31,7 @@ public struct DoctestVerifier: Verifier {
 
     /// The examples this verifier would run for `task` (empty: nothing to verify).
     public func examples(for task: GenerationTask) -> [DoctestExample] {
-        guard task.language.lowercased() == "python" else { return [] }
+        guard Languages.named(task.language.lowercased())?.runnableExamples == .pythonDoctest else { return [] }
         let fromDoc = DoctestExtractor.examples(in: task.docText)
         return fromDoc.isEmpty ? DoctestExtractor.examples(in: task.rawDoc) : fromDoc
     }

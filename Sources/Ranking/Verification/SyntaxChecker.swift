@@ -37,9 +37,9 @@ public struct SyntaxChecker: Sendable {
     /// One parser queue for every ranking in the process (parses are short and serialised).
     public static let sharedParsers = SyntaxParserQueue(label: "docwright.ranking.syntax")
 
-    /// Languages with an external checker.
+    /// Languages with an external checker (the registry's `externalCheck`).
     public static func supports(language: String) -> Bool {
-        ["python", "javascript"].contains(language.lowercased())
+        Languages.named(language.lowercased())?.externalCheck != nil
     }
 
     /// Verdicts and, when the tree could not judge for a reason the user can fix (no grammar
@@ -168,10 +168,10 @@ public struct SyntaxChecker: Sendable {
     /// One verdict per complete source file, from the external checker (python3, node).
     /// JavaScript is read as a module when `module` says so (nil: when the source imports or exports).
     public func check(sources: [String], language: String, module: Bool? = nil) async -> [Bool?] {
-        switch language.lowercased() {
-        case "python": return await checkPython(sources)
-        case "javascript": return await checkJavaScript(sources, module: module)
-        default: return sources.map { _ in nil }
+        switch Languages.named(language.lowercased())?.externalCheck {
+        case .pythonCompile: return await checkPython(sources)
+        case .nodeCheck: return await checkJavaScript(sources, module: module)
+        case nil: return sources.map { _ in nil }
         }
     }
 
