@@ -27,8 +27,9 @@ enum ImportScanner {
         var seenUpTo = -1
         for capture in captures where capture.name == "import" && capture.node.startByte > seenUpTo {
             seenUpTo = capture.node.endByte - 1
-            imports.append(text.string(capture.node.byteRange).replacingAll("\r\n", with: "\n")
-                .replacingAll("\r", with: "\n").trimmingWhitespace())
+            // Comments inside a statement are not part of it (the grammar's, not a marker search).
+            let code = String(decoding: source.tree.codeText(of: capture.node.byteRange), as: UTF8.self)
+            imports.append(code.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n").trimmingWhitespace())
         }
         return imports
     }

@@ -13,6 +13,8 @@ extension Language {
                     """,
                 comments: "(comment) @comment",
                 imports: """
+                    (variable_declaration (assignment_statement (expression_list
+                      value: (function_call name: (identifier) @_require (#eq? @_require "require"))))) @import
                     (function_call name: (identifier) @_require (#eq? @_require "require")) @import
                     """,
                 definitions: """

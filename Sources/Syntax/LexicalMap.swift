@@ -187,3 +187,23 @@ extension LexicalMap {
         self.init(fragment: text, range: range, after: context, language: task.language, grammars: grammars)
     }
 }
+
+extension SyntaxTree {
+    /// The bytes of `range` with each comment the grammar finds there replaced by one space: what
+    /// a statement says, whatever remarks are written inside it (a `//` inside a string stays).
+    public func codeText(of range: Range<Int>) -> [UInt8] {
+        let range = range.clamped(to: 0..<utf8.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var cursor = range.lowerBound
+        for span in LexicalMap(tree: self, window: range).spans where span.kind == .comment {
+            let comment = span.range.clamped(to: cursor..<range.upperBound)
+            guard !comment.isEmpty else { continue }
+            out.append(contentsOf: utf8[cursor..<comment.lowerBound])
+            out.append(0x20)
+            cursor = comment.upperBound
+        }
+        out.append(contentsOf: utf8[cursor..<range.upperBound])
+        return out
+    }
+}

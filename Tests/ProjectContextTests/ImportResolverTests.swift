@@ -1,5 +1,6 @@
 import Languages
 import ProjectContext
+import Syntax
 import Testing
 
 /// Resolves one statement of `path` in an in-memory workspace of empty files (or the given texts).
@@ -9,7 +10,17 @@ func resolveImport(_ statement: String, in path: String, _ language: Language, p
     all[path] = all[path] ?? ""
     all.merge(texts) { _, text in text }
     let resolver = ImportResolver(files: InMemoryWorkspaceFiles(all))
-    return resolver.resolve([ImportStatement(text: statement, line: 0)], of: path, language: language, package: package)
+    return resolver.resolve(importStatements(statement, language), of: path, language: language, package: package)
+}
+
+/// The statement as the index hands it to resolvers: read from the file's outline (comments
+/// inside it taken out by the grammar); as written when the imports query does not match it alone.
+func importStatements(_ statement: String, _ language: Language) -> [ImportStatement] {
+    guard let tree = try? SyntaxParser().parse(text: statement, language: language.id) else {
+        return [ImportStatement(text: statement, line: 0)]
+    }
+    let found = OutlineExtractor.outline(of: tree, path: "x", language: language).imports
+    return found.isEmpty ? [ImportStatement(text: statement, line: 0)] : found
 }
 
 /// The files of the single value a statement resolves to.

@@ -325,7 +325,8 @@ import Testing
 
             return M
             """)
-        #expect(outline.imports == [ImportStatement(text: "require(\"cjson\")", line: 2)])
+        // The whole declaration: the resolver learns the local name (`json`).
+        #expect(outline.imports == [ImportStatement(text: "local json = require(\"cjson\")", line: 2)])
         #expect(outline.names == ["M", "MAX_LINES", "TAX_RATE", "total", "describe", "tax_for"])
         #expect(outline.definitions.map(\.kind) == [.variable, .constant, .constant, .function, .method, .function])
         #expect(outline.definition("MAX_LINES")?.container == "M")

@@ -95,3 +95,21 @@ struct LexicalMapGrowthTests {
         }
     }
 }
+
+/// A statement's code without its comments, as the grammar reads them: a `//` inside a string
+/// stays, a comment between the parts of a multi-line import goes.
+@Suite("Code text of a statement")
+struct CodeTextTests {
+    @Test func commentsGoStringsStay() throws {
+        let js = "import x from \"https://cdn.example//x.js\"; /* a */\nimport {\n  a, // first\n  b /* second */,\n} from './y';\n"
+        let tree = try SyntaxParser().parse(text: js, language: "javascript")
+        let statements = tree.root.namedChildren.filter { $0.type == "import_statement" }
+        try #require(statements.count == 2)
+        #expect(String(decoding: tree.codeText(of: statements[0].byteRange), as: UTF8.self)
+            == "import x from \"https://cdn.example//x.js\";")
+        #expect(String(decoding: tree.codeText(of: statements[1].byteRange), as: UTF8.self)
+            == "import {\n  a,  \n  b  ,\n} from './y';")
+        let python = try SyntaxParser().parse(text: "from a import (b,  # '#' c\n    d)\n", language: "python")
+        #expect(String(decoding: python.codeText(of: python.root.byteRange), as: UTF8.self) == "from a import (b,   \n    d)\n")
+    }
+}

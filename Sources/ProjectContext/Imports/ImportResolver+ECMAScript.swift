@@ -16,7 +16,7 @@ extension ImportResolver {
     ]
 
     func resolveECMAScript(_ statement: String, of path: String) -> [ResolvedImport] {
-        let text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//"))
+        let text = statement
         let strings = QuotedLiteral.all(in: text)
         // The specifier: the string after `from`, else the one in `require(`/`import(`, else the first.
         let fromString = strings.first { $0.before.trimmingWhitespace().hasSuffix(" from") || $0.before.trimmingWhitespace().hasSuffix("}from") }

@@ -1,12 +1,13 @@
 import DocwrightCore
 import Languages
+import Syntax
 
 /// Go: `import "p"`, `import alias "p"`, `import ( … )` blocks, `import . "p"`, `import _ "p"`. An
 /// import path inside a module of the workspace (its `go.mod` `module` line) is the package
 /// directory's non-test `.go` files; the standard library and other modules have none.
 extension ImportResolver {
     func resolveGo(_ statement: String, of path: String) -> [ResolvedImport] {
-        let text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//"))
+        let text = statement
         var out: [ResolvedImport] = []
         for quoted in QuotedLiteral.all(in: text) where quoted.value != "" {
             // The alias is the word just before the path (after `import`, `(`, `;` or a newline).
@@ -87,10 +88,7 @@ extension ImportResolver {
             let declared = cache.text("go-package:" + WorkspacePath.directory(of: first)) {
                 for file in packageFiles.prefix(3) {
                     guard let text = files.text(of: file) else { continue }
-                    let code = ImportText.withoutBlockComments(ImportText.withoutLineComments(text, marker: "//"))
-                    for line in code.split(separator: "\n") {
-                        if let rest = ImportText.after("package", in: line) { return ImportText.words(rest).first }
-                    }
+                    if let name = Self.goPackageClause(text) { return name }
                 }
                 return nil
             }
@@ -101,5 +99,20 @@ extension ImportResolver {
             return segments[segments.count - 2]
         }
         return segments.last ?? importPath
+    }
+
+    /// The name a Go file's `package` clause declares, read by the grammar from the file's head
+    /// (the clause comes before anything else but comments).
+    static func goPackageClause(_ text: String) -> String? {
+        var head = Array(text.utf8.prefix(16_384))
+        if head.count < text.utf8.count, let lastBreak = head.lastIndex(of: 0x0A) { head.removeSubrange((lastBreak + 1)...) }
+        guard let grammar = try? Grammars.shared.language("go"),
+              let tree = try? SyntaxParser().parse(utf8: head, language: grammar) else { return nil }
+        let root = tree.root
+        for index in 0..<min(root.namedChildCount, 64) {
+            guard let clause = root.namedChild(index), clause.type == "package_clause" else { continue }
+            return clause.namedChildren.first { $0.type == "package_identifier" }?.text
+        }
+        return nil
     }
 }

@@ -8,7 +8,7 @@ extension ImportResolver {
     static let jvmExtensions: Set<String> = ["java", "kt", "kts"]
 
     func resolveJVM(_ statement: String, of path: String, language: Language, package: String?) -> [ResolvedImport] {
-        var text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//")).trimmingWhitespace()
+        var text = statement.trimmingWhitespace()
         if text.hasSuffix(";") { text.removeLast() }
         guard var rest = ImportText.after("import", in: text) else { return [] }
         if let afterStatic = ImportText.after("static", in: rest) { rest = afterStatic }

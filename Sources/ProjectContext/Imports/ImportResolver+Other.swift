@@ -7,7 +7,7 @@ extension ImportResolver {
     // MARK: Swift
 
     func resolveSwift(_ statement: String, of path: String) -> [ResolvedImport] {
-        var words = ImportText.words(ImportText.withoutLineComments(statement, marker: "//"))
+        var words = ImportText.words(statement)
         while let first = words.first, first.hasPrefix("@") { words.removeFirst() }  // @testable, @_exported
         guard words.first == "import", words.count >= 2 else { return [] }
         words.removeFirst()
@@ -44,7 +44,7 @@ extension ImportResolver {
     // MARK: C#
 
     func resolveCSharp(_ statement: String, of path: String) -> [ResolvedImport] {
-        var text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//")).trimmingWhitespace()
+        var text = statement.trimmingWhitespace()
         if text.hasSuffix(";") { text.removeLast() }
         var rest = Substring(text)
         if let afterGlobal = ImportText.after("global", in: rest) { rest = afterGlobal }
@@ -115,7 +115,7 @@ extension ImportResolver {
     // MARK: Lua
 
     func resolveLua(_ statement: String, of path: String) -> [ResolvedImport] {
-        let text = ImportText.withoutLineComments(statement, marker: "--")
+        let text = statement
         guard let quoted = QuotedLiteral.all(in: text).first(where: { $0.before.trimmingWhitespace().hasSuffix("require")
             || $0.before.trimmingWhitespace().hasSuffix("require(") }) else { return [] }
         let segments = quoted.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

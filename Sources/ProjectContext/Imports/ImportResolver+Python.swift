@@ -9,7 +9,7 @@ extension ImportResolver {
     func resolvePython(_ statement: String, of path: String) -> [ResolvedImport] {
         // One line: comments, continuations and parentheses gone.
         var flat = String.UnicodeScalarView()
-        for scalar in ImportText.withoutLineComments(statement, marker: "#").unicodeScalars {
+        for scalar in statement.unicodeScalars {
             switch scalar {
             case "(", ")", "\\", "\n", "\r", "\t": flat.append(" ")
             default: flat.append(scalar)

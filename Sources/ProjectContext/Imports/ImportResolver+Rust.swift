@@ -14,7 +14,7 @@ extension ImportResolver {
     }
 
     func resolveRust(_ statement: String, of path: String) -> [ResolvedImport] {
-        var text = ImportText.withoutBlockComments(ImportText.withoutLineComments(statement, marker: "//"))
+        var text = statement
         // Attributes (`#[cfg(test)]`) and visibility.
         text = text.split(separator: "\n").filter { !$0.trimmingWhitespace().hasPrefix("#[") }.joined(separator: " ")
         text = text.trimmingWhitespace()

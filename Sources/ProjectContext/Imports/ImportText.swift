@@ -1,29 +1,15 @@
 import DocwrightCore
 
-/// Small lexing helpers for import statement texts (no parser: statements are short and their
-/// shapes few).
+/// Small helpers for import statement texts (the grammar already took their comments out:
+/// `SyntaxTree.codeText`) and for the project files resolvers read (`go.mod`, `tsconfig.json`).
 enum ImportText {
-    /// The text with line comments (`marker` to the end of the line) removed.
+    /// The text with line comments (`marker` to the end of the line) removed: `go.mod` files.
     static func withoutLineComments(_ text: String, marker: String) -> String {
         guard text.contains(marker) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             guard let range = line.firstRange(of: marker) else { return line }
             return line[..<range.lowerBound]
         }.joined(separator: "\n")
-    }
-
-    /// The text with `/* … */` comments removed.
-    static func withoutBlockComments(_ text: String) -> String {
-        guard text.contains("/*") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "/*") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "*/") else { return out }
-            out += " "
-            rest = rest[close.upperBound...]
-        }
-        return out + rest
     }
 
     /// JSON with comments (tsconfig): `//` and `/* */` comments outside strings removed.

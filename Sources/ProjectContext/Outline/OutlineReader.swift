@@ -106,14 +106,11 @@ struct OutlineReader {
         var end = -1
         for node in nodes where node.startByte >= end {
             end = node.endByte
-            // A comment the grammar ends the statement with (Kotlin's `import_header` takes the doc
-            // comment of the declaration below) is not part of it.
-            var text = node.utf8
-            if let last = node.namedChild(node.namedChildCount - 1), last.startByte > node.startByte,
-               language.outline.attached.contains(last.type) {
-                text = bytes[node.startByte..<last.startByte]
-            }
-            statements.append(ImportStatement(text: OutlineExtractor.trimmed(text), line: node.startPoint.row))
+            // Comments are not part of what a statement says: the grammar's comments inside it
+            // become spaces (and one it ends the statement with, as Kotlin's `import_header` takes
+            // the doc comment of the declaration below, goes with them).
+            let text = tree.codeText(of: node.byteRange)
+            statements.append(ImportStatement(text: OutlineExtractor.trimmed(text[...]), line: node.startPoint.row))
         }
         return statements
     }
