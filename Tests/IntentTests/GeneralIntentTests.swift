@@ -130,6 +130,21 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
         #expect(tabTask.indentation == "\t\t")
     }
 
+    /// Read around the cursor first; from the top of the file when nothing near it is indented.
+    @Test func indentUnitFromTheCursorsNeighbourhoodThenTheTop() throws {
+        let constants = (0..<400).map { "LIMIT_\($0) = \($0)" }.joined(separator: "\n")
+        let top = "def helper(x):\n  if x:\n    return 1\n  return 2\n\n"
+        let text = top + constants + "\n\n\n# Sum of the list.\n"
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 2
+        let task = try #require(requireTask(text, "python", SourcePosition(line: line, utf8Column: 3)))
+        #expect(task.indentUnit == "  ")
+        // A part of the file in another style keeps its own.
+        let mixed = top + constants + "\n\ndef g(x):\n    if x:\n        return 1\n    return 2\n\n\ndef f(x):\n    \"\"\"Doc.\"\"\"\n    pass\n"
+        let docLine = mixed.split(separator: "\n", omittingEmptySubsequences: false).count - 3
+        let mixedTask = try #require(requireTask(mixed, "python", SourcePosition(line: docLine, utf8Column: 6)))
+        #expect(mixedTask.indentUnit == "    ")
+    }
+
     @Test func prefixAndSuffixSurroundTheInsertion() throws {
         let text = "// Add.\nfunc Add(a, b int) int {\n\tpanic(\"TODO\")\n}\n\nfunc main() {}\n"
         let task = try #require(requireTask(text, "go", SourcePosition(line: 0, utf8Column: 3)))
