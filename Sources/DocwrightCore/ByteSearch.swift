@@ -48,6 +48,11 @@ public enum ByteSearch {
     /// Whether `bytes` are exactly `text`'s UTF-8 (memcmp; `==` on arrays and `elementsEqual`
     /// compare element by element, a millisecond for a large document on every request).
     public static func equal(_ bytes: [UInt8], _ text: String) -> Bool {
+        equal(bytes[...], text)
+    }
+
+    /// Whether a slice of bytes is exactly `text`'s UTF-8 (memcmp).
+    public static func equal(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool {
         var text = text
         return text.withUTF8 { other in bytes.withUnsafeBufferPointer { equal($0, other) } }
     }

@@ -1,5 +1,4 @@
 import Languages
-import Syntax
 
 /// Cuts a model's text where the function (or the requested lines) ends: Python by dedent,
 /// brace languages by brace balance, Ruby/Lua by `end` balance. The window must start at the
@@ -20,9 +19,8 @@ enum BodyCutter {
         case endFunction
     }
 
-    static func cut(_ bytes: [UInt8], _ window: Range<Int>, mode: Mode, traits: LanguageTraits, map: LexicalMap?) -> Range<Int> {
+    static func cut(_ bytes: [UInt8], _ window: Range<Int>, mode: Mode, traits: LanguageTraits, mask: CodeMask) -> Range<Int> {
         guard !window.isEmpty else { return window }
-        let mask = CodeMask(bytes, window, map: map)
         let end: Int?
         switch mode {
         case .indented: end = dedentCut(bytes, window, mask: mask, afterSignature: false)
@@ -49,7 +47,7 @@ enum BodyCutter {
         var depth = 0
         var bodyStarted = !afterSignature
         for (index, line) in lines.enumerated() {
-            if index > 0, depth == 0, bodyStarted, !mask.linesStartingInString.contains(line.lowerBound),
+            if index > 0, depth == 0, bodyStarted, !mask.startsInString(line.lowerBound),
                !ByteLines.isBlank(bytes, line) {
                 let width = ByteLines.indentWidth(bytes, line)
                 if afterSignature ? width <= base : width < base { return line.lowerBound }

@@ -54,7 +54,7 @@ public enum Postprocessor {
         let window = ByteLines.trimTrailingWhitespace(bytes, kept.window)
         guard !window.isEmpty else { return nil }
 
-        let lines = Reindenter.reindent(bytes, window, map: kept.map, indentation: task.indentation, unit: task.indentUnit)
+        let lines = Reindenter.reindent(bytes, window, mask: kept.mask, indentation: task.indentation, unit: task.indentUnit)
         guard Placeholders.isUsable(lines, traits: traits) else { return nil }
         let text = InsertionFormatter.format(lines, task: task, traits: traits)
         return ProcessedSample(sample: sample, text: text, keptUTF8Range: window)
@@ -63,7 +63,7 @@ public enum Postprocessor {
     /// The code kept from a sample, and its comments and strings as the grammar lexes them there.
     private struct Code {
         var window: Range<Int>
-        var map: LexicalMap?
+        var mask: CodeMask
     }
 
     /// Steps 2–4: the code of `window` (extracted from a chat reply, without a repeated
@@ -73,20 +73,20 @@ public enum Postprocessor {
                              traits: LanguageTraits) -> Code {
         var window = window
         if plan.extractCode { window = CodeExtraction.codeRegion(bytes, window, traits: traits) }
-        let map = LexicalMap(inserted: bytes, range: window, task: task)
+        let mask = CodeMask(window, map: LexicalMap(inserted: bytes, range: window, task: task))
 
         let wholeFunction = task.shape == .function && task.signature.isEmpty
         if !wholeFunction, task.shape != .nextLines {
-            window = RepeatedDeclaration.skip(bytes, window, task: task, traits: traits, map: map,
+            window = RepeatedDeclaration.skip(bytes, window, task: task, traits: traits, mask: mask,
                                               searchLines: plan.extractCode ? RepeatedDeclarationSearch.chat : RepeatedDeclarationSearch.continuation)
         } else {
             window = RepeatedDeclaration.skipRepeatedDoc(bytes, window, task: task, traits: traits)
         }
         window = ByteLines.skipLeadingBlankLines(bytes, window)
         window = BodyCutter.cut(bytes, window, mode: cutMode(task: task, traits: traits, wholeFunction: wholeFunction),
-                                traits: traits, map: map)
+                                traits: traits, mask: mask)
         if task.shape == .nextLines { window = cutAtSuffixEcho(bytes, window, suffix: task.suffix) }
-        return Code(window: window, map: map)
+        return Code(window: window, mask: mask)
     }
 
     private enum RepeatedDeclarationSearch {

@@ -1,19 +1,16 @@
-import Syntax
-
 /// Re-indents a model's lines to the file's style: the shallowest line goes to `indentation`, and
 /// each of the model's indentation steps becomes one `unit` (so 2-space output lands as 4 spaces
 /// or tabs). Lines that start inside a multi-line string are kept as written.
 enum Reindenter {
     static func reindent(
-        _ bytes: [UInt8], _ window: Range<Int>, map: LexicalMap?, indentation: String, unit: String
+        _ bytes: [UInt8], _ window: Range<Int>, mask: CodeMask, indentation: String, unit: String
     ) -> [String] {
-        let mask = CodeMask(bytes, window, map: map)
         let lines = ByteLines.lines(bytes, window)
         // Lines that start a statement: not blank, not inside a string, not inside open brackets.
         var structural: [Range<Int>] = []
         var depth = 0
         for line in lines {
-            if depth == 0, !ByteLines.isBlank(bytes, line), !mask.linesStartingInString.contains(line.lowerBound) {
+            if depth == 0, !ByteLines.isBlank(bytes, line), !mask.startsInString(line.lowerBound) {
                 structural.append(line)
             }
             for offset in line where mask.isCode(offset) {
@@ -31,7 +28,7 @@ enum Reindenter {
         return lines.map { line in
             var text = ByteLines.string(bytes, line)
             if text.hasSuffix("\r") { text.removeLast() }
-            if mask.linesStartingInString.contains(line.lowerBound) { return text }
+            if mask.startsInString(line.lowerBound) { return text }
             if ByteLines.isBlank(bytes, line) { return "" }
             let width = ByteLines.indentWidth(bytes, line)
             let relative = max(width - base, 0)

@@ -1,5 +1,4 @@
 import DocwrightCore
-import Syntax
 
 /// Chat models often answer with the whole function although only its body was asked for:
 /// find the task's declaration in the reply and keep what follows it (its docstring skipped).
@@ -7,18 +6,18 @@ enum RepeatedDeclaration {
     /// Finds the declaration among the first `searchLines` non-blank lines of the reply (chat replies
     /// may open with imports; continuations of a prompt would repeat it on their first line if at all).
     static func skip(
-        _ bytes: [UInt8], _ window: Range<Int>, task: GenerationTask, traits: LanguageTraits, map: LexicalMap?,
+        _ bytes: [UInt8], _ window: Range<Int>, task: GenerationTask, traits: LanguageTraits, mask: CodeMask,
         searchLines: Int
     ) -> Range<Int> {
         if let name = FunctionName.of(task.signature),
-           let body = bodyAfterDeclaration(bytes, window, name: name, traits: traits, map: map, searchLines: searchLines) {
+           let body = bodyAfterDeclaration(bytes, window, name: name, traits: traits, mask: mask, searchLines: searchLines) {
             return skipRepeatedDoc(bytes, body, task: task, traits: traits)
         }
         return skipRepeatedDoc(bytes, window, task: task, traits: traits)
     }
 
     private static func bodyAfterDeclaration(
-        _ bytes: [UInt8], _ window: Range<Int>, name: String, traits: LanguageTraits, map: LexicalMap?, searchLines: Int
+        _ bytes: [UInt8], _ window: Range<Int>, name: String, traits: LanguageTraits, mask: CodeMask, searchLines: Int
     ) -> Range<Int>? {
         var seen = 0
         for line in ByteLines.lines(bytes, window) where !ByteLines.isBlank(bytes, line) {
@@ -28,10 +27,10 @@ enum RepeatedDeclaration {
             guard declares(text, name: name, traits: traits) else { continue }
             switch traits.family {
             case .python:
-                guard let colon = firstCode(0x3A, from: line.lowerBound, bytes, window, map: map) else { return nil }
+                guard let colon = firstCode(0x3A, from: line.lowerBound, bytes, window, mask: mask) else { return nil }
                 return nextLineStart(after: colon, bytes, window)
             case .braces:
-                guard let brace = firstCode(0x7B, from: line.lowerBound, bytes, window, map: map, stopAt: 0x3B) else { continue }
+                guard let brace = firstCode(0x7B, from: line.lowerBound, bytes, window, mask: mask, stopAt: 0x3B) else { continue }
                 return nextLineStartIfRestBlank(after: brace, bytes, window)
             case .endKeyword:
                 return nextLineStart(after: line.upperBound - 1, bytes, window)
@@ -59,13 +58,12 @@ enum RepeatedDeclaration {
 
     /// First code byte equal to `target` after `start`, outside parentheses; nil at `stopAt`, at the
     /// window's end, or at a line break (outside parentheses) not followed by a continuation line.
-    /// Comments and strings are the grammar's (`map`; without one every byte is code).
+    /// Comments and strings are the grammar's (`mask`).
     private static func firstCode(
-        _ target: UInt8, from start: Int, _ bytes: [UInt8], _ window: Range<Int>, map: LexicalMap?, stopAt: UInt8? = nil
+        _ target: UInt8, from start: Int, _ bytes: [UInt8], _ window: Range<Int>, mask: CodeMask, stopAt: UInt8? = nil
     ) -> Int? {
         var depth = 0
         let continuations = ["{", "where", "->", "throws", ":", ")"]
-        let mask = CodeMask(bytes, start..<window.upperBound, map: map)
         for offset in start..<window.upperBound {
             let byte = bytes[offset]
             if byte == 0x0A {

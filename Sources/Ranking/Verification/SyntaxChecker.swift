@@ -136,8 +136,8 @@ public struct SyntaxChecker: Sendable {
         let prefix = task.prefix.utf8.count
         let suffix = task.suffix.utf8.count
         guard bytes.count >= prefix + suffix, (try? Grammars.shared.language(language)) == document.language,
-              bytes[..<prefix].elementsEqual(task.prefix.utf8),
-              bytes[(bytes.count - suffix)...].elementsEqual(task.suffix.utf8) else { return nil }
+              ByteSearch.equal(bytes[..<prefix], task.prefix),
+              ByteSearch.equal(bytes[(bytes.count - suffix)...], task.suffix) else { return nil }
         return try SyntaxEdit(replacing: prefix..<(bytes.count - suffix), in: bytes, with: stub.utf8)
     }
 
