@@ -32,11 +32,38 @@ enum BraceDeclarations {
                 shape: .function, signature: signature, rawDoc: doc.rawDoc, docText: doc.docText,
                 insertion: insertion, indentation: signatureIndent + context.indentUnit, closerPresent: false)
             return Finding(outcome: .task(task), extent: extent)
+        case .expression(let signatureEnd, let end, let value):
+            return analyzeExpressionBody(signature: context.normalizedString(signatureStart..<signatureEnd).trimmingWhitespace(),
+                                         signatureEnd: signatureEnd, end: end, value: value, indentation: signatureIndent,
+                                         declarationLine: line, doc: doc, in: context)
         case .braces(let open, let close):
             let signature = context.normalizedString(signatureStart..<open).trimmingWhitespace()
             return analyzeBody(open: open, close: close, signature: signature, signatureIndent: signatureIndent,
                                name: FunctionName.of(signature) ?? "the function", declarationLine: line, doc: doc, in: context)
         }
+    }
+
+    /// `=> throw new NotImplementedException();` or `= TODO()`: the stand-in expression and
+    /// its arrow become a block body, written as for a prototype (` {`, the body, `}`).
+    private static func analyzeExpressionBody(
+        signature: String, signatureEnd: Int, end: Int, value: Range<Int>, indentation: String, declarationLine: Int,
+        doc: AttachedDoc, in context: IntentContext
+    ) -> Finding {
+        let text = context.text
+        let extent = doc.firstLine...text.line(ofOffset: max(end - 1, signatureEnd))
+        let expression = context.normalizedString(value).trimmingWhitespace()
+        guard StubPatterns.isPlaceholder(expression, spec: context.spec) else {
+            let name = FunctionName.of(signature) ?? "the function"
+            return Finding(outcome: .rejected(
+                "`\(name)` at line \(context.displayLine(declarationLine)) already has a body; "
+                    + "write a doc comment over a stub (e.g. `=> throw new NotImplementedException()`, `= TODO()`)"),
+                extent: extent)
+        }
+        let insertion = SourceRange(start: text.position(ofOffset: signatureEnd), end: text.position(ofOffset: end))
+        let task = context.makeTask(
+            shape: .function, signature: signature, rawDoc: doc.rawDoc, docText: doc.docText, insertion: insertion,
+            indentation: indentation + context.indentUnit, closerPresent: false)
+        return Finding(outcome: .task(task), extent: extent)
     }
 
     private static func analyzeBody(
@@ -57,7 +84,7 @@ enum BraceDeclarations {
         if let close, text.line(ofOffset: close) == openLine {
             // `{}` or `{ todo!() }` on the signature line: replace the inside.
             let inner = text.string(open + 1..<close).trimmingWhitespace()
-            guard inner.isEmpty || StubPatterns.isPlaceholder(inner, spec: context.spec) else { return rejectBody(openLine) }
+            guard inner.isEmpty || StubPatterns.isStubStatement(inner, spec: context.spec) else { return rejectBody(openLine) }
             let insertion = SourceRange(start: SourcePosition(line: openLine, utf8Column: openColumn + 1),
                                         end: SourcePosition(line: openLine, utf8Column: close - text.lineStarts[openLine]))
             let task = context.makeTask(
@@ -71,7 +98,7 @@ enum BraceDeclarations {
         var startsOnOpenLine = false
         let restStart = firstNonSpace(after: open + 1, in: text)
         if !restOfOpenLine.isEmpty, !context.source.map(at: restStart).commentStarts(at: restStart) {
-            guard StubPatterns.isPlaceholder(restOfOpenLine, spec: context.spec) else { return rejectBody(openLine) }
+            guard StubPatterns.isStubStatement(restOfOpenLine, spec: context.spec) else { return rejectBody(openLine) }
             startsOnOpenLine = true
         }
 
@@ -87,7 +114,7 @@ enum BraceDeclarations {
             let beforeClose = text.string(text.lineStarts[closeLine]..<close).trimmingWhitespace()
             if beforeClose.isEmpty {
                 endPosition = SourcePosition(line: closeLine, utf8Column: 0)
-            } else if StubPatterns.isPlaceholder(beforeClose, spec: context.spec) {
+            } else if StubPatterns.isStubStatement(beforeClose, spec: context.spec) {
                 endPosition = SourcePosition(line: closeLine, utf8Column: close - text.lineStarts[closeLine])
             } else {
                 return rejectBody(closeLine)

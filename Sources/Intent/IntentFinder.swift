@@ -14,16 +14,18 @@ public enum IntentResult: Sendable, Hashable {
 ///
 /// Three shapes (see `GenerationTask.Shape`):
 /// - `.body`: a documented stub (`pass`, `...`, `raise NotImplementedError`, `todo!()`, `{}`,
-///   `fatalError(...)`, `throw new Error("not implemented")`, a Python def with only a docstring…).
+///   `fatalError(...)`, `throw new Error("not implemented")`, `return 0;`, a Python def with only a docstring…).
 ///   The insertion replaces the stub lines (or the empty inside of `{}`); comments in the stub that are
 ///   not TODO markers are kept above the insertion.
 /// - `.function`: a C/C++ prototype after a comment (the insertion replaces `;` to the end of its line,
-///   and the generated text brings ` {`, the body and `}`); a bare Python `def` line; or a doc-style comment
+///   and the generated text brings ` {`, the body and `}`), or likewise a stand-in expression body
+///   (C# `=> throw new NotImplementedException();`, Kotlin `= TODO()`); a bare Python `def` line; or a doc-style comment
 ///   (`///`, `/** */`, `---`) followed by nothing (signature empty: the model writes the whole function).
 /// - `.nextLines`: a plain comment followed by an empty line, the end of the file, or the end of its
 ///   block: the insertion is the line after the comment; or a plain comment inside an existing
-///   function body followed by code (from the syntax tree, `TreeIntent`): the insertion is an
-///   empty range at the line after the comment and the code below is context (fill-in-the-middle).
+///   function body followed by code (from the syntax tree, `TreeIntent`): the insertion is at the
+///   line after the comment, over the placeholder lines there if any (`pass`, `todo!();`), and the
+///   code below is context (fill-in-the-middle).
 ///
 /// Insertion ranges: they start at column 0 of a line unless they start right after `{`, `)` or a
 /// docstring on the same line, and end at column 0 of the closing line (`}`/`end`) or of the line after

@@ -26,6 +26,8 @@ struct LanguageSpec {
     let attributePrefixes: [String]
     /// Doc comments are XML (C#).
     let xmlDocComments: Bool
+    /// A body's last expression is its value (Rust, Ruby).
+    let lastExpressionReturns: Bool
 
     init(_ language: Language) {
         id = language.id
@@ -43,6 +45,7 @@ struct LanguageSpec {
         prototypesAllowed = language.prototypesAllowed
         attributePrefixes = language.attributePrefixes
         xmlDocComments = language.xmlDocComments
+        lastExpressionReturns = language.lastExpressionReturns
     }
 
     static func named(_ id: String) -> LanguageSpec? {

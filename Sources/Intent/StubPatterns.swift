@@ -22,7 +22,44 @@ enum StubPatterns {
             let words = CommentBlock.stripMarkers([text.lineString(line)], spec: source.spec)
             return isMarkerComment(words) ? .marker : .guidance
         }
-        return isPlaceholder(text.trimmed(line), spec: source.spec) ? .placeholder : .code
+        return isStubStatement(text.trimmed(line), spec: source.spec) ? .placeholder : .code
+    }
+
+    /// A statement that may stand for a whole body: a placeholder, or a `return` of a default
+    /// value (`return 0;`, `return nil`, `return nil, nil`, `return []`) — what a typed language
+    /// needs for a stub to compile. Only for bodies: after a comment inside a body such a return
+    /// is real code.
+    static func isStubStatement(_ line: String, spec: LanguageSpec) -> Bool {
+        isPlaceholder(line, spec: spec) || isDefaultReturn(line, spec: spec)
+    }
+
+    /// Values a stub returns to compile; never a value computed from anything.
+    private static let defaultValues: Set<String> = [
+        "0", "0.0", "0.0f", "0f", "0.0d", "0d", "0l", "0u", "0ul", "0.", "false", "null", "nullptr", "nil", "none",
+        "undefined", "\"\"", "''", "[]", "{}", "()", "default", "default!", "std::nullopt", "string.empty",
+        "emptylist()", "listof()", "emptymap()", "mapof()", "vec::new()", "vec![]", "string::new()", "hashmap::new()",
+        "default::default()", "ok(())",
+    ]
+
+    /// `return`, alone or with default values (comma-separated for Go's several results); where a
+    /// body's last expression is its value, a default value alone.
+    static func isDefaultReturn(_ line: String, spec: LanguageSpec) -> Bool {
+        var statement = stripTrailingComment(line, spec: spec)
+        while statement.hasSuffix(";") { statement.removeLast() }
+        statement = statement.trimmingWhitespace()
+        let rest: Substring
+        if statement.hasPrefix("return") {
+            rest = statement.dropFirst("return".count)
+            if rest.isEmpty { return true }
+            guard let first = rest.first, first == " " || first == "\t" else { return false }
+        } else if spec.lastExpressionReturns {
+            rest = Substring(statement)
+        } else {
+            return false
+        }
+        let values = rest.split(separator: ",", omittingEmptySubsequences: false)
+            .map { String($0).trimmingWhitespace().lowercased() }
+        return values.allSatisfy { defaultValues.contains($0) }
     }
 
     static func isMarkerComment(_ text: String) -> Bool {

@@ -11,6 +11,10 @@ enum TreeDeclaration: Equatable {
     case braces(open: Int, close: Int?)
     /// A declaration without a body, ending at `end`; `semicolon` when a `;` ends it there.
     case prototype(end: Int, semicolon: Bool)
+    /// An expression body (C#'s `=> expr;`, Kotlin's `= expr`): the signature ends at
+    /// `signatureEnd` (before the `=>`), the declaration at `end` (after a `;`), and `value` is
+    /// the expression.
+    case expression(signatureEnd: Int, end: Int, value: Range<Int>)
 
     /// Lines of a signature being typed that `typed` parses at most.
     static let maximumSignatureLines = 30
@@ -30,7 +34,7 @@ enum TreeDeclaration: Equatable {
                 return .braces(open: open, close: nil)
             }
             return read
-        case .braces?, .prototype(_, semicolon: true)?: return read
+        case .braces?, .prototype(_, semicolon: true)?, .expression?: return read
         case .prototype(_, semicolon: false)?, nil: break
         }
         // Perhaps being typed (Go's grammar reads `func f() {` with no `}` as a declaration
@@ -89,9 +93,23 @@ enum TreeDeclaration: Equatable {
             let semicolon = end < bytes.count && bytes[end] == 0x3B
             return .prototype(end: semicolon ? end : declaration.function.endByte, semicolon: semicolon)
         }
-        guard let block = bracedBlock(ending: body, bytes: bytes), let last = block.child(block.childCount - 1) else { return nil }
+        guard let block = bracedBlock(ending: body, bytes: bytes) else {
+            return expressionBody(declaration.function, body: body, bytes: bytes)
+        }
+        guard let last = block.child(block.childCount - 1) else { return nil }
         let closed = last.type == "}" && !last.isMissing && last.startByte < bytes.count && bytes[last.startByte] == 0x7D
         return .braces(open: block.startByte, close: closed ? last.startByte : nil)
+    }
+
+    /// A body that is `=>` or `=` and an expression (C#'s arrow clause, Kotlin's function body).
+    private static func expressionBody(_ function: SyntaxNode, body: SyntaxNode, bytes: [UInt8]) -> TreeDeclaration? {
+        guard !body.hasError, body.endByte <= bytes.count, body.childCount >= 2, let arrow = body.child(0),
+              arrow.type == "=>" || arrow.type == "=", let value = body.child(1) else { return nil }
+        var signatureEnd = body.startByte
+        while signatureEnd > function.startByte, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[signatureEnd - 1]) { signatureEnd -= 1 }
+        var end = max(function.endByte, body.endByte)
+        if bytes[end - 1] != 0x3B, end < bytes.count, bytes[end] == 0x3B { end += 1 }
+        return .expression(signatureEnd: signatureEnd, end: end, value: value.startByte..<body.endByte)
     }
 
     /// The body itself when it is a `{ … }` block; else the block an expression body ends with

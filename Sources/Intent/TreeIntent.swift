@@ -34,10 +34,32 @@ enum TreeIntent {
                 && (body.byteRange.contains(commentStart) || body.startByte > function.startByte)
         }
         guard inBody else { return nil }
+        let standIns = placeholderLines(from: next, indentation: indentation, in: source)
+        let end = standIns.upperBound
+        let insertion = SourceRange(start: SourcePosition(line: next, utf8Column: 0),
+                                    end: text.isValidLine(end) ? SourcePosition(line: end, utf8Column: 0)
+                                        : SourcePosition(line: end - 1, utf8Column: text.lineLength(end - 1)))
         let task = context.makeTask(
             shape: .nextLines, signature: "", rawDoc: block.rawDoc, docText: block.docText,
-            insertion: SourceRange(at: SourcePosition(line: next, utf8Column: 0)), indentation: indentation,
+            insertion: standIns.isEmpty ? SourceRange(at: insertion.start) : insertion, indentation: indentation,
             closerPresent: true)
-        return Finding(outcome: .task(task), extent: block.firstLine...next)
+        return Finding(outcome: .task(task), extent: block.firstLine...max(next, end - 1))
+    }
+
+    /// The lines from `first` on that only stand in for the code the comment asks for — `pass`,
+    /// `todo!()`, `throw new Error("TODO")`, a `// TODO` — at the comment's indentation: the
+    /// generated lines replace them. A `return` of a default value is not among them here: below
+    /// a comment inside a body it is the function's real ending.
+    private static func placeholderLines(from first: Int, indentation: String, in source: AnalyzedSource) -> Range<Int> {
+        let text = source.text
+        var line = first
+        while text.isValidLine(line), line - first < 20, !text.isBlank(line), text.indentation(line) == indentation {
+            let standsIn = source.isCommentLine(line)
+                ? StubPatterns.isMarkerComment(CommentBlock.stripMarkers([text.lineString(line)], spec: source.spec))
+                : StubPatterns.isPlaceholder(text.trimmed(line), spec: source.spec)
+            guard standsIn else { break }
+            line += 1
+        }
+        return first..<line
     }
 }

@@ -9,9 +9,9 @@ extension Language {
             importForm: .csharp,
             queries: Queries(
                 functions: """
-                    (method_declaration name: (identifier) @name body: (block)? @body) @function
-                    (constructor_declaration name: (identifier) @name body: (block) @body) @function
-                    (local_function_statement name: (identifier) @name body: (block) @body) @function
+                    (method_declaration name: (identifier) @name body: (_)? @body) @function
+                    (constructor_declaration name: (identifier) @name body: (_) @body) @function
+                    (local_function_statement name: (identifier) @name body: (_) @body) @function
                     """,
                 comments: "(comment) @comment",
                 imports: "(using_directive) @import",

@@ -225,6 +225,9 @@ public struct Language: Sendable, Hashable {
     public var prototypesAllowed = false
     /// Whole lines that may sit between a doc comment and its declaration (`@Override`, `#[test]`).
     public var attributePrefixes: [String] = []
+    /// A body's last expression is its value without a `return` (Rust, Ruby): a stub body may be
+    /// a bare default value (`Vec::new()`, `nil`).
+    public var lastExpressionReturns = false
     public var endBlocks = EndBlocks()
     /// Doc comments are XML (`<summary>`, `<param name="x">`: C#); their tags become plain words.
     public var xmlDocComments = false

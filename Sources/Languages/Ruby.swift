@@ -40,6 +40,7 @@ extension Language {
             editors: EditorNames(nvim: ["ruby"], emacs: ["ruby-mode", "ruby-ts-mode"]))
         language.declarationKeywords = ["def"]
         language.declarationStarts = ["def "]
+        language.lastExpressionReturns = true
         language.outline = Outline(attached: ["comment"], builtins: ["Object", "String", "Integer", "Float", "Array", "Hash",
                                                                       "Symbol", "Comparable", "Enumerable", "StandardError"])
         language.endBlocks = EndBlocks(openers: ["def", "class", "module", "begin", "case"],

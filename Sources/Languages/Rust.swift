@@ -57,6 +57,7 @@ extension Language {
         language.declarationKeywords = ["fn"]
         language.declarationStarts = ["fn ", "pub fn "]
         language.attributePrefixes = ["#["]
+        language.lastExpressionReturns = true
         language.outline = Outline(
             attached: ["line_comment", "block_comment", "attribute_item"],
             builtins: ["Self", "Option", "Result", "Vec", "String", "Box", "Rc", "Arc", "HashMap", "HashSet", "BTreeMap",

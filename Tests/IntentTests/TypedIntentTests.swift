@@ -211,7 +211,7 @@ fun String.isPalindrome(): Boolean {
           shape: .nextLines, marked: "fun main() {\n    // read the config file\n[[]]\n}\n",
           indentation: "    ", signature: "", doc: "read the config file"),
 
-    .nothing("expression body", "kotlin", "/** One. ¦*/\nfun one(): Int = 1\nval x = 2\n", reason: "followed by code"),
+    .nothing("expression body", "kotlin", "/** One. ¦*/\nfun one(): Int = 1\nval x = 2\n", reason: "already has a body"),
     .nothing("implemented", "kotlin", "/** One. */\nfun one(): Int {\n    return 1¦\n}\n", reason: "already has a body"),
 ]
 
