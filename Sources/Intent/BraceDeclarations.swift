@@ -11,7 +11,9 @@ enum BraceDeclarations {
         let text = context.text
         guard text.isValidLine(line), let declaration = TreeDeclaration.at(line: line, below: doc.lastLine, in: context.source)
         else { return nil }
-        let signatureStart = text.firstNonBlankOffset(line)
+        // The signature starts on `line`, or on the line of its `{`/`;` if that comes first (never
+        // a range running backwards, whatever lines were taken for attributes).
+        let signatureStart = min(text.firstNonBlankOffset(line), text.firstNonBlankOffset(text.line(ofOffset: declaration.signatureBound)))
         let signatureIndent = text.indentation(line)
 
         switch declaration {

@@ -46,6 +46,7 @@ enum CommentIntent {
         guard context.source.startsInCode(line), !context.text.isBlank(line) else { return false }
         let trimmed = context.text.trimmed(line)
         return context.spec.attributePrefixes.contains { trimmed.hasPrefix($0) }
+            && !TreeDeclaration.namesFunction(onLine: line, in: context.source)
     }
 
     static func analyze(_ block: CommentBlock, in context: IntentContext) -> Finding {

@@ -16,6 +16,15 @@ enum TreeDeclaration: Equatable {
     /// the expression.
     case expression(signatureEnd: Int, end: Int, value: Range<Int>)
 
+    /// Where the signature ends at the latest: the body's `{`, the prototype's end, the `=>`.
+    var signatureBound: Int {
+        switch self {
+        case .braces(let open, _): return open
+        case .prototype(let end, _): return end
+        case .expression(let signatureEnd, _, _): return signatureEnd
+        }
+    }
+
     /// Lines of a signature being typed that `typed` parses at most.
     static let maximumSignatureLines = 30
 
@@ -171,6 +180,17 @@ enum TreeDeclaration: Equatable {
             if !tree.hasErrors { return nil }
         }
         return nil
+    }
+
+    /// Whether a function's name (the `functions` query's `@name`) is on `line`: an attribute
+    /// there (`@Test func f() {`, `#[test] fn t() {`) shares its line with the signature.
+    static func namesFunction(onLine line: Int, in source: AnalyzedSource) -> Bool {
+        let text = source.text
+        guard text.isValidLine(line),
+              let query = try? SyntaxQuery.cached(language: source.tree.language, source: source.spec.entry.queries.functions),
+              let matches = try? source.tree.matches(of: query, in: text.lineStarts[line]..<max(text.lineEnds[line], text.lineStarts[line] + 1))
+        else { return false }
+        return matches.contains { $0["name"].map { text.line(ofOffset: $0.startByte) == line } ?? false }
     }
 
     /// The innermost function (the `functions` query) starting on `line` or on the attribute

@@ -6,6 +6,9 @@ import Testing
 
 let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swiftCases + javaCases + kotlinCases
     + csharpCases + cCases + cppCases + rubyCases + luaCases
+/// Every table's rows (the trap tests mutate them all).
+let everyIntentCase = allIntentCases + treeIntentCases + typedDeclarationCases + declarationShapeCases + standInCases
+    + attributeOnSignatureLineCases
 
 @Suite struct IntentGeneralTests {
     @Test func everyLanguageHasFivePositiveAndTwoNegativeCases() {
@@ -182,7 +185,7 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
     /// Every prefix of every table source, at several cursor lines: no trap, and any task's range
     /// lies inside the text with prefix + range + suffix == text.
     @Test func truncatedSourcesNeverTrap() {
-        for row in allIntentCases {
+        for row in everyIntentCase {
             let (text, position) = locateCursor(row.source)
             let bytes = Array(text.utf8)
             var cut = 0
@@ -198,6 +201,35 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
                     }
                 }
                 cut += 5
+            }
+        }
+    }
+
+    /// Every table source with one line deleted, doubled, or joined to the next (an attribute
+    /// lands on its signature's line, a body on its `{` line, a comment on code), the cursor on
+    /// every line: no trap, and any task's range is inside the text.
+    @Test func lineMutationsNeverTrap() {
+        for row in everyIntentCase {
+            let (text, _) = locateCursor(row.source)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard lines.count <= 40 else { continue }
+            for index in lines.indices {
+                var mutants = [lines.enumerated().filter { $0.offset != index }.map(\.element),
+                               Array(lines[...index]) + Array(lines[index...])]
+                if index + 1 < lines.count {
+                    mutants.append(Array(lines[..<index]) + [lines[index] + " " + lines[index + 1]] + Array(lines[(index + 2)...]))
+                }
+                for mutant in mutants {
+                    let mutated = mutant.joined(separator: "\n")
+                    for line in mutant.indices {
+                        let result = IntentFinder.find(in: mutated, language: row.language,
+                                                       position: SourcePosition(line: line, utf8Column: 0))
+                        if case .task(let task) = result {
+                            let range = byteRange(task, mutated)
+                            #expect(task.prefix + String(decoding: Array(mutated.utf8)[range], as: UTF8.self) + task.suffix == mutated)
+                        }
+                    }
+                }
             }
         }
     }

@@ -74,3 +74,31 @@ let declarationShapeCases: [IntentCase] = [
 
 @Test(arguments: typedDeclarationCases) func typedDeclarationIntent(_ row: IntentCase) { check(row) }
 @Test(arguments: declarationShapeCases) func declarationShapeIntent(_ row: IntentCase) { check(row) }
+
+/// An attribute on the signature's own line (`@Test func f() {`, `#[test] fn t() {`,
+/// `@Override public String toString() {`, `[Fact] public void X() {`) is the signature, not an
+/// attribute line to skip: the body below it was once taken for the declaration's first line (a
+/// signature range running backwards: a trap in the server).
+let attributeOnSignatureLineCases: [IntentCase] = [
+    .nothing("Swift @Test func with a body", "swift", "/// Checks it.¦\n@Test func checks() async {\n    let x = 1\n    #expect(x == 1)\n}\n",
+             reason: "already has a body"),
+    .task("Swift @Test func, empty", "swift", "/// Checks it.¦\n@Test func checks() async {\n}\n",
+          marked: "/// Checks it.\n@Test func checks() async {\n[[]]}\n", indentation: "    ",
+          signature: "@Test func checks() async", doc: "Checks it."),
+    .nothing("Rust #[test] fn with a body", "rust", "/// Adds.¦\n#[test] fn adds() {\n    assert_eq!(1 + 1, 2);\n}\n",
+             reason: "already has a body"),
+    .task("Java @Override on the signature's line, a default return", "java",
+          "class A {\n    /** The name.¦ */\n    @Override public String toString() {\n        return \"\";\n    }\n}\n",
+          marked: "class A {\n    /** The name. */\n    @Override public String toString() {\n[[        return \"\";\n]]    }\n}\n",
+          indentation: "        ", signature: "@Override public String toString()", doc: "The name."),
+    .nothing("C# [Fact] with a body", "csharp", "class T {\n    /// <summary>Adds.¦</summary>\n    [Fact] public void Adds() {\n        Assert.Equal(2, 1 + 1);\n    }\n}\n",
+             reason: "already has a body"),
+    .nothing("Kotlin @Test fun with a body", "kotlin", "/** Adds.¦ */\n@Test fun adds() {\n    assertEquals(2, 1 + 1)\n}\n",
+             reason: "already has a body"),
+    .task("Java annotation on its own line still skipped", "java",
+          "class A {\n    /** The name.¦ */\n    @Override\n    public String toString() {\n    }\n}\n",
+          marked: "class A {\n    /** The name. */\n    @Override\n    public String toString() {\n[[]]    }\n}\n",
+          indentation: "        ", signature: "public String toString()", doc: "The name."),
+]
+
+@Test(arguments: attributeOnSignatureLineCases) func attributeOnSignatureLine(_ row: IntentCase) { check(row) }
