@@ -39,9 +39,11 @@ struct CommentBlock {
         let raw = text.string(text.firstNonBlankOffset(first)..<text.lineEnds[last])
         let lines = text.lines(first, through: last)
         let opener = text.trimmed(first)
+        // `/***…`, `////`, `----` open banners and plain comments, not documentation (as for
+        // Doxygen, rustdoc and LDoc): the marker's last character repeated.
         let isDoc = source.spec.docMarkers.contains { marker in
             opener.hasPrefix(marker) && !(marker == "/**" && opener.hasPrefix("/**/"))
-                && !(marker == "///" && opener.hasPrefix("////"))
+                && !(marker.last.map { opener.dropFirst(marker.count).hasPrefix(String($0)) } ?? false)
         }
         return CommentBlock(
             firstLine: first, lastLine: last, rawDoc: raw,
@@ -56,6 +58,8 @@ struct CommentBlock {
             if let marker = spec.lineCommentMarkers.first(where: { body.hasPrefix($0) }),
                !(spec.luaLongComments && body.hasPrefix("--[")) {
                 body = body.dropFirst(marker.count)
+                // `////`, `----`, `##`: the marker's character repeated is part of the marker.
+                if let last = marker.last { body = body.drop { $0 == last } }
                 // Conventionally one space follows the marker; deeper indentation is content.
                 if body.hasPrefix(" ") { body = body.dropFirst() }
             } else {
@@ -70,11 +74,40 @@ struct CommentBlock {
                 let lead = body.drop { $0 == " " || $0 == "\t" }
                 if lead.hasPrefix("*") { body = lead.dropFirst() }
             }
-            out.append(String(body).trimmingTrailingWhitespace())
+            out.append(String(withoutDecoration(body)).trimmingTrailingWhitespace())
         }
         var text = dedent(out)
         if spec.xmlDocComments { text = simplifyXMLDoc(text) }
         return text
+    }
+
+    /// Whether the comment has anything to act on (a banner of dashes or stars has not).
+    var hasWords: Bool { docText.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } }
+
+    /// Characters banners are drawn with.
+    private static let decoration: Set<Character> = ["*", "-", "=", "#", "/", "~", "_", "+", "!"]
+
+    /// A line without the runs of three or more decoration characters at its ends
+    /// (`****** Helpers ******` → `Helpers`, `-----` → empty); other text is left alone.
+    static func withoutDecoration(_ line: Substring) -> Substring {
+        func run(_ characters: some Sequence<Character>) -> Int {
+            var iterator = characters.makeIterator()
+            guard let first = iterator.next(), decoration.contains(first) else { return 0 }
+            var count = 1
+            while let next = iterator.next(), next == first { count += 1 }
+            return count >= 3 ? count : 0
+        }
+        var body = line
+        let leading = body.prefix { $0 == " " || $0 == "\t" }
+        let lead = run(body.dropFirst(leading.count))
+        if lead > 0 { body = body.dropFirst(leading.count + lead).drop { $0 == " " || $0 == "\t" } }
+        let trimmed = body.reversed().drop { $0 == " " || $0 == "\t" }
+        let tail = run(trimmed)
+        if tail > 0 {
+            body = body.dropLast(body.count - trimmed.count + tail)
+            while let last = body.last, last == " " || last == "\t" { body = body.dropLast() }
+        }
+        return lead > 0 && body.isEmpty ? "" : body
     }
 
     /// Removes the indentation common to all non-blank lines and surrounding blank lines.

@@ -93,6 +93,10 @@ enum CommentIntent {
 
     private static func nextLines(after block: CommentBlock, closerFollows: Bool, in context: IntentContext) -> Finding {
         let text = context.text
+        guard block.hasWords else {
+            return Finding(outcome: .rejected("the comment at line \(context.displayLine(block.firstLine)) has no words to act on"),
+                           extent: block.firstLine...block.lastLine)
+        }
         let wholeFunction = block.isDocStyle && !closerFollows
         let task = context.makeTask(
             shape: wholeFunction ? .function : .nextLines, signature: "", rawDoc: block.rawDoc,

@@ -18,7 +18,7 @@ enum TreeIntent {
         // The comment block on the cursor's line, or ending on the line above it (the cursor on the code below).
         var line = context.cursorLine
         if !source.isCommentLine(line), line > 0, source.isCommentLine(line - 1) { line -= 1 }
-        guard source.isCommentLine(line), let block = CommentBlock.containing(line, in: source) else { return nil }
+        guard source.isCommentLine(line), let block = CommentBlock.containing(line, in: source), block.hasWords else { return nil }
         let next = block.lastLine + 1
         guard text.isValidLine(next), !text.isBlank(next) else { return nil }
         let indentation = text.indentation(block.firstLine)

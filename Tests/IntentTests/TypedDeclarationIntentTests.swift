@@ -102,3 +102,24 @@ let attributeOnSignatureLineCases: [IntentCase] = [
 ]
 
 @Test(arguments: attributeOnSignatureLineCases) func attributeOnSignatureLine(_ row: IntentCase) { check(row) }
+
+/// Banners and empty comments are no instruction: `-----` or `/*****/` alone asks for nothing,
+/// `/**** Helpers ****/` is a plain comment (three stars, four slashes or four dashes open no
+/// documentation) whose words are "Helpers", and a decorated doc comment keeps only its words.
+let bannerCases: [IntentCase] = [
+    .nothing("Lua dashes before a blank line", "lua", "local M = {}\n--------------------------------¦\n\nreturn M\n", reason: "no words"),
+    .nothing("C star banner", "c", "#include <stdio.h>\n/*****************************/¦\n\nint x;\n", reason: "no words"),
+    .nothing("an empty line comment inside a body", "go", "package p\n\nfunc f() {\n\tx := 1\n\t//¦\n\tuse(x)\n}\n", reason: "followed by code"),
+    .task("C titled banner is a plain comment", "c", "/****************** Helpers ******************/¦\n\nint x;\n",
+          shape: .nextLines, marked: "/****************** Helpers ******************/\n[[]]\nint x;\n",
+          indentation: "", signature: "", doc: "Helpers"),
+    .task("Rust four slashes are a plain comment", "rust", "//// read the config¦\n\nfn main() {}\n",
+          shape: .nextLines, marked: "//// read the config\n[[]]\nfn main() {}\n",
+          indentation: "", signature: "", doc: "read the config"),
+    .task("a decorated doc comment keeps its words", "lua",
+          "--- ===== Splits s on sep. =====¦\n-- @return table\nfunction split(s, sep)\nend\n",
+          marked: "--- ===== Splits s on sep. =====\n-- @return table\nfunction split(s, sep)\n[[]]end\n",
+          indentation: "  ", signature: "function split(s, sep)", doc: "Splits s on sep.\n@return table"),
+]
+
+@Test(arguments: bannerCases) func bannerIntent(_ row: IntentCase) { check(row) }
