@@ -30,7 +30,9 @@ public final class SyntaxTree: @unchecked Sendable {
     public var hasErrors: Bool { root.hasError }
 
     /// Where the text does not parse, in document order: each ERROR node (text the grammar could
-    /// not place) and each MISSING node (a token the parser had to assume, zero-width).
+    /// not place) and each MISSING node (a token the parser had to assume, zero-width); a MISSING
+    /// token the grammar hides is reported as the visible node holding it. Empty exactly when
+    /// `hasErrors` is false.
     public var errors: [SyntaxProblem] {
         var problems: [SyntaxProblem] = []
         root.walk { node, _ in
@@ -41,6 +43,11 @@ public final class SyntaxTree: @unchecked Sendable {
             }
             if node.isMissing {
                 problems.append(SyntaxProblem(kind: .missing(node.type), node: node))
+            } else if !node.children.contains(where: { $0.hasError || $0.isMissing }) {
+                // The error is in tokens the grammar hides (C#'s `(identifier (MISSING
+                // _identifier_token))`): no visible child shows it, the node stands for it.
+                problems.append(SyntaxProblem(kind: .missing(node.type), node: node))
+                return .skipChildren
             }
             return .descend
         }

@@ -23,6 +23,28 @@ struct ParseVerdictTests {
         }
     }
 
+    /// `errors` lists something exactly when the tree has an error, for every cut and every
+    /// one-byte deletion of every snippet: a MISSING token the grammar hides (C#'s identifier in
+    /// `using System.Linq;` inside a method) was once listed nowhere, and a candidate holding one
+    /// was judged to parse.
+    @Test("Errors are listed exactly when the tree has one", arguments: LanguageCase.all)
+    func errorsListedExactlyWhenPresent(_ example: LanguageCase) throws {
+        let bytes = Array(example.valid.utf8)
+        var variants = stride(from: 0, to: bytes.count, by: 3).map { Array(bytes[..<$0]) }
+        variants += stride(from: 0, to: bytes.count, by: 2).map { Array(bytes[..<$0]) + Array(bytes[($0 + 1)...]) }
+        for variant in variants {
+            let tree = try parser().parse(utf8: variant, language: Grammars.shared.language(example.language))
+            #expect(tree.errors.isEmpty == !tree.hasErrors, "\(String(decoding: variant, as: UTF8.self))\n\(tree.sExpression)")
+        }
+    }
+
+    @Test("A MISSING token the grammar hides is listed as the node holding it")
+    func hiddenMissingTokenIsListed() throws {
+        let tree = try parser().parse(text: "class A {\n\tint F(int a) {\n\t\tusing System.Linq;\n\t\treturn a;\n\t}\n}\n",
+                                      language: "csharp")
+        #expect(tree.hasErrors && tree.errors.map(\.kind) == [.missing("identifier")], "\(tree.sExpression)")
+    }
+
     @Test("The CRLF, tab-indented variant parses like the LF one", arguments: LanguageCase.all)
     func crlfVariantParses(_ example: LanguageCase) throws {
         let tree = try parser().parse(text: example.editDocument, language: example.language)
