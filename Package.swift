@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "LSPTests", dependencies: ["LSP", "JSON", "JSONRPC"], swiftSettings: strict),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSON", "JSONRPC", "DocwrightCore"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DocwrightCore"], swiftSettings: strict),
-        .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore", "Syntax", "Languages"], swiftSettings: strict),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "DocwrightCore", "Syntax", "Languages", "Prompting", "Ranking"], swiftSettings: strict),
         .testTarget(name: "ProjectContextTests", dependencies: ["ProjectContext", "DocwrightCore", "Languages", "Syntax"], swiftSettings: strict),
         .testTarget(name: "PromptingTests", dependencies: ["Prompting", "DocwrightCore", "Syntax"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Providers", "DocwrightCore", "Prompting", "JSON", "LoopbackHTTP", "TestFixtures", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
