@@ -59,7 +59,17 @@ enum StubPatterns {
         }
         let values = rest.split(separator: ",", omittingEmptySubsequences: false)
             .map { String($0).trimmingWhitespace().lowercased() }
-        return values.allSatisfy { defaultValues.contains($0) }
+        return values.allSatisfy(isStandInValue)
+    }
+
+    /// A default value (`0`, `nil`, `[]`), a value-initialised type (`T{}`, `std::string{}`), or
+    /// an error that says it is not implemented (Go's `errors.New("not implemented")`). Lower case.
+    private static func isStandInValue(_ value: String) -> Bool {
+        if defaultValues.contains(value) { return true }
+        if value.hasSuffix("{}"), value.count > 2,
+           value.dropLast(2).allSatisfy({ $0.isLetter || $0.isNumber || "_:<>.".contains($0) }) { return true }
+        let squashed = value.filter { $0 != " " && $0 != "_" && $0 != "-" }
+        return ["notimplemented", "unimplemented", "notyetimplemented"].contains { squashed.contains($0) }
     }
 
     static func isMarkerComment(_ text: String) -> Bool {
