@@ -4,7 +4,8 @@ import Syntax
 
 /// Intent shapes read from the syntax tree (`Syntax`, queries from the `Languages` registry).
 ///
-/// `nextLinesInBody`: a plain comment inside an existing function body, followed by code — "what
+/// `nextLinesInBody`: a plain comment inside an existing function body (or an anonymous
+/// function's: a callback, a closure, a Ruby block), followed by code — "what
 /// to do next" (`# drop the rows whose email is empty` above the code that uses them). The task
 /// is the next lines after the comment, fill-in-the-middle: the insertion is an empty range at
 /// the start of the line after the comment, with the comment's indentation, and the code after
@@ -24,8 +25,13 @@ enum TreeIntent {
         let indentation = text.indentation(block.firstLine)
         let commentStart = text.offset(of: SourcePosition(line: block.firstLine, utf8Column: indentation.utf8.count))
         let codeStart = text.offset(of: SourcePosition(line: next, utf8Column: text.indentation(next).utf8.count))
-        guard let query = try? SyntaxQuery.cached(language: tree.language, source: language.queries.functions),
-              let functions = try? tree.matches(of: query, in: commentStart..<(commentStart + 1)) else { return nil }
+        // Functions, and anonymous ones (a callback's body, a closure, a Ruby block) alike.
+        var functions: [SyntaxQueryMatch] = []
+        for source in [language.queries.functions, language.queries.closures] where !source.isEmpty {
+            guard let query = try? SyntaxQuery.cached(language: tree.language, source: source),
+                  let matches = try? tree.matches(of: query, in: commentStart..<(commentStart + 1)) else { return nil }
+            functions += matches
+        }
         let inBody = functions.contains { match in
             guard let function = match["function"], let body = match["body"] else { return false }
             // Inside the function, below its first line, and the code after it is still the function's.

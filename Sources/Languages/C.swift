@@ -57,7 +57,7 @@ extension Language {
     /// The shared shape of the C and C++ entries: prototypes may be turned into definitions.
     static func cFamily(id: String, displayName: String, fenceTags: [String], extensions: [String], grammar: Grammar,
                         declarators: String, functions: String = "",
-                        definitions: String, outline: String, editors: EditorNames) -> Language {
+                        definitions: String, outline: String, closures: String = "", editors: EditorNames) -> Language {
         var lexical = Lexical.cStyle
         lexical.lineComments = ["///", "//"]
         var language = Language(
@@ -69,7 +69,7 @@ extension Language {
                 functions: cFunctions(declarators: declarators) + functions,
                 comments: "(comment) @comment",
                 imports: "(preproc_include) @import",
-                definitions: definitions, outline: outline),
+                definitions: definitions, outline: outline, closures: closures),
             editors: editors)
         language.docMarkers = ["///", "/**"]
         language.prototypesAllowed = true

@@ -32,6 +32,7 @@ extension Language {
             (namespace_definition body: (declaration_list (declaration
               declarator: [(identifier) @name (init_declarator declarator: (identifier) @name value: (_) @value)]) @variable))
             """ + cOutline,
+        closures: "(lambda_expression body: (compound_statement) @body) @function",
         editors: EditorNames(nvim: ["cpp"], emacs: ["c++-mode", "c++-ts-mode"]))
 
     /// The shapes of a C++ function's declarator: C's, and behind `&`.

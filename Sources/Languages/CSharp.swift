@@ -44,6 +44,10 @@ extension Language {
                     (base_list (generic_name (identifier) @mention))
                     (type_argument_list (identifier) @mention)
                     (qualified_name name: (identifier) @mention)
+                    """,
+                closures: """
+                    (lambda_expression body: (block) @body) @function
+                    (anonymous_method_expression (block) @body) @function
                     """),
             editors: EditorNames(nvim: ["cs"], emacs: ["csharp-mode", "csharp-ts-mode"]))
         language.aliases = ["c_sharp"]

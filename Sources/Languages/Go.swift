@@ -35,6 +35,9 @@ extension Language {
                     (func_literal body: (block) @body)
                     (package_clause (package_identifier) @package)
                     (type_identifier) @mention
+                    """,
+                closures: """
+                    (func_literal body: (block) @body) @function
                     """),
             editors: EditorNames(nvim: ["go"], emacs: ["go-mode", "go-ts-mode"]))
         language.declarationKeywords = ["func"]

@@ -33,6 +33,9 @@ extension Language {
                     (static_initializer (block) @body)
                     (package_declaration [(identifier) (scoped_identifier)] @package)
                     (type_identifier) @mention
+                    """,
+                closures: """
+                    (lambda_expression body: (block) @body) @function
                     """),
             editors: EditorNames(nvim: ["java"], emacs: ["java-mode", "java-ts-mode"]))
         language.docMarkers = ["/**"]

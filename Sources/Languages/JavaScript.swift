@@ -37,6 +37,11 @@ extension Language {
             """,
         outline: ecmascriptOutline + """
             (class_heritage (identifier) @mention)
+            """,
+        closures: """
+            (arrow_function body: (statement_block) @body) @function
+            (function body: (statement_block) @body) @function
+            (generator_function body: (statement_block) @body) @function
             """)
 
     /// The outline query's patterns JavaScript and TypeScript share.

@@ -34,6 +34,9 @@ extension Language {
                     (setter (function_body) @body)
                     (package_header (identifier) @package)
                     (type_identifier) @mention
+                    """,
+                closures: """
+                    (lambda_literal) @function @body
                     """),
             editors: EditorNames(nvim: ["kotlin"], emacs: ["kotlin-mode", "kotlin-ts-mode"]))
         language.docMarkers = ["/**"]

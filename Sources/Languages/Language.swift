@@ -113,7 +113,10 @@ public struct Language: Sendable, Hashable {
     /// tree-sitter queries over the language's grammar (`Syntax.SyntaxQuery` sources). Captures:
     /// `functions`: `@function` (the whole declaration), `@name`, `@body` (absent for a
     /// prototype or abstract method); `comments`: `@comment` (and `@doc` for docstrings that are
-    /// string literals); `imports`: `@import`; `definitions`: `@definition` and `@name`.
+    /// string literals); `imports`: `@import`; `definitions`: `@definition` and `@name`;
+    /// `closures`: anonymous functions and blocks whose bodies are code (a callback, a closure, a
+    /// Ruby block), `@function` and `@body` — a comment inside one asks for the next lines as one
+    /// inside a function does (empty: none).
     ///
     /// `outline` (ProjectContext's outline of a file) captures a definition node by its kind —
     /// `@function`, `@method`, `@type`, `@constant`, `@variable`, `@module` — with `@name`, and
@@ -132,13 +135,16 @@ public struct Language: Sendable, Hashable {
         public let imports: String
         public let definitions: String
         public let outline: String
+        public let closures: String
 
-        public init(functions: String, comments: String, imports: String, definitions: String, outline: String = "") {
+        public init(functions: String, comments: String, imports: String, definitions: String, outline: String = "",
+                    closures: String = "") {
             self.functions = functions
             self.comments = comments
             self.imports = imports
             self.definitions = definitions
             self.outline = outline
+            self.closures = closures
         }
     }
 

@@ -38,6 +38,9 @@ extension Language {
                       (#not-match? @value "^require"))
                     (function_declaration body: (block) @body)
                     (function_definition body: (block) @body)
+                    """,
+                closures: """
+                    (function_definition body: (block) @body) @function
                     """),
             editors: EditorNames(nvim: ["lua"], emacs: ["lua-mode", "lua-ts-mode"]))
         language.docMarkers = ["---"]

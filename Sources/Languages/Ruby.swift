@@ -36,6 +36,10 @@ extension Language {
                     (call method: (identifier) @_include arguments: (argument_list (constant) @mention)
                       (#any-of? @_include "include" "extend" "prepend"))
                     (optional_parameter value: (constant) @mention)
+                    """,
+                closures: """
+                    (do_block) @function @body
+                    (block) @function @body
                     """),
             editors: EditorNames(nvim: ["ruby"], emacs: ["ruby-mode", "ruby-ts-mode"]))
         language.declarationKeywords = ["def"]

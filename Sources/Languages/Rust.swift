@@ -51,7 +51,8 @@ extension Language {
                     (mod_item body: (declaration_list (static_item name: (identifier) @name value: (_)? @value) @variable))
                     (function_item body: (block) @body)
                     (type_identifier) @mention
-                    """),
+                    """,
+                closures: "(closure_expression body: (block) @body) @function"),
             editors: EditorNames(nvim: ["rust"], emacs: ["rust-mode", "rust-ts-mode", "rustic-mode"]))
         language.docMarkers = ["///", "/**"]
         language.declarationKeywords = ["fn"]

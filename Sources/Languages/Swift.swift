@@ -41,6 +41,9 @@ extension Language {
                     (property_declaration computed_value: (computed_property) @body)
                     (subscript_declaration (computed_property) @body)
                     (type_identifier) @mention
+                    """,
+                closures: """
+                    (lambda_literal) @function @body
                     """),
             editors: EditorNames(nvim: ["swift"], emacs: ["swift-mode"]))
         language.docMarkers = ["///", "/**"]

@@ -50,5 +50,10 @@ extension Language {
             (type_identifier) @mention
             (required_parameter value: (identifier) @mention)
             (optional_parameter value: (identifier) @mention)
+            """,
+        closures: """
+            (arrow_function body: (statement_block) @body) @function
+            (function body: (statement_block) @body) @function
+            (generator_function body: (statement_block) @body) @function
             """)
 }

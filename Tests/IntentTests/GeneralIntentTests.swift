@@ -8,7 +8,7 @@ let allIntentCases = pythonCases + javascriptCases + goCases + rustCases + swift
     + csharpCases + cCases + cppCases + rubyCases + luaCases
 /// Every table's rows (the trap tests mutate them all).
 let everyIntentCase = allIntentCases + treeIntentCases + typedDeclarationCases + declarationShapeCases + standInCases
-    + attributeOnSignatureLineCases
+    + attributeOnSignatureLineCases + closureIntentCases + bannerCases
 
 @Suite struct IntentGeneralTests {
     @Test func everyLanguageHasFivePositiveAndTwoNegativeCases() {

@@ -94,10 +94,53 @@ let treeIntentCases: [IntentCase] = [
           marked: "function V({ a }) {\n\t// format a\n[[]]\treturn <b>{a}</b>;\n}\n", indentation: "\t", signature: "", doc: "format a"),
 ]
 
+/// Comments inside anonymous functions outside any named one — a callback, a closure, a block
+/// (the registry's `closures` query): the same next-lines task.
+let closureIntentCases: [IntentCase] = [
+    .task("an Express handler", "javascript", "app.get(\"/users\", async (req, res) => {\n  const users = await db.all();\n  // keep only the active users¦\n  res.json(users);\n});\n",
+          shape: .nextLines, marked: "app.get(\"/users\", async (req, res) => {\n  const users = await db.all();\n  // keep only the active users\n[[]]  res.json(users);\n});\n",
+          indentation: "  ", signature: "", doc: "keep only the active users"),
+    .task("a test callback, CRLF", "typescript", "it(\"sums\", () => {\r\n  const cart = new Cart();\r\n  // add two items — «ü»¦\r\n  expect(cart.total()).toBe(5);\r\n});\r\n",
+          shape: .nextLines, marked: "it(\"sums\", () => {\r\n  const cart = new Cart();\r\n  // add two items — «ü»\r\n[[]]  expect(cart.total()).toBe(5);\r\n});\r\n",
+          indentation: "  ", signature: "", doc: "add two items — «ü»"),
+    .task("module.exports = function", "javascript", "module.exports = function (xs) {\n\tconst out = [];\n\t// copy the even numbers¦\n\treturn out;\n};\n",
+          shape: .nextLines, marked: "module.exports = function (xs) {\n\tconst out = [];\n\t// copy the even numbers\n[[]]\treturn out;\n};\n",
+          indentation: "\t", signature: "", doc: "copy the even numbers"),
+    .task("a package-level func literal", "go", "package main\n\nvar h = func(w http.ResponseWriter, r *http.Request) {\n\tid := r.URL.Query().Get(\"id\")\n\t// look the user up¦\n\tw.WriteHeader(200)\n}\n",
+          shape: .nextLines, marked: "package main\n\nvar h = func(w http.ResponseWriter, r *http.Request) {\n\tid := r.URL.Query().Get(\"id\")\n\t// look the user up\n[[]]\tw.WriteHeader(200)\n}\n",
+          indentation: "\t", signature: "", doc: "look the user up"),
+    .task("a top-level closure", "swift", "let task = Task {\n    let data = try await load()\n    // decode data as JSON¦\n    print(items)\n}\n",
+          shape: .nextLines, marked: "let task = Task {\n    let data = try await load()\n    // decode data as JSON\n[[]]    print(items)\n}\n",
+          indentation: "    ", signature: "", doc: "decode data as JSON"),
+    .task("a Sinatra block", "ruby", "get \"/users\" do\n  users = User.all\n  # keep only the active users¦\n  json users\nend\n",
+          shape: .nextLines, marked: "get \"/users\" do\n  users = User.all\n  # keep only the active users\n[[]]  json users\nend\n",
+          indentation: "  ", signature: "", doc: "keep only the active users"),
+    .task("an anonymous function argument", "lua", "table.sort(t, function(a, b)\n  local x = a.name\n  -- compare by name, then by age¦\n  return x < b.name\nend)\n",
+          shape: .nextLines, marked: "table.sort(t, function(a, b)\n  local x = a.name\n  -- compare by name, then by age\n[[]]  return x < b.name\nend)\n",
+          indentation: "  ", signature: "", doc: "compare by name, then by age"),
+    .task("a lambda in a field initializer", "java", "class A {\n    Runnable r = () -> {\n        int n = 0;\n        // print n¦\n        done();\n    };\n}\n",
+          shape: .nextLines, marked: "class A {\n    Runnable r = () -> {\n        int n = 0;\n        // print n\n[[]]        done();\n    };\n}\n",
+          indentation: "        ", signature: "", doc: "print n"),
+    .task("a lambda at namespace scope", "cpp", "auto f = [](int x) {\n    int y = x;\n    // double y¦\n    return y;\n};\n",
+          shape: .nextLines, marked: "auto f = [](int x) {\n    int y = x;\n    // double y\n[[]]    return y;\n};\n",
+          indentation: "    ", signature: "", doc: "double y"),
+    .task("a lambda in a field", "csharp", "class A {\n    Func<int, int> f = x => {\n        var y = x;\n        // double y¦\n        return y;\n    };\n}\n",
+          shape: .nextLines, marked: "class A {\n    Func<int, int> f = x => {\n        var y = x;\n        // double y\n[[]]        return y;\n    };\n}\n",
+          indentation: "        ", signature: "", doc: "double y"),
+    .task("a top-level lambda", "kotlin", "val f = { x: Int ->\n    val y = x\n    // double y¦\n    y\n}\n",
+          shape: .nextLines, marked: "val f = { x: Int ->\n    val y = x\n    // double y\n[[]]    y\n}\n",
+          indentation: "    ", signature: "", doc: "double y"),
+    .nothing("a comment in a top-level call's arguments is no body", "javascript",
+             "configure({\n  port: 80,\n  // the host name¦\n  host: \"a\",\n});\n", reason: "followed by code"),
+]
+
 @Suite("Intent from the tree: comments inside a body")
 struct TreeIntentTests {
     @Test(arguments: treeIntentCases)
     func commentInsideBody(_ row: IntentCase) { check(row) }
+
+    @Test(arguments: closureIntentCases)
+    func commentInsideAnonymousBody(_ row: IntentCase) { check(row) }
 
     @Test("every language has at least three comment-inside-body cases")
     func coverage() {

@@ -67,6 +67,9 @@ struct RegistryTests {
         let functionNames = functions.compactMap { $0["name"]?.text }
         #expect(functionNames.contains("add"), "\(id) functions: \(functionNames)")
         #expect(functions.contains { $0["function"] != nil })
+        if !queries.closures.isEmpty {
+            _ = try SyntaxQuery(language: tree.language, source: queries.closures)
+        }
         let comments = try tree.captures(of: SyntaxQuery(language: tree.language, source: queries.comments))
         #expect(!comments.isEmpty, "\(id) comments")
         // Readers keep the outermost statement where patterns nest (Lua's `local x = require(…)`).

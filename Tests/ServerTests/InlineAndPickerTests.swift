@@ -147,6 +147,10 @@ import Testing
         _ = try? await client.request(ExecuteCommandRequest.method, [
             "command": "docwright.generate", "arguments": [["uri": .string(Self.uri), "position": position(1, 8)]],
         ]) as JSONValue
+        // The end notification and the command's reply travel separately: wait for the end.
+        for _ in 0..<100 where !client.received.withLock({ $0.progress.contains { $0.hasPrefix("end") } }) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let progress = client.received.withLock { $0.progress }
         let end = try #require(progress.last { $0.hasPrefix("end") })
         #expect(end.hasPrefix("end: failed:") && !end.contains("done"), "\(progress)")
