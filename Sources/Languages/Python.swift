@@ -43,6 +43,11 @@ extension Language {
                     (decorator (identifier) @mention)
                     (decorator (call function: (identifier) @mention))
                     (assignment right: (call function: (identifier) @mention))
+                    """,
+                // A script's main block is its body.
+                closures: """
+                    (if_statement condition: (comparison_operator (identifier) @_name) consequence: (block) @body
+                      (#eq? @_name "__name__")) @function
                     """),
             editors: EditorNames(nvim: ["python"], emacs: ["python-mode", "python-ts-mode"]))
         language.declarationKeywords = ["def"]

@@ -130,6 +130,10 @@ let closureIntentCases: [IntentCase] = [
     .task("a top-level lambda", "kotlin", "val f = { x: Int ->\n    val y = x\n    // double y¦\n    y\n}\n",
           shape: .nextLines, marked: "val f = { x: Int ->\n    val y = x\n    // double y\n[[]]    y\n}\n",
           indentation: "    ", signature: "", doc: "double y"),
+    .task("a script's main block", "python", "import sys\n\nif __name__ == \"__main__\":\n    args = sys.argv[1:]\n    # run the server on the port in args¦\n    serve()\n",
+          shape: .nextLines, marked: "import sys\n\nif __name__ == \"__main__\":\n    args = sys.argv[1:]\n    # run the server on the port in args\n[[]]    serve()\n",
+          indentation: "    ", signature: "", doc: "run the server on the port in args"),
+    .nothing("another top-level if is no body", "python", "if DEBUG:\n    level = 1\n    # log more¦\n    setup(level)\n", reason: "followed by code"),
     .nothing("a comment in a top-level call's arguments is no body", "javascript",
              "configure({\n  port: 80,\n  // the host name¦\n  host: \"a\",\n});\n", reason: "followed by code"),
 ]
