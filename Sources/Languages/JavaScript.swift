@@ -23,6 +23,9 @@ extension Language {
             (generator_function_declaration name: (identifier) @name body: (statement_block) @body) @function
             (method_definition name: (_) @name body: (statement_block) @body) @function
             (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)]) @function
+            (expression_statement (assignment_expression left: (member_expression property: (property_identifier) @name)
+              right: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)])) @function
+            (export_statement value: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)]) @function
             """,
         comments: "(comment) @comment",
         imports: """

@@ -26,6 +26,9 @@ extension Language {
             (method_signature name: (_) @name) @function
             (abstract_method_signature name: (_) @name) @function
             (variable_declarator name: (identifier) @name value: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)]) @function
+            (expression_statement (assignment_expression left: (member_expression property: (property_identifier) @name)
+              right: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)])) @function
+            (export_statement value: [(arrow_function body: (statement_block) @body) (function body: (statement_block) @body)]) @function
             """,
         comments: "(comment) @comment",
         imports: """
