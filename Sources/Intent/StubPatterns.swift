@@ -72,11 +72,26 @@ enum StubPatterns {
         return ["notimplemented", "unimplemented", "notyetimplemented"].contains { squashed.contains($0) }
     }
 
+    /// A comment that only marks the place (`TODO`, `TODO: implement`, `your code here`): replaced.
+    /// A TODO that says what to do (`TODO: handle negative x`) is guidance, kept for the model.
     static func isMarkerComment(_ text: String) -> Bool {
         let lower = text.lowercased().trimmingWhitespace()
-        let prefixes = ["todo", "fixme", "tbd", "implement", "your code", "write your code", "insert code",
-                        "not implemented", "not yet implemented", "...", "stub", "placeholder"]
-        return lower.isEmpty || prefixes.contains { lower.hasPrefix($0) } || lower.contains("auto-generated")
+        if lower.isEmpty || lower.contains("auto-generated") { return true }
+        let generic = ["implement", "implement me", "implement this", "implement it", "implementation", "your code",
+                       "your code here", "write your code", "write your code here", "insert code", "insert code here",
+                       "code here", "not implemented", "not yet implemented", "...", "stub", "placeholder", "fill in",
+                       "fill me in", "later", "tbd", "todo", "fixme"]
+        for tag in ["todo", "fixme", "tbd", "xxx"] where lower.hasPrefix(tag) {
+            // `TODO`, `TODO:`, `TODO(ann):`, `TODO - implement`: what follows the tag decides.
+            var rest = lower.dropFirst(tag.count)
+            if rest.first == "(", let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] }
+            let words = rest.drop { ":-!. \t".contains($0) }.trimmingWhitespace()
+            let bare = words.hasSuffix(".") ? String(words.dropLast()) : words
+            return bare.isEmpty || generic.contains(bare)
+        }
+        let bare = lower.hasSuffix(".") && !lower.hasSuffix("...") ? String(lower.dropLast()) : lower
+        return generic.contains(bare)
+            || ["your code", "write your code", "insert code", "not implemented", "not yet implemented", "..."].contains { lower.hasPrefix($0) }
     }
 
     /// A statement that only stands in for a body. `line` is trimmed.

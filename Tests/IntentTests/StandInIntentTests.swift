@@ -50,6 +50,24 @@ let standInCases: [IntentCase] = [
     .nothing("a bare value where a return is needed", "java", "class A {\n    /** Zero.¦ */\n    int zero() {\n        0;\n    }\n}\n", reason: "already has a body"),
     .nothing("a default string holding a comma", "typescript", "/** Pair.¦ */\nfunction pair(): string {\n  return \"a, b\";\n}\n", reason: "already has a body"),
 
+    // A TODO that only marks the place is replaced; one that says what to do is kept for the model.
+    .task("a TODO with an instruction stays above the body", "python",
+          "def f(x):\n    \"\"\"Return x doubled.¦\"\"\"\n    # TODO: handle negative x\n    pass\n",
+          marked: "def f(x):\n    \"\"\"Return x doubled.\"\"\"\n    # TODO: handle negative x\n[[    pass\n]]",
+          indentation: "    ", signature: "def f(x):", doc: "Return x doubled."),
+    .task("TODO(ann): implement. is only a marker", "go",
+          "package p\n\n// Twice doubles x.¦\nfunc Twice(x int) int {\n\t// TODO(ann): implement.\n\treturn 0\n}\n",
+          marked: "package p\n\n// Twice doubles x.\nfunc Twice(x int) int {\n[[\t// TODO(ann): implement.\n\treturn 0\n]]}\n",
+          indentation: "\t", signature: "func Twice(x int) int", doc: "Twice doubles x."),
+    .task("an instruction without a tag is guidance too", "javascript",
+          "/** Sort xs.¦ */\nfunction sort(xs) {\n  // implement with a merge sort\n}\n",
+          marked: "/** Sort xs. */\nfunction sort(xs) {\n  // implement with a merge sort\n[[]]}\n",
+          indentation: "  ", signature: "function sort(xs)", doc: "Sort xs."),
+    .task("your code here is a marker", "java",
+          "class A {\n    /** Twice x.¦ */\n    int twice(int x) {\n        // your code here\n    }\n}\n",
+          marked: "class A {\n    /** Twice x. */\n    int twice(int x) {\n[[        // your code here\n]]    }\n}\n",
+          indentation: "        ", signature: "int twice(int x)", doc: "Twice x."),
+
     // Expression bodies that only stand in: the generated text brings ` {`, the body and `}`.
     .task("C# arrow body throwing", "csharp", "public class Calc {\n    /// <summary>Twice x.¦</summary>\n    public int Twice(int x) => throw new NotImplementedException();\n}\n",
           shape: .function,
