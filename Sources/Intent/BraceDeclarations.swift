@@ -34,10 +34,10 @@ enum BraceDeclarations {
                 shape: .function, signature: signature, rawDoc: doc.rawDoc, docText: doc.docText,
                 insertion: insertion, indentation: signatureIndent + context.indentUnit, closerPresent: false)
             return Finding(outcome: .task(task), extent: extent)
-        case .expression(let signatureEnd, let end, let value):
+        case .expression(let signatureEnd, let end, let value, let typed):
             return analyzeExpressionBody(signature: context.normalizedString(signatureStart..<signatureEnd).trimmingWhitespace(),
-                                         signatureEnd: signatureEnd, end: end, value: value, indentation: signatureIndent,
-                                         declarationLine: line, doc: doc, in: context)
+                                         signatureEnd: signatureEnd, end: end, value: value, typed: typed,
+                                         indentation: signatureIndent, declarationLine: line, doc: doc, in: context)
         case .braces(let open, let close):
             let signature = context.normalizedString(signatureStart..<open).trimmingWhitespace()
             return analyzeBody(open: open, close: close, signature: signature, signatureIndent: signatureIndent,
@@ -48,17 +48,23 @@ enum BraceDeclarations {
     /// `=> throw new NotImplementedException();` or `= TODO()`: the stand-in expression and
     /// its arrow become a block body, written as for a prototype (` {`, the body, `}`).
     private static func analyzeExpressionBody(
-        signature: String, signatureEnd: Int, end: Int, value: Range<Int>, indentation: String, declarationLine: Int,
-        doc: AttachedDoc, in context: IntentContext
+        signature: String, signatureEnd: Int, end: Int, value: Range<Int>, typed: Bool, indentation: String,
+        declarationLine: Int, doc: AttachedDoc, in context: IntentContext
     ) -> Finding {
         let text = context.text
         let extent = doc.firstLine...text.line(ofOffset: max(end - 1, signatureEnd))
         let expression = context.normalizedString(value).trimmingWhitespace()
+        let name = FunctionName.of(signature) ?? "the function"
         guard StubPatterns.isPlaceholder(expression, spec: context.spec) else {
-            let name = FunctionName.of(signature) ?? "the function"
             return Finding(outcome: .rejected(
                 "`\(name)` at line \(context.displayLine(declarationLine)) already has a body; "
                     + "write a doc comment over a stub (e.g. `=> throw new NotImplementedException()`, `= TODO()`)"),
+                extent: extent)
+        }
+        guard typed else {
+            return Finding(outcome: .rejected(
+                "`\(name)` at line \(context.displayLine(declarationLine)) has no declared return type: "
+                    + "declare one (`\(signature): Int = TODO()`) so its body can be written as a block"),
                 extent: extent)
         }
         let insertion = SourceRange(start: text.position(ofOffset: signatureEnd), end: text.position(ofOffset: end))

@@ -14,14 +14,16 @@ enum TreeDeclaration: Equatable {
     /// An expression body (C#'s `=> expr;`, Kotlin's `= expr`): the signature ends at
     /// `signatureEnd` (before the `=>`), the declaration at `end` (after a `;`), and `value` is
     /// the expression.
-    case expression(signatureEnd: Int, end: Int, value: Range<Int>)
+    /// `typed`: a block can take its place without changing the function's type — false for
+    /// Kotlin's `fun f() = …` with no declared return type (a block would return `Unit`).
+    case expression(signatureEnd: Int, end: Int, value: Range<Int>, typed: Bool)
 
     /// Where the signature ends at the latest: the body's `{`, the prototype's end, the `=>`.
     var signatureBound: Int {
         switch self {
         case .braces(let open, _): return open
         case .prototype(let end, _): return end
-        case .expression(let signatureEnd, _, _): return signatureEnd
+        case .expression(let signatureEnd, _, _, _): return signatureEnd
         }
     }
 
@@ -118,7 +120,8 @@ enum TreeDeclaration: Equatable {
         while signatureEnd > function.startByte, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[signatureEnd - 1]) { signatureEnd -= 1 }
         var end = max(function.endByte, body.endByte)
         if bytes[end - 1] != 0x3B, end < bytes.count, bytes[end] == 0x3B { end += 1 }
-        return .expression(signatureEnd: signatureEnd, end: end, value: value.startByte..<body.endByte)
+        let typed = arrow.type == "=>" || function.child(field: "return_type") != nil
+        return .expression(signatureEnd: signatureEnd, end: end, value: value.startByte..<body.endByte, typed: typed)
     }
 
     /// The body itself when it is a `{ … }` block; else the block an expression body ends with

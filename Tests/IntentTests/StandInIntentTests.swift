@@ -83,6 +83,12 @@ let standInCases: [IntentCase] = [
     .task("Kotlin = on its own line, tabs", "kotlin", "class Box {\n\t/** The area.¦ */\n\tfun area(): Int =\n\t\tTODO(\"not yet\")\n}\n",
           shape: .function, marked: "class Box {\n\t/** The area. */\n\tfun area(): Int[[ =\n\t\tTODO(\"not yet\")]]\n}\n",
           indentation: "\t\t", signature: "fun area(): Int", doc: "The area.", closerPresent: false),
+    .nothing("Kotlin = TODO() without a return type", "kotlin", "/** Twice n.¦ */\nfun twice(n: Int) = TODO()\n",
+             reason: "no declared return type"),
+    .task("a C# constructor's arrow body", "csharp", "class P {\n    /// <summary>Makes a point.¦</summary>\n    public P(int x) => throw new NotImplementedException();\n}\n",
+          shape: .function,
+          marked: "class P {\n    /// <summary>Makes a point.</summary>\n    public P(int x)[[ => throw new NotImplementedException();]]\n}\n",
+          indentation: "        ", signature: "public P(int x)", doc: "Makes a point.", closerPresent: false),
     .nothing("a C# arrow body computing", "csharp", "class A {\n    /// <summary>Twice.¦</summary>\n    int Twice(int x) => x * 2;\n}\n", reason: "already has a body"),
     .nothing("a Kotlin expression body computing", "kotlin", "/** One.¦ */\nfun one(): Int = 1\n", reason: "already has a body"),
 
