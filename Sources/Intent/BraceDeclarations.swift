@@ -22,6 +22,10 @@ enum BraceDeclarations {
             let name = FunctionName.of(signature) ?? "the function"
             let protoLine = text.line(ofOffset: end)
             let extent = doc.firstLine...protoLine
+            if !context.spec.prototypesAllowed, semicolon,
+               let implementation = overloadImplementation(after: protoLine, name: name, doc: doc, in: context) {
+                return implementation
+            }
             guard context.spec.prototypesAllowed, semicolon, !hasInitializer(signature) else {
                 return Finding(outcome: .rejected(
                     "`\(name)` at line \(context.displayLine(line)) is a declaration without a body; nothing to fill in"),
@@ -44,6 +48,37 @@ enum BraceDeclarations {
                                name: FunctionName.of(signature) ?? "the function", declarationLine: line, doc: doc, in: context)
         }
     }
+
+    /// Overload signatures (TypeScript's `function f(a: string): number;` lines) documented
+    /// together: the implementation that follows them is what the doc asks for (its stub).
+    private static func overloadImplementation(after protoLine: Int, name: String, doc: AttachedDoc,
+                                               in context: IntentContext) -> Finding? {
+        let text = context.text
+        var previous = protoLine
+        for _ in 0..<maximumOverloads {
+            let next = previous + 1
+            guard text.isValidLine(next), let declaration = TreeDeclaration.at(line: next, below: previous, in: context.source)
+            else { return nil }
+            let start = min(text.firstNonBlankOffset(next), text.firstNonBlankOffset(text.line(ofOffset: declaration.signatureBound)))
+            switch declaration {
+            case .prototype(let end, true):
+                guard FunctionName.of(context.normalizedString(start..<end)) == name else { return nil }
+                previous = text.line(ofOffset: end)
+            case .braces(let open, let close):
+                let signature = context.normalizedString(start..<open).trimmingWhitespace()
+                guard FunctionName.of(signature) == name else { return nil }
+                // Its stub is the task; a written body says so.
+                return analyzeBody(open: open, close: close, signature: signature, signatureIndent: text.indentation(next),
+                                   name: name, declarationLine: next, doc: doc, in: context)
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Overload signatures looked through at most.
+    static let maximumOverloads = 20
 
     /// `=> throw new NotImplementedException();` or `= TODO()`: the stand-in expression and
     /// its arrow become a block body, written as for a prototype (` {`, the body, `}`).
