@@ -118,7 +118,7 @@ enum TreeDeclaration: Equatable {
               arrow.type == "=>" || arrow.type == "=", let value = body.child(1) else { return nil }
         var signatureEnd = body.startByte
         while signatureEnd > function.startByte, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[signatureEnd - 1]) { signatureEnd -= 1 }
-        var end = max(function.endByte, body.endByte)
+        var end = min(max(function.endByte, body.endByte), bytes.count)
         if bytes[end - 1] != 0x3B, end < bytes.count, bytes[end] == 0x3B { end += 1 }
         let typed = arrow.type == "=>" || function.child(field: "return_type") != nil
         return .expression(signatureEnd: signatureEnd, end: end, value: value.startByte..<body.endByte, typed: typed)

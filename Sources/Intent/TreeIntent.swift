@@ -60,9 +60,12 @@ enum TreeIntent {
         let text = source.text
         var line = first
         while text.isValidLine(line), line - first < 20, !text.isBlank(line), text.indentation(line) == indentation {
+            let code = text.trimmed(line)
+            // A line that also closes the block (`throw new Error("TODO"); }`, Lua's `error("x") end`) stays.
+            let closes = code.hasSuffix("}") || code.hasSuffix(" end") || code.hasSuffix(";end")
             let standsIn = source.isCommentLine(line)
                 ? StubPatterns.isMarkerComment(CommentBlock.stripMarkers([text.lineString(line)], spec: source.spec))
-                : StubPatterns.isPlaceholder(text.trimmed(line), spec: source.spec)
+                : !closes && StubPatterns.isPlaceholder(code, spec: source.spec)
             guard standsIn else { break }
             line += 1
         }
