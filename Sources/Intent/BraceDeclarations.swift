@@ -11,9 +11,7 @@ enum BraceDeclarations {
         let text = context.text
         guard text.isValidLine(line), let declaration = TreeDeclaration.at(line: line, below: doc.lastLine, in: context.source)
         else { return nil }
-        // The signature starts on `line`, or on the line of its `{`/`;` if that comes first (never
-        // a range running backwards, whatever lines were taken for attributes).
-        let signatureStart = min(text.firstNonBlankOffset(line), text.firstNonBlankOffset(text.line(ofOffset: declaration.signatureBound)))
+        let signatureStart = signatureStart(line: line, declaration: declaration, text: text)
         let signatureIndent = text.indentation(line)
 
         switch declaration {
@@ -49,6 +47,12 @@ enum BraceDeclarations {
         }
     }
 
+    /// The signature starts on `line`, or on the line of its `{`/`;`/`=>` if that comes first
+    /// (never a range running backwards, whatever lines were taken for attributes).
+    private static func signatureStart(line: Int, declaration: TreeDeclaration, text: SourceText) -> Int {
+        min(text.firstNonBlankOffset(line), text.firstNonBlankOffset(text.line(ofOffset: declaration.signatureBound)))
+    }
+
     /// Overload signatures (TypeScript's `function f(a: string): number;` lines) documented
     /// together: the implementation that follows them is what the doc asks for (its stub).
     private static func overloadImplementation(after protoLine: Int, name: String, doc: AttachedDoc,
@@ -59,7 +63,7 @@ enum BraceDeclarations {
             let next = previous + 1
             guard text.isValidLine(next), let declaration = TreeDeclaration.at(line: next, below: previous, in: context.source)
             else { return nil }
-            let start = min(text.firstNonBlankOffset(next), text.firstNonBlankOffset(text.line(ofOffset: declaration.signatureBound)))
+            let start = signatureStart(line: next, declaration: declaration, text: text)
             switch declaration {
             case .prototype(let end, true):
                 guard FunctionName.of(context.normalizedString(start..<end)) == name else { return nil }

@@ -15,14 +15,18 @@ enum StubLine: Equatable {
 }
 
 enum StubPatterns {
-    static func classify(line: Int, in source: AnalyzedSource) -> StubLine {
+    /// `defaultReturns`: whether a `return` of a default value counts as a placeholder (it does
+    /// in a stub body; below a comment inside a written body it is the function's real ending).
+    static func classify(line: Int, in source: AnalyzedSource, defaultReturns: Bool = true) -> StubLine {
         let text = source.text
         if text.isBlank(line) { return .blank }
         if source.isCommentLine(line) {
             let words = CommentBlock.stripMarkers([text.lineString(line)], spec: source.spec)
             return isMarkerComment(words) ? .marker : .guidance
         }
-        return isStubStatement(text.trimmed(line), spec: source.spec) ? .placeholder : .code
+        let statement = bareStatement(text.trimmed(line), spec: source.spec)
+        let standsIn = isPlaceholder(bare: statement) || (defaultReturns && isDefaultReturn(bare: statement, spec: source.spec))
+        return standsIn ? .placeholder : .code
     }
 
     /// A statement that may stand for a whole body: a placeholder, or a `return` of a default
@@ -30,7 +34,15 @@ enum StubPatterns {
     /// needs for a stub to compile. Only for bodies: after a comment inside a body such a return
     /// is real code.
     static func isStubStatement(_ line: String, spec: LanguageSpec) -> Bool {
-        isPlaceholder(line, spec: spec) || isDefaultReturn(line, spec: spec)
+        let statement = bareStatement(line, spec: spec)
+        return isPlaceholder(bare: statement) || isDefaultReturn(bare: statement, spec: spec)
+    }
+
+    /// A trimmed line without its trailing comment and `;`: what the stand-in checks read.
+    private static func bareStatement(_ line: String, spec: LanguageSpec) -> String {
+        var statement = stripTrailingComment(line, spec: spec)
+        while statement.hasSuffix(";") { statement.removeLast() }
+        return statement.trimmingWhitespace()
     }
 
     /// Values a stub returns to compile; never a value computed from anything.
@@ -43,10 +55,7 @@ enum StubPatterns {
 
     /// `return`, alone or with default values (comma-separated for Go's several results); where a
     /// body's last expression is its value, a default value alone.
-    static func isDefaultReturn(_ line: String, spec: LanguageSpec) -> Bool {
-        var statement = stripTrailingComment(line, spec: spec)
-        while statement.hasSuffix(";") { statement.removeLast() }
-        statement = statement.trimmingWhitespace()
+    private static func isDefaultReturn(bare statement: String, spec: LanguageSpec) -> Bool {
         let rest: Substring
         if statement.hasPrefix("return") {
             rest = statement.dropFirst("return".count)
@@ -96,9 +105,10 @@ enum StubPatterns {
 
     /// A statement that only stands in for a body. `line` is trimmed.
     static func isPlaceholder(_ line: String, spec: LanguageSpec) -> Bool {
-        var statement = stripTrailingComment(line, spec: spec)
-        while statement.hasSuffix(";") { statement.removeLast() }
-        statement = statement.trimmingWhitespace()
+        isPlaceholder(bare: bareStatement(line, spec: spec))
+    }
+
+    private static func isPlaceholder(bare statement: String) -> Bool {
         let lower = statement.lowercased()
         if ["pass", "...", "abort()", "assert(0)", "assert(false)", "assert false", "todo()", "unimplemented()"]
             .contains(lower) { return true }

@@ -63,10 +63,8 @@ enum TreeIntent {
             let code = text.trimmed(line)
             // A line that also closes the block (`throw new Error("TODO"); }`, Lua's `error("x") end`) stays.
             let closes = code.hasSuffix("}") || code.hasSuffix(" end") || code.hasSuffix(";end")
-            let standsIn = source.isCommentLine(line)
-                ? StubPatterns.isMarkerComment(CommentBlock.stripMarkers([text.lineString(line)], spec: source.spec))
-                : !closes && StubPatterns.isPlaceholder(code, spec: source.spec)
-            guard standsIn else { break }
+            let kind = StubPatterns.classify(line: line, in: source, defaultReturns: false)
+            guard kind == .marker || (kind == .placeholder && !closes) else { break }
             line += 1
         }
         return first..<line
